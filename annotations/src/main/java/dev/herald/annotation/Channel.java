@@ -1,0 +1,42 @@
+package dev.herald.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares the Redis pub/sub channel of an abstract method of a channel interface.
+ *
+ * <pre>{@code
+ * public interface OrderEvents {
+ *     @Channel("order:created")
+ *     void orderCreated(OrderCreated event);
+ * }
+ * }</pre>
+ *
+ * <p>The Herald annotation processor reads this annotation at compile time and generates
+ * {@code OrderEventsPublisher}, {@code OrderEventsSubscriber} and the binding behind
+ * {@code herald.listen(OrderEvents.class, impl)}. The method's single parameter is the payload; it is
+ * sent as plain JSON. A {@code void} method publishes fire-and-forget; a method returning
+ * {@code CompletionStage<Void>} completes once Redis accepted the message.
+ *
+ * <p>Channel names are segments separated by {@code :}. A segment is made of letters, digits and
+ * {@code - _ . @ / #}; it may not be empty and may not hold whitespace or the glob characters
+ * {@code * ? [ ]}. Mistakes are compile errors at the annotation.
+ *
+ * <p>The annotation is not retained at run time: the runtime reads only generated code.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Channel {
+
+    /**
+     * The channel name as sent to Redis, before any configured prefix, for example {@code "order:created"}.
+     *
+     * @return the channel name; never empty
+     */
+    String value();
+}

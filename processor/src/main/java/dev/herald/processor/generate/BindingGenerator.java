@@ -1,0 +1,114 @@
+package dev.herald.processor.generate;
+
+import static dev.herald.processor.generate.RuntimeNames.BINDING_SUPPORT;
+import static dev.herald.processor.generate.RuntimeNames.CHANNEL_DESCRIPTOR;
+import static dev.herald.processor.generate.RuntimeNames.HERALD;
+import static dev.herald.processor.generate.RuntimeNames.HERALD_BINDING;
+import static dev.herald.processor.generate.RuntimeNames.LIST;
+import static dev.herald.processor.generate.RuntimeNames.MESSAGE_HANDLER;
+import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
+import static dev.herald.processor.generate.RuntimeNames.PAYLOAD_TYPE;
+import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.herald.processor.model.ChannelInterface;
+import dev.herald.processor.model.ChannelMethod;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Generates {@code XBinding}: one {@code ChannelDescriptor} constant per channel (name and payload type,
+ * fixed once) and the {@code listen} behind {@code herald.listen(X.class, impl)}. Registered as a service.
+ */
+public final class BindingGenerator {
+
+    private BindingGenerator() {
+    }
+
+    /**
+     * Generates the binding of an interface.
+     *
+     * @param model a valid interface
+     * @return the type
+     */
+    public static TypeSpec generate(ChannelInterface model) {
+        ClassName iface = GeneratedNames.interfaceName(model);
+        TypeSpec.Builder type = TypeSpec.classBuilder(GeneratedNames.binding(model))
+                .addOriginatingElement(model.element())
+                .addAnnotation(RuntimeNames.GENERATED)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(HERALD_BINDING, iface))
+                .addJavadoc("The channels of {@link $T}, for the runtime: found through\n", iface)
+                .addJavadoc("{@code META-INF/services/dev.herald.spi.HeraldBinding}, used by\n")
+                .addJavadoc("{@code herald.listen($T.class, implementation)} and by the generated publisher and subscriber.\n",
+                        iface);
+
+        CodeBlock.Builder channels = CodeBlock.builder();
+        CodeBlock.Builder listen = CodeBlock.builder();
+        for (ChannelMethod method : model.methods()) {
+            TypeName payload = GeneratedNames.payload(method);
+            type.addField(FieldSpec.builder(ParameterizedTypeName.get(CHANNEL_DESCRIPTOR, payload),
+                            GeneratedNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Channel {@code $L} of {@link $T#$L}.\n", method.channel(), iface, method.name())
+                    .initializer("$T.of($S, $L, $T.class, $S)", CHANNEL_DESCRIPTOR, method.channel(),
+                            payloadType(method, payload), iface, method.name())
+                    .build());
+            if (!channels.isEmpty()) {
+                channels.add(",\n");
+                listen.add(",\n");
+            }
+            channels.add("$N", GeneratedNames.constant(method));
+            CodeBlock handler = method.returnKind() == ChannelMethod.ReturnKind.VOID
+                    ? CodeBlock.of("implementation::$N", method.name())
+                    : CodeBlock.of("$T.awaiting(implementation::$N)", MESSAGE_HANDLER, method.name());
+            listen.add("() -> herald.channel($N).subscribe($L)", GeneratedNames.constant(method), handler);
+        }
+
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Creates the binding; called by {@link java.util.ServiceLoader}.\n")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("channelInterface")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(Class.class), iface))
+                .addStatement("return $T.class", iface)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("channels")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(LIST,
+                        ParameterizedTypeName.get(CHANNEL_DESCRIPTOR, WildcardTypeName.subtypeOf(Object.class))))
+                .addCode("return $T.of(\n$>$>$L$<$<);\n", LIST, channels.build())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("listen")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(SUBSCRIPTION)
+                .addParameter(HERALD, "herald")
+                .addParameter(iface, "implementation")
+                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
+                .addStatement("$T.requireNonNull(implementation, $S)", OBJECTS, "implementation")
+                .addCode("return $T.subscribeAll(\n$>$>$L$<$<);\n", BINDING_SUPPORT, listen.build())
+                .build());
+        return type.build();
+    }
+
+    /** {@code PayloadType.of(X.class)} for a plain class, an anonymous subclass for a generic type. */
+    private static CodeBlock payloadType(ChannelMethod method, TypeName payload) {
+        var type = method.payload().type();
+        boolean generic = type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty();
+        if (generic) {
+            return CodeBlock.of("new $T<$T>() {}", PAYLOAD_TYPE, payload);
+        }
+        return CodeBlock.of("$T.of($T.class)", PAYLOAD_TYPE, payload);
+    }
+}

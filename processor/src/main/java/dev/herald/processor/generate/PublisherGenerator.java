@@ -1,0 +1,77 @@
+package dev.herald.processor.generate;
+
+import static dev.herald.processor.generate.RuntimeNames.HERALD;
+import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
+import static dev.herald.processor.generate.RuntimeNames.TYPED_CHANNEL;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.herald.processor.model.ChannelInterface;
+import dev.herald.processor.model.ChannelMethod;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Generates {@code XPublisher implements X}: each method encodes with its bound codec and publishes. */
+public final class PublisherGenerator {
+
+    private PublisherGenerator() {
+    }
+
+    /**
+     * Generates the publisher of an interface.
+     *
+     * @param model a valid interface
+     * @return the type
+     */
+    public static TypeSpec generate(ChannelInterface model) {
+        ClassName iface = GeneratedNames.interfaceName(model);
+        ClassName binding = GeneratedNames.binding(model);
+        TypeSpec.Builder type = TypeSpec.classBuilder(GeneratedNames.publisher(model))
+                .addOriginatingElement(model.element())
+                .addAnnotation(RuntimeNames.GENERATED)
+                .addModifiers(Modifier.FINAL)
+                .addSuperinterface(iface)
+                .addJavadoc("Publishes the channels of {@link $T} through a {@link $T}.\n", iface, HERALD)
+                .addJavadoc("Thread-safe; publishing never blocks.\n");
+        if (model.isPublic()) {
+            type.addModifiers(Modifier.PUBLIC);
+        }
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Creates a publisher; binds each channel's codec once.\n\n")
+                .addJavadoc("@param herald the Herald to publish through\n")
+                .addParameter(HERALD, "herald")
+                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald");
+        List<MethodSpec> methods = new ArrayList<>();
+        for (ChannelMethod method : model.methods()) {
+            TypeName payload = GeneratedNames.payload(method);
+            String field = GeneratedNames.channelField(method);
+            type.addField(ParameterizedTypeName.get(TYPED_CHANNEL, payload), field, Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$N = herald.channel($T.$N)", field, binding, GeneratedNames.constant(method));
+
+            String parameter = method.payload().name();
+            MethodSpec.Builder publish = MethodSpec.methodBuilder(method.name())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(TypeName.get(method.payload().type()), parameter)
+                    .returns(TypeName.get(method.returnType()));
+            if (method.returnKind() == ChannelMethod.ReturnKind.VOID) {
+                publish.addJavadoc("Publishes to {@code $L}, fire-and-forget; failures go to the error handler.\n",
+                                method.channel())
+                        .addStatement("this.$N.send($N)", field, parameter);
+            } else {
+                publish.addJavadoc("Publishes to {@code $L}; the stage completes when Redis accepted the message.\n",
+                                method.channel())
+                        .addStatement("return this.$N.publish($N).thenAccept(receivers -> { })", field, parameter);
+            }
+            methods.add(publish.build());
+        }
+        type.addMethod(constructor.build());
+        type.addMethods(methods);
+        return type.build();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.herald.processor.generate;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+
+/** Names of the runtime types generated code uses; the processor never loads them. */
+final class RuntimeNames {
+
+    static final ClassName HERALD = ClassName.get("dev.herald", "Herald");
+    static final ClassName SUBSCRIPTION = ClassName.get("dev.herald", "Subscription");
+    static final ClassName SUBSCRIPTION_GROUP = ClassName.get("dev.herald", "SubscriptionGroup");
+    static final ClassName MESSAGE_HANDLER = ClassName.get("dev.herald", "MessageHandler");
+    static final ClassName TYPED_CHANNEL = ClassName.get("dev.herald", "TypedChannel");
+    static final ClassName CHANNEL_DESCRIPTOR = ClassName.get("dev.herald", "ChannelDescriptor");
+    static final ClassName PAYLOAD_TYPE = ClassName.get("dev.herald", "PayloadType");
+    static final ClassName HERALD_BINDING = ClassName.get("dev.herald.spi", "HeraldBinding");
+    static final ClassName BINDING_SUPPORT = ClassName.get("dev.herald.spi", "BindingSupport");
+    static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
+    static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    static final ClassName LIST = ClassName.get("java.util", "List");
+
+    static final String PROCESSOR = "dev.herald.processor.HeraldProcessor";
+
+    static final AnnotationSpec GENERATED = AnnotationSpec.builder(
+                    ClassName.get("javax.annotation.processing", "Generated"))
+            .addMember("value", "$S", PROCESSOR)
+            .build();
+
+    private RuntimeNames() {
+    }
+}

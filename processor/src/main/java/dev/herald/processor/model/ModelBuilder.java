@@ -1,0 +1,169 @@
+package dev.herald.processor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Builds the model of a channel interface from its elements, once. Nothing is judged here; the
+ * validators read the model and decide.
+ */
+public final class ModelBuilder {
+
+    /** The annotation's canonical name; the processor never loads the annotation class. */
+    public static final String CHANNEL = "dev.herald.annotation.Channel";
+
+    private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+
+    private final Elements elements;
+    private final Types types;
+
+    /**
+     * Creates a builder.
+     *
+     * @param elements the compilation's elements
+     * @param types the compilation's types
+     */
+    public ModelBuilder(Elements elements, Types types) {
+        this.elements = elements;
+        this.types = types;
+    }
+
+    /**
+     * Builds the model of the type that encloses {@code @Channel} methods.
+     *
+     * @param type the enclosing type
+     * @return its model
+     */
+    public ChannelInterface build(TypeElement type) {
+        List<String> problems = new ArrayList<>();
+        if (type.getModifiers().contains(Modifier.PRIVATE)) {
+            problems.add("is private, so generated classes cannot implement it");
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            problems.add("declares type parameters; a channel interface fixes its payload types");
+        }
+        List<String> simpleNames = new ArrayList<>();
+        boolean visible = true;
+        Element current = type;
+        while (current instanceof TypeElement t) {
+            simpleNames.add(0, t.getSimpleName().toString());
+            if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+                problems.add("is a local type; declare it at top level or nested in a class or interface");
+                break;
+            }
+            if (t != type && t.getModifiers().contains(Modifier.PRIVATE)) {
+                problems.add("is nested in private " + t.getSimpleName() + ", so generated classes cannot see it");
+            }
+            visible &= t.getModifiers().contains(Modifier.PUBLIC);
+            current = t.getEnclosingElement();
+        }
+        PackageElement pkg = elements.getPackageOf(type);
+
+        List<ChannelMethod> methods = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            AnnotationMirror annotation = channelAnnotation(method);
+            if (annotation != null) {
+                methods.add(method(method, annotation));
+            }
+        }
+        List<ExecutableElement> unannotated = new ArrayList<>();
+        if (type.getKind() == ElementKind.INTERFACE) {
+            for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+                if (method.getModifiers().contains(Modifier.ABSTRACT)
+                        && channelAnnotation(method) == null
+                        && !isObjectMethod(method)) {
+                    unannotated.add(method);
+                }
+            }
+        }
+        return new ChannelInterface(type, pkg.getQualifiedName().toString(), List.copyOf(simpleNames), visible,
+                List.copyOf(problems), List.copyOf(methods), List.copyOf(unannotated));
+    }
+
+    /**
+     * The {@code @Channel} annotation of an element.
+     *
+     * @param element any element
+     * @return its mirror, or {@code null}
+     */
+    public static AnnotationMirror channelAnnotation(Element element) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+            if (annotationType.getQualifiedName().contentEquals(CHANNEL)) {
+                return mirror;
+            }
+        }
+        return null;
+    }
+
+    private ChannelMethod method(ExecutableElement method, AnnotationMirror annotation) {
+        AnnotationValue value = null;
+        for (var entry : annotation.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("value")) {
+                value = entry.getValue();
+            }
+        }
+        String channel = value != null && value.getValue() instanceof String s ? s : "";
+        List<ChannelMethod.Parameter> parameters = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            parameters.add(new ChannelMethod.Parameter(parameter.getSimpleName().toString(), parameter.asType()));
+        }
+        TypeMirror returnType = method.getReturnType();
+        ChannelMethod.ReturnKind kind = ChannelMethod.ReturnKind.INVALID;
+        TypeMirror reply = null;
+        if (returnType.getKind() == TypeKind.VOID) {
+            kind = ChannelMethod.ReturnKind.VOID;
+        } else if (returnType.getKind() == TypeKind.DECLARED) {
+            DeclaredType declared = (DeclaredType) returnType;
+            TypeElement element = (TypeElement) declared.asElement();
+            if (element.getQualifiedName().contentEquals(COMPLETION_STAGE) && declared.getTypeArguments().size() == 1) {
+                TypeMirror argument = declared.getTypeArguments().get(0);
+                if (isVoid(argument)) {
+                    kind = ChannelMethod.ReturnKind.COMPLETION;
+                } else if (argument.getKind() == TypeKind.DECLARED || argument.getKind() == TypeKind.ARRAY) {
+                    kind = ChannelMethod.ReturnKind.REQUEST_REPLY;
+                    reply = argument;
+                }
+            }
+        }
+        String modifiersProblem = null;
+        if (method.getModifiers().contains(Modifier.STATIC)) {
+            modifiersProblem = "static";
+        } else if (method.isDefault()) {
+            modifiersProblem = "default";
+        } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
+            modifiersProblem = "private";
+        } else if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+            modifiersProblem = "not abstract";
+        }
+        return new ChannelMethod(method, annotation, value, channel, method.getSimpleName().toString(),
+                List.copyOf(parameters), returnType, kind, reply, !method.getTypeParameters().isEmpty(),
+                modifiersProblem);
+    }
+
+    private boolean isVoid(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals("java.lang.Void");
+    }
+
+    private boolean isObjectMethod(ExecutableElement method) {
+        Element owner = method.getEnclosingElement();
+        return owner instanceof TypeElement t && t.getQualifiedName().contentEquals("java.lang.Object");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.herald.processor.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The grammar of channel names: segments separated by {@code :}, a segment either literal or a {@code {placeholder}}. */
+public final class ChannelNames {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*\\}");
+
+    private ChannelNames() {
+    }
+
+    /**
+     * The result of reading a channel name.
+     *
+     * @param placeholders the placeholder names, in order
+     * @param problem what is wrong, phrased to follow the channel name ("is empty"), or {@code null}
+     */
+    public record Parsed(List<String> placeholders, String problem) {
+    }
+
+    /**
+     * Reads a channel name.
+     *
+     * @param name the name as declared
+     * @return its placeholders, or the first problem
+     */
+    public static Parsed parse(String name) {
+        if (name.isEmpty()) {
+            return problem("is empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return problem("contains whitespace at index " + i);
+            }
+            if (Character.isISOControl(c)) {
+                return problem(String.format("contains the control character U+%04X at index %d", (int) c, i));
+            }
+            if (c == '*' || c == '?' || c == '[' || c == ']') {
+                return problem("contains the glob character '" + c + "', which would make subscriptions match other channels");
+            }
+        }
+        List<String> placeholders = new ArrayList<>();
+        for (String segment : name.split(":", -1)) {
+            if (segment.isEmpty()) {
+                return problem("has an empty segment (\"a::b\", or a leading or trailing ':')");
+            }
+            if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
+                if (!PLACEHOLDER.matcher(segment).matches()) {
+                    return problem("has malformed braces in segment \"" + segment
+                            + "\"; a placeholder is a whole segment such as {userId}");
+                }
+                placeholders.add(segment.substring(1, segment.length() - 1));
+            }
+        }
+        return new Parsed(List.copyOf(placeholders), null);
+    }
+
+    private static Parsed problem(String problem) {
+        return new Parsed(List.of(), problem);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.herald.processor.validate;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports: a stable id, shown in brackets, and wording that names the
+ * problem and the fix. Ids never change once released; tests assert them.
+ */
+public enum Message {
+
+    CHANNEL_NAME("HeraldChannelName",
+            "channel \"%s\" on %s(...) %s; write segments of letters, digits and - _ . @ / # separated by single ':', "
+                    + "for example \"order:created\""),
+    TEMPLATE_UNSUPPORTED("HeraldTemplateUnsupported",
+            "channel \"%s\" on %s(...) has the placeholder {%s}; channel templates are not supported by this version "
+                    + "of Herald yet: declare a fixed channel name, or publish to dynamic channels with herald.publish(channel, payload)"),
+    PAYLOAD_COUNT("HeraldPayloadCount",
+            "%s(...) on channel \"%s\" has %d parameters; a channel method takes exactly one parameter, the payload, "
+                    + "for example void %s(OrderCreated event)"),
+    RETURN_TYPE("HeraldReturnType",
+            "%s(...) on channel \"%s\" returns %s; return void (fire-and-forget) or CompletionStage<Void> "
+                    + "(completes when Redis accepted the message)"),
+    REQUEST_REPLY_UNSUPPORTED("HeraldRequestReplyUnsupported",
+            "%s(...) on channel \"%s\" returns CompletionStage<%s>, which declares request-reply; request-reply is not "
+                    + "supported by this version of Herald yet: return void or CompletionStage<Void>"),
+    GENERIC_METHOD("HeraldGenericMethod",
+            "%s(...) on channel \"%s\" declares type parameters; a channel fixes its payload type: remove <%s>"),
+    CHANNEL_TARGET("HeraldChannelTarget",
+            "@Channel(\"%s\") is on %s(...), %s; put @Channel only on abstract methods of an interface"),
+    INTERFACE_SHAPE("HeraldInterfaceShape",
+            "channel interface %s %s"),
+    UNANNOTATED_METHOD("HeraldMissingChannel",
+            "channel interface %s has the abstract method %s(...) without @Channel; generated publishers must implement "
+                    + "every abstract method: annotate it with @Channel(\"...\") or make it a default method"),
+    DUPLICATE_CHANNEL("HeraldDuplicateChannel",
+            "channel \"%s\" is declared twice in %s, by %s(...) and %s(...); give each method its own channel"),
+    CHANNEL_CONFLICT("HeraldChannelConflict",
+            "channel \"%s\" carries %s here but %s in %s.%s(...); one channel has one payload type: rename one channel "
+                    + "or use the same payload type"),
+    OVERLOAD("HeraldOverload",
+            "%s(...) is overloaded in %s; generated subscriber methods are named after channel methods: give each "
+                    + "@Channel method its own name"),
+    RESERVED_NAME("HeraldReservedName",
+            "%s(...) in %s has a name generated subscribers already use; rename the method"),
+    PAYLOAD_TYPE("HeraldPayloadType",
+            "payload %s of %s(...) on channel \"%s\" %s"),
+    MISSING_TYPE("HeraldMissingType",
+            "payload type %s of %s(...) on channel \"%s\" was never generated or declared; check its name and imports"),
+    INTERNAL("HeraldInternal",
+            "Herald's processor failed on %s: %s; please report this with the interface that triggers it");
+
+    private final String id;
+    private final String format;
+
+    Message(String id, String format) {
+        this.id = id;
+        this.format = format;
+    }
+
+    /** @return the stable id, without brackets */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Formats the message with its id.
+     *
+     * @param args the format arguments
+     * @return {@code "[Id] text"}
+     */
+    public String format(Object... args) {
+        return "[" + id + "] " + String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.herald.processor.validate;
+
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Decides whether Jackson can round-trip a payload type, from its declaration: records, enums, classes
+ * with a usable constructor or creator, the JDK value types and collections of those pass; {@code Object},
+ * type variables, wildcards, raw types and abstract types without type information do not.
+ */
+public final class PayloadTypes {
+
+    private static final Set<String> JDK_VALUE_PACKAGES = Set.of("java.lang", "java.math", "java.time", "java.net");
+
+    private static final Set<String> JDK_CONTAINERS = Set.of(
+            "java.util.Collection", "java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet",
+            "java.util.Queue", "java.util.Deque", "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap",
+            "java.util.ArrayList", "java.util.LinkedList", "java.util.HashSet", "java.util.LinkedHashSet",
+            "java.util.TreeSet", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+            "java.util.ArrayDeque", "java.util.EnumSet", "java.util.EnumMap",
+            "java.util.Optional", "java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble",
+            "java.util.UUID", "java.util.Locale", "java.util.Currency", "java.util.Date");
+
+    private static final Set<String> TYPE_INFO_ANNOTATIONS = Set.of(
+            "com.fasterxml.jackson.annotation.JsonTypeInfo",
+            "com.fasterxml.jackson.databind.annotation.JsonDeserialize",
+            "com.fasterxml.jackson.annotation.JsonSubTypes");
+
+    private static final String JSON_CREATOR = "com.fasterxml.jackson.annotation.JsonCreator";
+
+    private PayloadTypes() {
+    }
+
+    /**
+     * Checks a payload type.
+     *
+     * @param type the payload type as declared
+     * @return what is wrong, phrased to follow "payload X of m(...) on channel "c"", or {@code null}
+     */
+    public static String problem(TypeMirror type) {
+        return problem(type, true);
+    }
+
+    private static String problem(TypeMirror type, boolean topLevel) {
+        switch (type.getKind()) {
+            case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE:
+                return null;
+            case ARRAY:
+                return problem(((ArrayType) type).getComponentType(), false);
+            case TYPEVAR:
+                return "is the type variable " + type + "; Jackson cannot know what to decode: use a concrete type";
+            case WILDCARD:
+                return "holds the wildcard " + type + "; Jackson cannot know what to decode: use a concrete type argument";
+            case DECLARED:
+                return declaredProblem((DeclaredType) type, topLevel);
+            default:
+                return "is " + type + ", which cannot be a message payload";
+        }
+    }
+
+    private static String declaredProblem(DeclaredType type, boolean topLevel) {
+        TypeElement element = (TypeElement) type.asElement();
+        String name = element.getQualifiedName().toString();
+        if (name.equals("java.lang.Object")) {
+            return topLevel
+                    ? "is Object; Jackson cannot know what to decode: declare a record for the message"
+                    : "holds Object as a type argument; use a concrete type";
+        }
+        if (!element.getTypeParameters().isEmpty() && type.getTypeArguments().isEmpty()) {
+            return "uses the raw type " + element.getSimpleName() + "; give its type arguments, for example "
+                    + element.getSimpleName() + "<Item>";
+        }
+        for (TypeMirror argument : type.getTypeArguments()) {
+            String problem = problem(argument, false);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        if (JDK_CONTAINERS.contains(name) || isJdkValue(element)) {
+            return null;
+        }
+        if (name.startsWith("java.") || name.startsWith("javax.")) {
+            return "is the JDK type " + name + ", which Jackson does not read as a message; declare a record for the message";
+        }
+        switch (element.getKind()) {
+            case ENUM:
+            case RECORD:
+                return null;
+            case INTERFACE:
+                return hasTypeInfo(element) ? null
+                        : "is the interface " + element.getSimpleName() + " without Jackson type information; use a "
+                                + "concrete record, or add @JsonTypeInfo and @JsonSubTypes to the interface";
+            case CLASS:
+                return classProblem(element);
+            default:
+                return "is " + element.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " "
+                        + element.getSimpleName() + ", which cannot be a message payload";
+        }
+    }
+
+    private static boolean isJdkValue(TypeElement element) {
+        Element pkg = element.getEnclosingElement();
+        while (pkg != null && pkg.getKind() != ElementKind.PACKAGE) {
+            pkg = pkg.getEnclosingElement();
+        }
+        String packageName = pkg == null ? "" : pkg.toString();
+        return JDK_VALUE_PACKAGES.contains(packageName)
+                && element.getKind() != ElementKind.INTERFACE
+                && !element.getModifiers().contains(Modifier.ABSTRACT);
+    }
+
+    private static String classProblem(TypeElement element) {
+        if (element.getModifiers().contains(Modifier.ABSTRACT)) {
+            return hasTypeInfo(element) ? null
+                    : "is the abstract class " + element.getSimpleName() + " without Jackson type information; use a "
+                            + "concrete record, or add @JsonTypeInfo and @JsonSubTypes to it";
+        }
+        if (element.getNestingKind() == NestingKind.MEMBER && !element.getModifiers().contains(Modifier.STATIC)) {
+            return "is the inner class " + element.getSimpleName() + ", which Jackson cannot construct; make it static "
+                    + "or a record";
+        }
+        if (hasTypeInfo(element)) {
+            return null;
+        }
+        List<ExecutableElement> constructors = ElementFilter.constructorsIn(element.getEnclosedElements());
+        for (ExecutableElement constructor : constructors) {
+            if (constructor.getParameters().isEmpty() || annotated(constructor, JSON_CREATOR)) {
+                return null;
+            }
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
+            if (method.getModifiers().contains(Modifier.STATIC) && annotated(method, JSON_CREATOR)) {
+                return null;
+            }
+        }
+        return "is the class " + element.getSimpleName() + ", which has no constructor Jackson can use; make it a "
+                + "record, or add a no-argument constructor or a @JsonCreator";
+    }
+
+    private static boolean hasTypeInfo(TypeElement element) {
+        for (String annotation : TYPE_INFO_ANNOTATIONS) {
+            if (annotated(element, annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean annotated(Element element, String annotation) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a type, or a type inside it, is not resolved yet (for example generated later in this build).
+     *
+     * @param type a payload type
+     * @return {@code true} when some part of it is an error type
+     */
+    public static boolean isMissing(TypeMirror type) {
+        if (type.getKind() == TypeKind.ERROR) {
+            return true;
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return isMissing(((ArrayType) type).getComponentType());
+        }
+        if (type.getKind() == TypeKind.DECLARED) {
+            for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+                if (isMissing(argument)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.herald;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Typed Redis pub/sub: the entry point.
+ *
+ * <pre>{@code
+ * try (Herald herald = Herald.connect("redis://127.0.0.1:6379")) {
+ *     OrderEventsSubscriber subscriber = new OrderEventsSubscriber(herald);
+ *     subscriber.orderCreated(event -> System.out.println(event.orderId()));
+ *     new OrderEventsPublisher(herald).orderCreated(new OrderCreated(...));
+ * }
+ * }</pre>
+ *
+ * <p>A Herald runs over Redis through Lettuce, with one connection for publishing and one for all
+ * subscriptions, or in memory with the same semantics. Handlers run on Herald's own threads, never on
+ * Lettuce's event loop; each subscription receives its messages in publish order, one at a time.
+ * Publishing never blocks. Instances are thread-safe; make one per application and close it on shutdown.
+ */
+public interface Herald extends AutoCloseable {
+
+    /**
+     * An in-memory Herald: no Redis, the same semantics, messages still encoded and decoded.
+     *
+     * @return a new in-memory Herald
+     */
+    static Herald inMemory() {
+        return builder().build();
+    }
+
+    /**
+     * Connects to Redis.
+     *
+     * @param redisUri a Redis URI such as {@code redis://:secret@cache.internal:6379/0}
+     * @return a Herald connected to that Redis
+     * @throws IllegalArgumentException when the URI is malformed
+     * @throws HeraldException when Redis cannot be reached
+     */
+    static Herald connect(String redisUri) {
+        return builder().redis(redisUri).build();
+    }
+
+    /**
+     * Connects to the Redis named by the {@code REDIS_URL} environment variable, or runs in memory when it
+     * is unset or blank.
+     *
+     * @return a Herald on Redis or in memory
+     * @throws HeraldException when {@code REDIS_URL} is set but Redis cannot be reached
+     */
+    static Herald fromEnvironment() {
+        String url = System.getenv("REDIS_URL");
+        return url == null || url.isBlank() ? inMemory() : connect(url.strip());
+    }
+
+    /**
+     * A builder for a configured Herald.
+     *
+     * @return a new builder; in memory unless {@link HeraldBuilder#redis(String)} is called
+     */
+    static HeraldBuilder builder() {
+        return new HeraldBuilder();
+    }
+
+    /**
+     * Binds a declared channel to this Herald: its full name and its codec are fixed once here.
+     *
+     * @param descriptor the channel, usually a constant of a generated binding
+     * @param <T> the payload type
+     * @return the typed channel
+     */
+    <T> TypedChannel<T> channel(ChannelDescriptor<T> descriptor);
+
+    /**
+     * Binds a dynamic channel name to a payload type.
+     *
+     * @param channel the channel name, without prefix
+     * @param type the payload type
+     * @param <T> the payload type
+     * @return the typed channel
+     * @throws IllegalArgumentException when {@code channel} is empty
+     */
+    <T> TypedChannel<T> channel(String channel, PayloadType<T> type);
+
+    /**
+     * Publishes a payload as JSON. Never blocks.
+     *
+     * @param channel the channel name, without prefix
+     * @param payload the payload; must not be {@code null}
+     * @return a stage with the number of Redis clients that received the message
+     * @throws IllegalArgumentException when {@code channel} is empty
+     */
+    CompletionStage<Long> publish(String channel, Object payload);
+
+    /**
+     * Subscribes a handler to a channel and waits until Redis acknowledged the SUBSCRIBE.
+     *
+     * @param channel the channel name, without prefix
+     * @param type the payload class
+     * @param handler receives each decoded message
+     * @param <T> the payload type
+     * @return the subscription
+     * @throws HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     */
+    <T> Subscription subscribe(String channel, Class<T> type, MessageHandler<? super T> handler);
+
+    /**
+     * Subscribes a handler to a channel of a generic payload type and waits until Redis acknowledged it.
+     *
+     * @param channel the channel name, without prefix
+     * @param type the payload type, for example {@code new PayloadType<List<Item>>() {}}
+     * @param handler receives each decoded message
+     * @param <T> the payload type
+     * @return the subscription
+     * @throws HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     */
+    <T> Subscription subscribe(String channel, PayloadType<T> type, MessageHandler<? super T> handler);
+
+    /**
+     * Ends every subscription of {@code handler} (compared by identity) to a channel.
+     *
+     * @param channel the channel name, without prefix
+     * @param handler the handler given to {@code subscribe}
+     * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE, if one was needed
+     */
+    CompletionStage<Void> unsubscribe(String channel, MessageHandler<?> handler);
+
+    /**
+     * Ends every subscription to a channel and sends UNSUBSCRIBE to Redis.
+     *
+     * @param channel the channel name, without prefix
+     * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE
+     */
+    CompletionStage<Void> unsubscribe(String channel);
+
+    /**
+     * Subscribes an implementation of a channel interface to every channel it declares, through the
+     * binding the processor generated for it.
+     *
+     * @param channelInterface the interface annotated with {@code @Channel} methods
+     * @param implementation receives each message through the method that declares its channel
+     * @param <T> the interface type
+     * @return one subscription covering every channel of the interface
+     * @throws IllegalArgumentException when no generated binding exists for {@code channelInterface}
+     * @throws HeraldException when a SUBSCRIBE fails (the ones already made are undone)
+     */
+    <T> Subscription listen(Class<T> channelInterface, T implementation);
+
+    /**
+     * Checks the connection.
+     *
+     * @return a stage with Redis's answer, {@code "PONG"}
+     */
+    CompletionStage<String> ping();
+
+    /**
+     * Closes gracefully: stops new publishes and subscriptions, unsubscribes, lets the handlers that are
+     * running finish (bounded by {@link HeraldBuilder#shutdownTimeout}), drops and reports what was
+     * still buffered, then closes the connections. No Herald or Lettuce thread outlives it. Idempotent.
+     */
+    @Override
+    void close();
+}

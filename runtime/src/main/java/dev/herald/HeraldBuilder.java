@@ -1,0 +1,168 @@
+package dev.herald;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.DefaultHerald;
+import dev.herald.internal.InMemoryTransport;
+import dev.herald.internal.JacksonCodecFactory;
+import dev.herald.internal.RedisTransport;
+import dev.herald.spi.Transport;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Configures a {@link Herald}. Without {@link #redis(String)} the result runs in memory.
+ *
+ * <pre>{@code
+ * Herald herald = Herald.builder()
+ *         .redis("redis://:secret@cache.internal:6379/0")
+ *         .objectMapper(mapper)
+ *         .channelPrefix("prod:")
+ *         .errorHandler(error -> metrics.count(error.kind()))
+ *         .build();
+ * }</pre>
+ */
+public final class HeraldBuilder {
+
+    private String redisUri;
+    private ObjectMapper objectMapper;
+    private CodecFactory codecFactory;
+    private ErrorHandler errorHandler = ErrorHandler.logging();
+    private String channelPrefix = "";
+    private int bufferCapacity = 10_000;
+    private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private Duration commandTimeout = Duration.ofSeconds(10);
+
+    HeraldBuilder() {
+    }
+
+    /**
+     * Runs over Redis.
+     *
+     * @param redisUri a Redis URI such as {@code redis://:secret@host:6379/0} or {@code rediss://host}
+     * @return this builder
+     */
+    public HeraldBuilder redis(String redisUri) {
+        this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+        return this;
+    }
+
+    /**
+     * The Jackson mapper behind the default codecs. Herald uses a copy with the Java time module
+     * registered, writes dates as ISO-8601 and ignores unknown properties on read; the given mapper is
+     * not changed. Default: a plain {@code JsonMapper}.
+     *
+     * @param objectMapper the mapper
+     * @return this builder
+     */
+    public HeraldBuilder objectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+        return this;
+    }
+
+    /**
+     * Replaces the Jackson codecs altogether.
+     *
+     * @param codecFactory makes the codec of each payload type
+     * @return this builder
+     */
+    public HeraldBuilder codecFactory(CodecFactory codecFactory) {
+        this.codecFactory = Objects.requireNonNull(codecFactory, "codecFactory");
+        return this;
+    }
+
+    /**
+     * Receives the failures no caller can be told of. Default: {@link ErrorHandler#logging()}.
+     *
+     * @param errorHandler the handler
+     * @return this builder
+     */
+    public HeraldBuilder errorHandler(ErrorHandler errorHandler) {
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+        return this;
+    }
+
+    /**
+     * A prefix put before every channel name, on publish and subscribe alike, for example {@code "prod:"}.
+     *
+     * @param channelPrefix the prefix; may be empty
+     * @return this builder
+     */
+    public HeraldBuilder channelPrefix(String channelPrefix) {
+        this.channelPrefix = Objects.requireNonNull(channelPrefix, "channelPrefix");
+        return this;
+    }
+
+    /**
+     * How many received messages each subscription buffers before its {@link OverflowPolicy} applies.
+     * Default: 10,000.
+     *
+     * @param bufferCapacity at least 1
+     * @return this builder
+     */
+    public HeraldBuilder bufferCapacity(int bufferCapacity) {
+        if (bufferCapacity < 1) {
+            throw new IllegalArgumentException("bufferCapacity must be at least 1, was " + bufferCapacity);
+        }
+        this.bufferCapacity = bufferCapacity;
+        return this;
+    }
+
+    /**
+     * What a subscription with a full buffer does. Default: {@link OverflowPolicy#DROP_NEWEST}.
+     *
+     * @param overflowPolicy the policy
+     * @return this builder
+     */
+    public HeraldBuilder overflowPolicy(OverflowPolicy overflowPolicy) {
+        this.overflowPolicy = Objects.requireNonNull(overflowPolicy, "overflowPolicy");
+        return this;
+    }
+
+    /**
+     * How long {@link Herald#close()} waits for running handlers. Default: 10 seconds.
+     *
+     * @param shutdownTimeout the bound
+     * @return this builder
+     */
+    public HeraldBuilder shutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = requirePositive(shutdownTimeout, "shutdownTimeout");
+        return this;
+    }
+
+    /**
+     * How long a Redis command (PUBLISH, SUBSCRIBE, PING) may take before its stage fails, and how long
+     * a blocking {@code subscribe} waits for the acknowledgement. Default: 10 seconds.
+     *
+     * @param commandTimeout the bound
+     * @return this builder
+     */
+    public HeraldBuilder commandTimeout(Duration commandTimeout) {
+        this.commandTimeout = requirePositive(commandTimeout, "commandTimeout");
+        return this;
+    }
+
+    /**
+     * Builds the Herald; with Redis configured this connects.
+     *
+     * @return a new Herald
+     * @throws IllegalArgumentException when the Redis URI is malformed
+     * @throws HeraldException when Redis cannot be reached
+     */
+    public Herald build() {
+        CodecFactory codecs = codecFactory != null ? codecFactory : new JacksonCodecFactory(objectMapper);
+        Transport transport = redisUri == null
+                ? new InMemoryTransport()
+                : RedisTransport.connect(redisUri, commandTimeout);
+        return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, channelPrefix,
+                bufferCapacity, overflowPolicy, shutdownTimeout, commandTimeout));
+    }
+
+    private static Duration requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+        return duration;
+    }
+}

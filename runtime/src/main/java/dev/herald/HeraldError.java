@@ -1,0 +1,103 @@
+package dev.herald;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One failure reported to an {@link ErrorHandler}: which channel, what kind, the cause and, where
+ * there is one, the raw payload.
+ */
+public final class HeraldError {
+
+    /** What failed. */
+    public enum Kind {
+        /** A received payload could not be decoded into the subscription's type. */
+        DECODE,
+        /** A handler threw, or its asynchronous work failed. */
+        HANDLER,
+        /** A fire-and-forget publish failed. */
+        PUBLISH,
+        /** A subscription's buffer was full and messages were dropped. */
+        OVERFLOW,
+        /** Herald itself failed in a way not covered above (for example during shutdown). */
+        INTERNAL
+    }
+
+    private static final int EXCERPT_LENGTH = 120;
+
+    private final Kind kind;
+    private final String channel;
+    private final byte[] payload;
+    private final Throwable cause;
+
+    /**
+     * Creates an error report.
+     *
+     * @param kind what failed
+     * @param channel the channel as sent to Redis (prefix included)
+     * @param payload the raw payload, or {@code null} where there is none
+     * @param cause the failure
+     */
+    public HeraldError(Kind kind, String channel, byte[] payload, Throwable cause) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.payload = payload;
+        this.cause = Objects.requireNonNull(cause, "cause");
+    }
+
+    /** @return what failed */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the channel as sent to Redis, prefix included */
+    public String channel() {
+        return channel;
+    }
+
+    /** @return the failure */
+    public Throwable cause() {
+        return cause;
+    }
+
+    /** @return a copy of the raw payload, or {@code null} when the error concerns no payload */
+    public byte[] payload() {
+        return payload == null ? null : payload.clone();
+    }
+
+    /**
+     * The start of the payload as text, for logs: at most 120 characters, control characters escaped,
+     * {@code "…(N bytes)"} appended when cut.
+     *
+     * @return the excerpt, or an empty string when there is no payload
+     */
+    public String payloadExcerpt() {
+        if (payload == null) {
+            return "";
+        }
+        int take = Math.min(payload.length, EXCERPT_LENGTH * 4);
+        String text = new String(payload, 0, take, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), EXCERPT_LENGTH) + 24);
+        int shown = 0;
+        for (int i = 0; i < text.length() && shown < EXCERPT_LENGTH; i++, shown++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (shown < text.length() || take < payload.length) {
+            out.append("…(").append(payload.length).append(" bytes)");
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        String excerpt = payloadExcerpt();
+        return kind + " on channel '" + channel + "'"
+                + (payload == null ? "" : " (payload: " + (excerpt.isEmpty() ? "<empty>" : excerpt) + ")")
+                + ": " + cause;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.herald.internal;
+
+import dev.herald.HeraldError;
+import dev.herald.MessageHandler;
+import dev.herald.PayloadCodec;
+import dev.herald.Subscription;
+import dev.herald.TypedChannel;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/** A channel name and a codec bound once; per message only a field read and a call. */
+final class DefaultTypedChannel<T> implements TypedChannel<T> {
+
+    private final DefaultHerald herald;
+    private final String name;
+    private final PayloadCodec<T> codec;
+
+    DefaultTypedChannel(DefaultHerald herald, String name, PayloadCodec<T> codec) {
+        this.herald = herald;
+        this.name = name;
+        this.codec = codec;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public CompletionStage<Long> publish(T message) {
+        Objects.requireNonNull(message, "message");
+        return herald.publishEncoded(name, codec, message);
+    }
+
+    @Override
+    public void send(T message) {
+        Objects.requireNonNull(message, "message");
+        herald.publishEncoded(name, codec, message).whenComplete((receivers, failure) -> {
+            if (failure != null) {
+                herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, name, null, Waits.unwrap(failure)));
+            }
+        });
+    }
+
+    @Override
+    public Subscription subscribe(MessageHandler<? super T> handler) {
+        return herald.awaitSubscribed(name, subscribeAsync(handler));
+    }
+
+    @Override
+    public CompletionStage<Subscription> subscribeAsync(MessageHandler<? super T> handler) {
+        return herald.subscribeAsync(name, codec, handler);
+    }
+
+    @Override
+    public String toString() {
+        return "TypedChannel[" + name + ", " + codec + "]";
+    }
+}

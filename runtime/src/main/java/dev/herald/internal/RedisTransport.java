@@ -1,0 +1,144 @@
+package dev.herald.internal;
+
+import dev.herald.HeraldException;
+import dev.herald.spi.Transport;
+import dev.herald.spi.TransportListener;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Redis transport: one Lettuce connection for PUBLISH and PING, one pub/sub connection shared by
+ * every subscription. Lettuce reconnects both and re-subscribes the pub/sub connection's channels after
+ * a reconnect. Commands issued while disconnected fail at once instead of queueing without bound.
+ */
+public final class RedisTransport implements Transport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisTransport.class);
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> publishConnection;
+    private final StatefulRedisPubSubConnection<String, byte[]> subscribeConnection;
+    private final RedisAsyncCommands<String, byte[]> publishCommands;
+    private final RedisPubSubAsyncCommands<String, byte[]> subscribeCommands;
+    private final String description;
+
+    private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
+            StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description) {
+        this.client = client;
+        this.publishConnection = publishConnection;
+        this.subscribeConnection = subscribeConnection;
+        this.publishCommands = publishConnection.async();
+        this.subscribeCommands = subscribeConnection.async();
+        this.description = description;
+    }
+
+    /**
+     * Connects both connections.
+     *
+     * @param uri the Redis URI
+     * @param commandTimeout how long a command may take before its stage fails
+     * @return the connected transport
+     * @throws IllegalArgumentException when the URI is malformed
+     * @throws HeraldException when Redis cannot be reached
+     */
+    public static RedisTransport connect(String uri, Duration commandTimeout) {
+        RedisURI redisUri;
+        try {
+            redisUri = RedisURI.create(uri);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed Redis URI '" + redact(uri) + "': " + e.getMessage(), e);
+        }
+        String description = redisUri.getHost() + ":" + redisUri.getPort();
+        RedisClient client = RedisClient.create(redisUri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(commandTimeout).build())
+                .build());
+        StatefulRedisConnection<String, byte[]> publish = null;
+        try {
+            publish = client.connect(CODEC);
+            StatefulRedisPubSubConnection<String, byte[]> subscribe = client.connectPubSub(CODEC);
+            LOG.debug("Herald connected to Redis at {}", description);
+            return new RedisTransport(client, publish, subscribe, description);
+        } catch (RuntimeException e) {
+            if (publish != null) {
+                publish.close();
+            }
+            client.shutdown(0, 2, TimeUnit.SECONDS);
+            throw new HeraldException("could not connect to Redis at " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start(TransportListener listener) {
+        subscribeConnection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, byte[] message) {
+                listener.onMessage(channel, message);
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Long> publish(String channel, byte[] payload) {
+        return publishCommands.publish(channel, payload);
+    }
+
+    @Override
+    public CompletionStage<Void> subscribe(String channel) {
+        return subscribeCommands.subscribe(channel);
+    }
+
+    @Override
+    public CompletionStage<Void> unsubscribe(String channel) {
+        return subscribeCommands.unsubscribe(channel);
+    }
+
+    @Override
+    public CompletionStage<String> ping() {
+        return publishCommands.ping();
+    }
+
+    @Override
+    public boolean isIoThread() {
+        return Thread.currentThread() instanceof FastThreadLocalThread;
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscribeConnection.close();
+            publishConnection.close();
+        } finally {
+            client.shutdown(0, 5, TimeUnit.SECONDS);
+            LOG.debug("Herald disconnected from Redis at {}", description);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisTransport[" + description + "]";
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.herald.spi;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Moves bytes between channels: Redis through Lettuce, or in memory. Herald does the typing, the
+ * reference counting of subscriptions and the dispatch to handlers above this interface; a transport
+ * only sends PUBLISH, SUBSCRIBE and UNSUBSCRIBE and delivers what arrives.
+ *
+ * <p>Every method is non-blocking. Herald calls {@link #subscribe} and {@link #unsubscribe} for a
+ * channel in the order it wants them applied; a transport must keep that order.
+ */
+public interface Transport extends AutoCloseable {
+
+    /**
+     * Starts delivering received messages. Called once, before any subscribe.
+     *
+     * @param listener receives each message; it must be called for one channel from one thread at a time
+     */
+    void start(TransportListener listener);
+
+    /**
+     * Publishes bytes.
+     *
+     * @param channel the full channel name
+     * @param payload the bytes
+     * @return a stage with the number of clients that received the message
+     */
+    CompletionStage<Long> publish(String channel, byte[] payload);
+
+    /**
+     * Subscribes the transport's connection to a channel.
+     *
+     * @param channel the full channel name
+     * @return a stage that completes when the server acknowledged the subscription
+     */
+    CompletionStage<Void> subscribe(String channel);
+
+    /**
+     * Unsubscribes the transport's connection from a channel.
+     *
+     * @param channel the full channel name
+     * @return a stage that completes when the server acknowledged it
+     */
+    CompletionStage<Void> unsubscribe(String channel);
+
+    /**
+     * Checks the connection.
+     *
+     * @return a stage with the server's answer
+     */
+    CompletionStage<String> ping();
+
+    /**
+     * Tells whether the current thread belongs to the transport's I/O threads, where blocking is never
+     * allowed.
+     *
+     * @return {@code true} on an I/O thread of this transport
+     */
+    boolean isIoThread();
+
+    /** Closes connections and stops every thread the transport started. */
+    @Override
+    void close();
+}
