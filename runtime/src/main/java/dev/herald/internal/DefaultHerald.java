@@ -157,12 +157,22 @@ public final class DefaultHerald implements Herald {
         return channel(channel, type).subscribe(handler);
     }
 
-    Subscription awaitSubscribed(String channel, CompletionStage<Subscription> subscribed) {
+    <T> Subscription subscribe(String channel, PayloadCodec<T> codec, MessageHandler<? super T> handler) {
+        if (closed) {
+            throw new IllegalStateException("Herald is closed: cannot subscribe to '" + channel + "'");
+        }
         if (transport.isIoThread()) {
             throw new IllegalStateException("subscribe() waits for Redis and cannot run on Lettuce's event loop; "
                     + "use subscribeAsync() for channel '" + channel + "'");
         }
-        return Waits.await(subscribed, settings.commandTimeout(), "SUBSCRIBE to '" + channel + "'");
+        CompletionStage<Subscription> subscribed = subscribeAsync(channel, codec, handler);
+        try {
+            return Waits.await(subscribed, settings.commandTimeout(), "SUBSCRIBE to '" + channel + "'");
+        } catch (HeraldException e) {
+            // timed out or interrupted: do not leave a subscription behind that the caller never got
+            subscribed.thenAccept(Subscription::unsubscribe);
+            throw e;
+        }
     }
 
     <T> CompletionStage<Subscription> subscribeAsync(String channel, PayloadCodec<T> codec,

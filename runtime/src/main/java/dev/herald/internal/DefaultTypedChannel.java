@@ -44,7 +44,7 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
 
     @Override
     public Subscription subscribe(MessageHandler<? super T> handler) {
-        return herald.awaitSubscribed(name, subscribeAsync(handler));
+        return herald.subscribe(name, codec, handler);
     }
 
     @Override

@@ -1,0 +1,454 @@
+package dev.herald.contract;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.Herald;
+import dev.herald.HeraldBuilder;
+import dev.herald.HeraldError;
+import dev.herald.MessageHandler;
+import dev.herald.PayloadType;
+import dev.herald.Subscription;
+import dev.herald.TypedChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The semantics of DESIGN.md, run against every transport: a subclass says how to build a Herald on its
+ * transport and how to ask the server how many subscribers a channel has.
+ */
+public abstract class HeraldContract {
+
+    /** Generous bound for waits; tests finish far sooner unless something is broken. */
+    protected static final Duration WAIT = Duration.ofSeconds(20);
+
+    protected final RecordingErrors errors = new RecordingErrors();
+    protected final List<Herald> opened = new ArrayList<>();
+    /** A prefix per test, so tests never see each other's channels, even on a shared server. */
+    protected String prefix;
+    protected Herald herald;
+
+    /** @return a builder on this transport (Redis URI set, or nothing for in memory) */
+    protected abstract HeraldBuilder transportBuilder();
+
+    /** @return how many clients the server counts as subscribed to the full channel name */
+    protected abstract long serverSubscribers(Herald herald, String fullChannel);
+
+    /** Publishes bytes the way a foreign client would, bypassing Herald's codecs. */
+    protected abstract void publishForeign(Herald herald, String fullChannel, String payload);
+
+    @BeforeEach
+    void openHerald() {
+        prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        herald = open(transportBuilder().channelPrefix(prefix).errorHandler(errors));
+    }
+
+    @AfterEach
+    void closeHeralds() {
+        opened.forEach(Herald::close);
+    }
+
+    protected Herald open(HeraldBuilder builder) {
+        Herald h = builder.build();
+        opened.add(h);
+        return h;
+    }
+
+    protected String full(String channel) {
+        return prefix + channel;
+    }
+
+    private static <T> T done(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("stage did not complete: " + e, e);
+        }
+    }
+
+    private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
+        T value = queue.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (value == null) {
+            throw new AssertionError("nothing received within " + WAIT);
+        }
+        return value;
+    }
+
+    // ------------------------------------------------------------------ basics
+
+    @Test
+    void typedMessageRoundTrips() throws Exception {
+        BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+        herald.subscribe("order:created", Order.class, received::add);
+
+        long receivers = done(herald.publish("order:created", Order.sample(1)));
+
+        assertEquals(1, receivers, "one Herald subscribed counts as one Redis client");
+        assertEquals(Order.sample(1), take(received));
+    }
+
+    @Test
+    void genericPayloadRoundTrips() throws Exception {
+        PayloadType<List<Order.Item>> items = new PayloadType<>() { };
+        TypedChannel<List<Order.Item>> channel = herald.channel("order:items", items);
+        BlockingQueue<List<Order.Item>> received = new LinkedBlockingQueue<>();
+        channel.subscribe(received::add);
+
+        done(channel.publish(List.of(new Order.Item("a", 1), new Order.Item("b", 2))));
+
+        List<Order.Item> got = take(received);
+        assertEquals(List.of(new Order.Item("a", 1), new Order.Item("b", 2)), got);
+        assertInstanceOf(Order.Item.class, got.get(0), "elements decode to the declared type, not maps");
+    }
+
+    @Test
+    void publishWithoutSubscriberReachesNobody() {
+        assertEquals(0, done(herald.publish("nobody:listens", Order.sample(1))));
+    }
+
+    @Test
+    void foreignJsonWithUnknownFieldsAndIsoDatesDecodes() throws Exception {
+        BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+        herald.subscribe("order:created", Order.class, received::add);
+
+        publishForeign(herald, full("order:created"), "{\"orderId\":\"o-9\",\"userId\":\"u-1\",\"items\":[],"
+                + "\"total\":99.99,\"timestamp\":\"2026-11-29T10:15:30Z\",\"addedLater\":{\"x\":1}}");
+
+        Order order = take(received);
+        assertEquals("o-9", order.orderId());
+        assertEquals(Order.sample(1).timestamp(), order.timestamp());
+    }
+
+    // ------------------------------------------------------------------ shared SUBSCRIBE, real UNSUBSCRIBE
+
+    @Test
+    void subscriptionsToOneChannelShareOneServerSubscription() {
+        String channel = full("shared");
+        Subscription first = herald.subscribe("shared", Order.class, m -> { });
+        Subscription second = herald.subscribe("shared", Order.class, m -> { });
+        assertEquals(1, serverSubscribers(herald, channel));
+
+        done(first.unsubscribe());
+        assertEquals(1, serverSubscribers(herald, channel), "the second subscription still needs the channel");
+
+        done(second.unsubscribe());
+        assertEquals(0, serverSubscribers(herald, channel), "the last unsubscribe sends UNSUBSCRIBE");
+        assertFalse(first.isActive());
+        assertFalse(second.isActive());
+    }
+
+    @Test
+    void unsubscribeChannelEndsEveryHandlerAndUnsubscribesOnTheServer() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Subscription a = herald.subscribe("news", Order.class, m -> calls.incrementAndGet());
+        Subscription b = herald.subscribe("news", Order.class, m -> calls.incrementAndGet());
+
+        done(herald.unsubscribe("news"));
+
+        assertEquals(0, serverSubscribers(herald, full("news")));
+        assertFalse(a.isActive());
+        assertFalse(b.isActive());
+        assertEquals(0, done(herald.publish("news", Order.sample(1))), "nobody is subscribed any more");
+        // a subscription made now must see its message, and the ended ones must not
+        BlockingQueue<Order> later = new LinkedBlockingQueue<>();
+        herald.subscribe("news", Order.class, later::add);
+        done(herald.publish("news", Order.sample(2)));
+        assertEquals(Order.sample(2), take(later));
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void unsubscribeHandlerEndsOnlyThatHandler() throws Exception {
+        BlockingQueue<Order> kept = new LinkedBlockingQueue<>();
+        List<Order> removed = new CopyOnWriteArrayList<>();
+        MessageHandler<Order> removedHandler = removed::add;
+        herald.subscribe("news", Order.class, removedHandler);
+        herald.subscribe("news", Order.class, kept::add);
+
+        done(herald.unsubscribe("news", removedHandler));
+        assertEquals(1, serverSubscribers(herald, full("news")));
+        done(herald.publish("news", Order.sample(1)));
+
+        assertEquals(Order.sample(1), take(kept));
+        assertTrue(removed.isEmpty());
+    }
+
+    @Test
+    void subscribeReturnsOnlyOnceTheServerAcknowledged() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+            herald.subscribe("ack:" + i, Order.class, received::add);
+            // no waiting between subscribe and publish: the acknowledgement is what makes this safe
+            assertEquals(1, done(herald.publish("ack:" + i, Order.sample(i))), "channel ack:" + i);
+            assertEquals(Order.sample(i), take(received));
+        }
+    }
+
+    // ------------------------------------------------------------------ threads and ordering
+
+    @Test
+    void handlersRunOnHeraldThreadsNeverOnTheEventLoop() throws Exception {
+        BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+        herald.subscribe("threads", Order.class, m -> threads.add(Thread.currentThread().getName()));
+        for (int i = 0; i < 20; i++) {
+            herald.publish("threads", Order.sample(i));
+        }
+        for (int i = 0; i < 20; i++) {
+            String thread = take(threads);
+            assertTrue(thread.startsWith("herald-"), "handler ran on " + thread);
+        }
+    }
+
+    @Test
+    void eachSubscriptionGetsItsMessagesInOrderOneAtATime() {
+        int count = 2_000;
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicBoolean overlapped = new AtomicBoolean();
+        herald.subscribe("seq", Integer.class, n -> {
+            if (inside.incrementAndGet() > 1) {
+                overlapped.set(true);
+            }
+            seen.add(n);
+            inside.decrementAndGet();
+        });
+        TypedChannel<Integer> channel = herald.channel("seq", PayloadType.of(Integer.class));
+        for (int i = 0; i < count; i++) {
+            channel.send(i);
+        }
+        await().atMost(WAIT).until(() -> seen.size() == count);
+        for (int i = 0; i < count; i++) {
+            assertEquals(i, seen.get(i), "message " + i + " out of order");
+        }
+        assertFalse(overlapped.get(), "a subscription's handler ran twice at once");
+    }
+
+    @Test
+    void differentSubscriptionsRunConcurrently() throws Exception {
+        CountDownLatch otherReceived = new CountDownLatch(1);
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        BlockingQueue<Boolean> slowSawOther = new LinkedBlockingQueue<>();
+        herald.subscribe("slow", Order.class, m -> {
+            slowStarted.countDown();
+            // only returns true if the other subscription ran while this one was busy
+            slowSawOther.add(otherReceived.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        });
+        herald.subscribe("fast", Order.class, m -> otherReceived.countDown());
+
+        herald.publish("slow", Order.sample(1));
+        assertTrue(slowStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        herald.publish("fast", Order.sample(2));
+
+        assertTrue(take(slowSawOther), "the fast subscription waited for the slow one");
+    }
+
+    @Test
+    void publishNeverWaitsForHandlers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger handled = new AtomicInteger();
+        herald.subscribe("blocked", Order.class, m -> {
+            started.countDown();
+            release.await();
+            handled.incrementAndGet();
+        });
+        herald.publish("blocked", Order.sample(0));
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        // the handler is stuck; if publishing waited on it, this would deadlock
+        List<CompletionStage<Long>> stages = assertTimeoutPreemptively(WAIT, () -> {
+            List<CompletionStage<Long>> all = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                all.add(herald.publish("blocked", Order.sample(i)));
+            }
+            return all;
+        });
+        for (CompletionStage<Long> stage : stages) {
+            assertEquals(1, done(stage));
+        }
+        release.countDown();
+        await().atMost(WAIT).until(() -> handled.get() == 201);
+    }
+
+    // ------------------------------------------------------------------ failures
+
+    @Test
+    void throwingHandlerIsReportedAndEveryoneKeepsReceiving() throws Exception {
+        BlockingQueue<Order> bystander = new LinkedBlockingQueue<>();
+        BlockingQueue<Order> survivor = new LinkedBlockingQueue<>();
+        herald.subscribe("fragile", Order.class, m -> {
+            if (m.orderId().equals("o-1")) {
+                throw new IllegalStateException("boom on o-1");
+            }
+            survivor.add(m);
+        });
+        herald.subscribe("fragile", Order.class, bystander::add);
+
+        herald.publish("fragile", Order.sample(1));
+        herald.publish("fragile", Order.sample(2));
+
+        assertEquals(Order.sample(2), take(survivor), "the throwing subscription keeps receiving");
+        assertEquals(Order.sample(1), take(bystander), "other handlers of the same message still run");
+        assertEquals(Order.sample(2), take(bystander));
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.HANDLER).size() == 1);
+        HeraldError error = errors.ofKind(HeraldError.Kind.HANDLER).get(0);
+        assertEquals(full("fragile"), error.channel());
+        assertEquals("boom on o-1", error.cause().getMessage());
+        assertTrue(error.payloadExcerpt().contains("\"orderId\":\"o-1\""), error.payloadExcerpt());
+    }
+
+    @Test
+    void undecodablePayloadIsReportedAndTheSubscriptionLivesOn() throws Exception {
+        BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+        herald.subscribe("orders", Order.class, received::add);
+
+        publishForeign(herald, full("orders"), "this is not json");
+        publishForeign(herald, full("orders"), "{\"orderId\": [\"wrong type\"]}");
+        herald.publish("orders", Order.sample(3));
+
+        assertEquals(Order.sample(3), take(received));
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == 2);
+        HeraldError first = errors.ofKind(HeraldError.Kind.DECODE).get(0);
+        assertEquals(full("orders"), first.channel());
+        assertEquals("this is not json", first.payloadExcerpt());
+    }
+
+    @Test
+    void fireAndForgetPublishFailureGoesToTheErrorHandler() {
+        TypedChannel<Unencodable> channel = herald.channel("bad", PayloadType.of(Unencodable.class));
+        channel.send(new Unencodable());
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.PUBLISH).size() == 1);
+        assertEquals(full("bad"), errors.ofKind(HeraldError.Kind.PUBLISH).get(0).channel());
+    }
+
+    @Test
+    void publishThatCannotEncodeFailsItsStage() {
+        CompletionStage<Long> stage = herald.publish("bad", new Unencodable());
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("bad"), e.getCause().getMessage());
+    }
+
+    @Test
+    void emptyChannelNameIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> herald.publish("", Order.sample(1)));
+        assertThrows(IllegalArgumentException.class, () -> herald.subscribe("", Order.class, m -> { }));
+    }
+
+    /** A payload Jackson cannot serialize: its only property throws. */
+    public static final class Unencodable {
+        /** @return never */
+        public String getValue() {
+            throw new UnsupportedOperationException("cannot be read");
+        }
+    }
+
+    // ------------------------------------------------------------------ close
+
+    @Test
+    void closeLetsTheRunningHandlerFinishThenStopsEverything() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        own.subscribe("work", Order.class, m -> {
+            started.countDown();
+            release.await();
+            finished.set(true);
+        });
+        own.publish("work", Order.sample(1));
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        BlockingQueue<Boolean> finishedWhenCloseReturned = new LinkedBlockingQueue<>();
+        Thread closer = new Thread(() -> {
+            own.close();
+            finishedWhenCloseReturned.add(finished.get());
+        }, "test-closer");
+        closer.start();
+        await().atMost(WAIT).until(() -> closer.getState() == Thread.State.TIMED_WAITING
+                || closer.getState() == Thread.State.WAITING);
+        release.countDown();
+
+        assertTrue(take(finishedWhenCloseReturned), "close() returned before the running handler finished");
+        assertNoHeraldOrLettuceThreads();
+        assertTrue(done(own.publish("work", Order.sample(2)).handle((n, e) -> e)) instanceof IllegalStateException,
+                "publishing after close fails");
+        assertThrows(IllegalStateException.class, () -> own.subscribe("work", Order.class, m -> { }));
+    }
+
+    @Test
+    void closeWaitsBoundedForAHandlerThatNeverFinishes() {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)
+                .shutdownTimeout(Duration.ofMillis(200)));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        own.subscribe("stuck", Order.class, m -> {
+            started.countDown();
+            never.await();
+        });
+        own.publish("stuck", Order.sample(1));
+        await().atMost(WAIT).until(() -> started.getCount() == 0);
+
+        assertTimeoutPreemptively(WAIT, own::close, "close() must not wait for ever");
+        assertNoHeraldOrLettuceThreads();
+    }
+
+    @Test
+    void closeIsIdempotentAndUnsubscribesOnTheServer() {
+        Herald own = open(transportBuilder().channelPrefix(prefix));
+        own.subscribe("bye", Order.class, m -> { });
+        assertEquals(1, serverSubscribers(own, full("bye")));
+        own.close();
+        own.close();
+        assertEquals(0, serverSubscribers(own, full("bye")));
+    }
+
+    @Test
+    void pingAnswers() {
+        assertEquals("PONG", done(herald.ping()));
+    }
+
+    @Test
+    void listOfMapsIsPlainJson() throws Exception {
+        BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+        herald.subscribe("maps", new PayloadType<Map<String, Object>>() { }, received::add);
+        herald.publish("maps", Map.of("answer", 42));
+        assertEquals(Map.of("answer", 42), take(received));
+    }
+
+    /** Waits until no thread of a closed Herald or of Lettuce is alive, other Heralds of this test aside. */
+    protected void assertNoHeraldOrLettuceThreads() {
+        // other Heralds opened by this test are still running; close them first so that only leaks remain
+        for (Herald h : opened) {
+            h.close();
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<String> alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(Thread::isAlive)
+                    .map(Thread::getName)
+                    .filter(n -> n.startsWith("herald-") || n.startsWith("lettuce-"))
+                    .toList();
+            assertEquals(List.of(), alive, "threads that outlived close()");
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package dev.herald.contract;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.Herald;
+import dev.herald.HeraldError;
+import dev.herald.HeraldException;
+import dev.herald.PayloadType;
+import dev.herald.TypedChannel;
+import dev.herald.testing.RedisServer;
+import dev.herald.testing.RedisServerExtension;
+import dev.herald.testing.RedisServerExtension.Dedicated;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What only a real server can show: connection loss, refusal, recovery. */
+@ExtendWith(RedisServerExtension.class)
+class RedisConnectionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void connectingToNothingFailsClearly() {
+        HeraldException e = assertThrows(HeraldException.class, () -> Herald.connect("redis://127.0.0.1:1"));
+        assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+    }
+
+    @Test
+    void malformedUriIsAnIllegalArgument() {
+        assertThrows(IllegalArgumentException.class, () -> Herald.connect("http://not-redis"));
+    }
+
+    @Test
+    void publishWhileDisconnectedFailsItsStageInsteadOfHanging(@Dedicated RedisServer redis) {
+        RecordingErrors errors = new RecordingErrors();
+        try (Herald herald = Herald.builder().redis(redis.uri()).errorHandler(errors).build()) {
+            redis.kill();
+            await().atMost(WAIT).until(() -> herald.ping().toCompletableFuture().handle((p, e) -> e != null).join());
+
+            CompletionStage<Long> stage = assertTimeoutPreemptively(WAIT, () -> herald.publish("down", "x"));
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertNotNull(failure.getCause());
+
+            TypedChannel<String> channel = herald.channel("down", PayloadType.of(String.class));
+            channel.send("lost");
+            await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.PUBLISH).size() == 1);
+        }
+    }
+
+    @Test
+    void aFailedSubscribeDoesNotLeaveTheChannelDead(@Dedicated RedisServer redis) throws Exception {
+        try (Herald herald = Herald.connect(redis.uri())) {
+            redis.kill();
+            await().atMost(WAIT).until(() -> herald.ping().toCompletableFuture().handle((p, e) -> e != null).join());
+            assertThrows(HeraldException.class, () -> herald.subscribe("retry", String.class, m -> { }));
+
+            redis.restart();
+            await().atMost(WAIT).ignoreExceptions().until(() -> "PONG".equals(herald.ping().toCompletableFuture().join()));
+
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            herald.subscribe("retry", String.class, received::add);
+            assertEquals(1, redis.numsub("retry"));
+            herald.publish("retry", "alive");
+            assertEquals("alive", received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void subscriptionsAreLiveAgainAfterRedisRestarts(@Dedicated RedisServer redis) {
+        try (Herald herald = Herald.connect(redis.uri())) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            herald.subscribe("survives", String.class, received::add);
+
+            redis.kill();
+            redis.restart();
+
+            // no user action: Lettuce reconnects and Herald's channel is subscribed again
+            await().atMost(WAIT).until(() -> redis.numsub("survives") == 1);
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                herald.publish("survives", "after restart").toCompletableFuture().join();
+                return "after restart".equals(received.poll(100, TimeUnit.MILLISECONDS));
+            });
+        }
+    }
+}
