@@ -65,7 +65,9 @@ public final class SubscriberGenerator {
                     .addModifiers(Modifier.PUBLIC)
                     .addJavadoc("Subscribes a handler to {@code $L}; returns once Redis acknowledged the SUBSCRIBE.\n\n",
                             method.channel())
-                    .addJavadoc("@param handler receives each {@link $T} published on the channel\n", payload)
+                    .addJavadoc(payload instanceof ClassName
+                            ? "@param handler receives each {@link $T} published on the channel\n"
+                            : "@param handler receives each {@code $T} published on the channel\n", payload)
                     .addJavadoc("@return the subscription\n")
                     .addJavadoc("@throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time\n")
                     .addParameter(ParameterizedTypeName.get(MESSAGE_HANDLER, WildcardTypeName.supertypeOf(payload)),

@@ -1,0 +1,64 @@
+package test;
+
+import dev.herald.ChannelDescriptor;
+import dev.herald.Herald;
+import dev.herald.MessageHandler;
+import dev.herald.PayloadType;
+import dev.herald.Subscription;
+import dev.herald.spi.BindingSupport;
+import dev.herald.spi.HeraldBinding;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The channels of {@link OrderEvents}, for the runtime: found through
+ * {@code META-INF/services/dev.herald.spi.HeraldBinding}, used by
+ * {@code herald.listen(OrderEvents.class, implementation)} and by the generated publisher and subscriber.
+ */
+@Generated("dev.herald.processor.HeraldProcessor")
+public final class OrderEventsBinding implements HeraldBinding<OrderEvents> {
+    /**
+     * Channel {@code order:created} of {@link OrderEvents#orderCreated}.
+     */
+    public static final ChannelDescriptor<OrderCreated> ORDER_CREATED = ChannelDescriptor.of("order:created", PayloadType.of(OrderCreated.class), OrderEvents.class, "orderCreated");
+
+    /**
+     * Channel {@code order:shipping:calculated} of {@link OrderEvents#shippingCalculated}.
+     */
+    public static final ChannelDescriptor<ShippingCalculated> SHIPPING_CALCULATED = ChannelDescriptor.of("order:shipping:calculated", PayloadType.of(ShippingCalculated.class), OrderEvents.class, "shippingCalculated");
+
+    /**
+     * Channel {@code order:batch} of {@link OrderEvents#batch}.
+     */
+    public static final ChannelDescriptor<List<OrderCreated>> BATCH = ChannelDescriptor.of("order:batch", new PayloadType<List<OrderCreated>>() {}, OrderEvents.class, "batch");
+
+    /**
+     * Creates the binding; called by {@link java.util.ServiceLoader}.
+     */
+    public OrderEventsBinding() {
+    }
+
+    @Override
+    public Class<OrderEvents> channelInterface() {
+        return OrderEvents.class;
+    }
+
+    @Override
+    public List<ChannelDescriptor<?>> channels() {
+        return List.of(
+                ORDER_CREATED,
+                SHIPPING_CALCULATED,
+                BATCH);
+    }
+
+    @Override
+    public Subscription listen(Herald herald, OrderEvents implementation) {
+        Objects.requireNonNull(herald, "herald");
+        Objects.requireNonNull(implementation, "implementation");
+        return BindingSupport.subscribeAll(
+                () -> herald.channel(ORDER_CREATED).subscribe(implementation::orderCreated),
+                () -> herald.channel(SHIPPING_CALCULATED).subscribe(MessageHandler.awaiting(implementation::shippingCalculated)),
+                () -> herald.channel(BATCH).subscribe(implementation::batch));
+    }
+}

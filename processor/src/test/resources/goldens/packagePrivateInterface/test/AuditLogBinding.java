@@ -1,0 +1,57 @@
+package test;
+
+import dev.herald.ChannelDescriptor;
+import dev.herald.Herald;
+import dev.herald.MessageHandler;
+import dev.herald.PayloadType;
+import dev.herald.Subscription;
+import dev.herald.spi.BindingSupport;
+import dev.herald.spi.HeraldBinding;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The channels of {@link AuditLog}, for the runtime: found through
+ * {@code META-INF/services/dev.herald.spi.HeraldBinding}, used by
+ * {@code herald.listen(AuditLog.class, implementation)} and by the generated publisher and subscriber.
+ */
+@Generated("dev.herald.processor.HeraldProcessor")
+public final class AuditLogBinding implements HeraldBinding<AuditLog> {
+    /**
+     * Channel {@code audit:entry} of {@link AuditLog#entry}.
+     */
+    public static final ChannelDescriptor<String> ENTRY = ChannelDescriptor.of("audit:entry", PayloadType.of(String.class), AuditLog.class, "entry");
+
+    /**
+     * Channel {@code audit:count} of {@link AuditLog#count}.
+     */
+    public static final ChannelDescriptor<Integer> COUNT = ChannelDescriptor.of("audit:count", PayloadType.of(Integer.class), AuditLog.class, "count");
+
+    /**
+     * Creates the binding; called by {@link java.util.ServiceLoader}.
+     */
+    public AuditLogBinding() {
+    }
+
+    @Override
+    public Class<AuditLog> channelInterface() {
+        return AuditLog.class;
+    }
+
+    @Override
+    public List<ChannelDescriptor<?>> channels() {
+        return List.of(
+                ENTRY,
+                COUNT);
+    }
+
+    @Override
+    public Subscription listen(Herald herald, AuditLog implementation) {
+        Objects.requireNonNull(herald, "herald");
+        Objects.requireNonNull(implementation, "implementation");
+        return BindingSupport.subscribeAll(
+                () -> herald.channel(ENTRY).subscribe(implementation::entry),
+                () -> herald.channel(COUNT).subscribe(MessageHandler.awaiting(implementation::count)));
+    }
+}
