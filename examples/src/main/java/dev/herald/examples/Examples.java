@@ -1,0 +1,60 @@
+package dev.herald.examples;
+
+import dev.herald.Herald;
+import dev.herald.examples.orders.OrderPipeline;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs one example by name: in memory by default, on Redis when {@code REDIS_URL} is set.
+ *
+ * <pre>mvn -q -B -ntp -pl examples -am -DskipTests package exec:java -Dexample=order-pipeline</pre>
+ */
+public final class Examples {
+
+    /** One runnable example. */
+    @FunctionalInterface
+    interface Example {
+        boolean run(Herald herald, PrintStream out) throws Exception;
+    }
+
+    static final Map<String, Example> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("order-pipeline", (herald, out) -> new OrderPipeline(herald, out).run(3));
+    }
+
+    private Examples() {
+    }
+
+    /**
+     * Runs the example named by the first argument, or lists the examples.
+     *
+     * @param args the example's name
+     * @throws Exception when the example fails
+     */
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        Example example = args.length == 0 ? null : ALL.get(args[0]);
+        if (example == null) {
+            out.println(args.length == 0 ? "Name an example:" : "No example named '" + args[0] + "'. Examples:");
+            ALL.keySet().forEach(name -> out.println("  " + name));
+            System.exit(args.length == 0 ? 0 : 2);
+            return;
+        }
+        System.exit(run(args[0], out) ? 0 : 1);
+    }
+
+    static boolean run(String name, PrintStream out) throws Exception {
+        String redis = System.getenv("REDIS_URL");
+        out.println("Herald example '" + name + "' "
+                + (redis == null || redis.isBlank() ? "in memory (set REDIS_URL to run it on Redis)" : "on Redis at " + redis.replaceAll("//[^@/]*@", "//***@")));
+        try (Herald herald = Herald.fromEnvironment()) {
+            long start = System.nanoTime();
+            boolean ok = ALL.get(name).run(herald, out);
+            out.printf("%s in %.1f ms%n", ok ? "Done" : "FAILED: not every message arrived", (System.nanoTime() - start) / 1e6);
+            return ok;
+        }
+    }
+}
