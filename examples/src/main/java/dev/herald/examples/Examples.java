@@ -10,6 +10,8 @@ import java.util.Map;
  * Runs one example by name: in memory by default, on Redis when {@code REDIS_URL} is set.
  *
  * <pre>mvn -q -B -ntp -pl examples -am -DskipTests package exec:java -Dexample=order-pipeline</pre>
+ *
+ * <p>{@code -Dexample=list} lists the examples.
  */
 public final class Examples {
 
@@ -36,14 +38,15 @@ public final class Examples {
      */
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        Example example = args.length == 0 ? null : ALL.get(args[0]);
-        if (example == null) {
-            out.println(args.length == 0 ? "Name an example:" : "No example named '" + args[0] + "'. Examples:");
-            ALL.keySet().forEach(name -> out.println("  " + name));
-            System.exit(args.length == 0 ? 0 : 2);
+        String name = args.length == 0 ? "list" : args[0].strip();
+        if (!ALL.containsKey(name)) {
+            boolean listing = name.isEmpty() || name.equals("list");
+            out.println(listing ? "Examples (run one with -Dexample=NAME):" : "No example named '" + name + "'. Examples:");
+            ALL.keySet().forEach(example -> out.println("  " + example));
+            System.exit(listing ? 0 : 2);
             return;
         }
-        System.exit(run(args[0], out) ? 0 : 1);
+        System.exit(run(name, out) ? 0 : 1);
     }
 
     static boolean run(String name, PrintStream out) throws Exception {

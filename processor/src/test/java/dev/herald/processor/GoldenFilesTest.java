@@ -68,9 +68,9 @@ final class GoldenFilesTest {
         List<JavaFileObject> reversed = new ArrayList<>(sources);
         Collections.reverse(reversed);
 
-        SortedMap<String, String> first = generated(Sources.compile(List.of(), sources));
-        SortedMap<String, String> second = generated(Sources.compile(List.of(), sources));
-        SortedMap<String, String> reversedOrder = generated(Sources.compile(List.of(), reversed));
+        SortedMap<String, String> first = generated(Sources.compiler(new HeraldProcessor()).compile(sources));
+        SortedMap<String, String> second = generated(Sources.compiler(new HeraldProcessor()).compile(sources));
+        SortedMap<String, String> reversedOrder = generated(Sources.compiler(new HeraldProcessor()).compile(reversed));
 
         assertThat(first).hasSize(3 * 3 + 1);
         assertThat(second).containsExactlyEntriesIn(first);
@@ -78,7 +78,7 @@ final class GoldenFilesTest {
     }
 
     private static void assertMatchesGoldens(String fixture, List<JavaFileObject> sources) {
-        Compilation compilation = Sources.compile(List.of(), sources);
+        Compilation compilation = Sources.compiler(new HeraldProcessor()).compile(sources);
         assertThat(compilation).succeededWithoutWarnings();
         SortedMap<String, String> generated = generated(compilation);
         Path directory = GOLDENS.resolve(fixture);

@@ -2,7 +2,7 @@ package dev.herald.processor;
 
 import static com.google.testing.compile.Compiler.javac;
 
-import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +16,11 @@ final class Sources {
     }
 
     /**
-     * Compiles with Herald's processor (plus {@code others}) the way users' builds do: all lint on,
-     * warnings are errors, so generated code must be warning-free.
+     * javac with the given processors, configured the way users' builds are: all lint on, warnings are
+     * errors, so generated code must be warning-free.
      */
-    static Compilation compile(List<Processor> others, List<JavaFileObject> sources) {
-        List<Processor> processors = new ArrayList<>(others);
-        processors.add(0, new HeraldProcessor());
-        return javac().withProcessors(processors).withOptions("-Xlint:all,-processing", "-Werror").compile(sources);
-    }
-
-    static Compilation compile(JavaFileObject... sources) {
-        return compile(List.of(), List.of(sources));
+    static Compiler compiler(Processor... processors) {
+        return javac().withProcessors(processors).withOptions("-Xlint:all,-processing", "-Werror");
     }
 
     /**

@@ -9,7 +9,7 @@ import javax.annotation.processing.Generated;
 
 /**
  * Publishes the channels of {@link OrderEvents} through a {@link Herald}.
- * Thread-safe; publishing never block.
+ * Thread-safe; publishing never blocks.
  */
 @Generated("dev.herald.processor.HeraldProcessor")
 public final class OrderEventsPublisher implements OrderEvents {

@@ -62,7 +62,7 @@ public final class OrderEventsSubscriber {
     /**
      * Subscribes a handler to {@code order:batch}; returns once Redis acknowledged the SUBSCRIBE.
      *
-     * @param handler receives each {@link List<OrderCreated>} published on the channel
+     * @param handler receives each {@code List<OrderCreated>} published on the channel
      * @return the subscription
      * @throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
      */
