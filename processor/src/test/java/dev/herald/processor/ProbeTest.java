@@ -49,6 +49,9 @@ final class ProbeTest {
             out.append("  ").append(d.getKind()).append(" ").append(d.getSource() == null ? "" : d.getSource().getName()).append(" line ").append(d.getLineNumber()).append(" col ").append(d.getColumnNumber())
                .append(": ").append(d.getMessage(null)).append('\n');
         }
+        if (c.status() == Compilation.Status.SUCCESS) {
+            c.generatedSourceFile("test.ABinding").ifPresent(f -> { try { out.append(f.getCharContent(true)); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } });
+        }
         System.out.println(out);
     }
 
