@@ -1,20 +1,34 @@
 package dev.herald.internal;
 
 import dev.herald.spi.HeraldBinding;
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds the generated {@link HeraldBinding} of a channel interface through {@link ServiceLoader}, once per interface. */
 final class Bindings {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Bindings.class);
+
     private static final ClassValue<HeraldBinding<?>> BY_INTERFACE = new ClassValue<>() {
         @Override
         protected HeraldBinding<?> computeValue(Class<?> type) {
-            for (HeraldBinding<?> binding : ServiceLoader.load(HeraldBinding.class, type.getClassLoader())) {
-                if (binding.channelInterface() == type) {
-                    return binding;
+            Iterator<?> bindings = ServiceLoader.load(HeraldBinding.class, type.getClassLoader()).iterator();
+            while (true) {
+                try {
+                    if (!bindings.hasNext()) {
+                        return null;
+                    }
+                    if (bindings.next() instanceof HeraldBinding<?> binding && binding.channelInterface() == type) {
+                        return binding;
+                    }
+                } catch (ServiceConfigurationError e) {
+                    // a stale entry (an interface deleted since the last build) must not hide the others
+                    LOG.warn("Herald: skipping a binding that cannot be loaded: {}", e.getMessage());
                 }
             }
-            return null;
         }
     };
 

@@ -58,10 +58,9 @@ final class Delivery<T> implements Subscription, Runnable {
             return;
         }
         if (buffered.incrementAndGet() > capacity) {
+            buffered.decrementAndGet();
             if (overflowPolicy == OverflowPolicy.DROP_OLDEST && buffer.poll() != null) {
-                buffer.offer(payload);
-            } else {
-                buffered.decrementAndGet();
+                buffer.offer(payload); // the count stays: one out, one in
             }
             overflowed();
         } else {
@@ -82,14 +81,20 @@ final class Delivery<T> implements Subscription, Runnable {
 
     @Override
     public void run() {
+        boolean again;
         do {
-            byte[] payload;
-            while (active && (payload = buffer.poll()) != null) {
-                buffered.decrementAndGet();
-                deliver(payload);
+            try {
+                byte[] payload;
+                while (active && (payload = buffer.poll()) != null) {
+                    buffered.decrementAndGet();
+                    deliver(payload);
+                }
+            } finally {
+                // even if a fatal error escapes, the next offer must be able to schedule a drain
+                draining.set(false);
             }
-            draining.set(false);
-        } while (active && !buffer.isEmpty() && draining.compareAndSet(false, true));
+            again = active && !buffer.isEmpty() && draining.compareAndSet(false, true);
+        } while (again);
     }
 
     private void deliver(byte[] payload) {
@@ -132,7 +137,7 @@ final class Delivery<T> implements Subscription, Runnable {
         return left;
     }
 
-    void unsubscribedBy(CompletionStage<Void> ack) {
+    synchronized void unsubscribedBy(CompletionStage<Void> ack) {
         this.unsubscribed = ack;
     }
 

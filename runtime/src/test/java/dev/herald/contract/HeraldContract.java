@@ -12,6 +12,7 @@ import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
 import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
+import dev.herald.OverflowPolicy;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
 import dev.herald.TypedChannel;
@@ -361,6 +362,51 @@ public abstract class HeraldContract {
         public String getValue() {
             throw new UnsupportedOperationException("cannot be read");
         }
+    }
+
+    // ------------------------------------------------------------------ bounded buffers
+
+    @Test
+    void aFullBufferDropsTheNewestCountsAndReports() throws Exception {
+        List<Integer> received = overflow(OverflowPolicy.DROP_NEWEST);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), received, "the in-flight message and the first ten");
+    }
+
+    @Test
+    void aFullBufferCanDropTheOldestInstead() throws Exception {
+        List<Integer> received = overflow(OverflowPolicy.DROP_OLDEST);
+        assertEquals(List.of(0, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100), received, "the in-flight message and the last ten");
+    }
+
+    /** Blocks a subscription on message 0, sends 100 more into a buffer of 10, then lets it go. */
+    private List<Integer> overflow(OverflowPolicy policy) throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)
+                .bufferCapacity(10).overflowPolicy(policy));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> received = new CopyOnWriteArrayList<>();
+        Subscription slow = own.subscribe("flood", Integer.class, n -> {
+            started.countDown();
+            release.await();
+            received.add(n);
+        });
+        BlockingQueue<Integer> other = new LinkedBlockingQueue<>();
+        own.subscribe("other", Integer.class, other::add);
+        TypedChannel<Integer> flood = own.channel("flood", PayloadType.of(Integer.class));
+        flood.send(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= 100; i++) {
+            flood.send(i);
+        }
+        await().atMost(WAIT).until(() -> slow.dropped() == 90);
+        own.publish("other", 7);
+        assertEquals(7, take(other), "a full subscription does not stall the others");
+        await().atMost(WAIT).until(() -> !errors.ofKind(HeraldError.Kind.OVERFLOW).isEmpty());
+        assertTrue(errors.ofKind(HeraldError.Kind.OVERFLOW).get(0).cause().getMessage().contains("dropped"));
+        release.countDown();
+        await().atMost(WAIT).until(() -> received.size() == 11);
+        assertEquals(90, slow.dropped());
+        return received;
     }
 
     // ------------------------------------------------------------------ close
