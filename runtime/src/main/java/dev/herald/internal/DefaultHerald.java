@@ -77,6 +77,7 @@ public final class DefaultHerald implements Herald {
     public DefaultHerald(Settings settings) {
         this.settings = settings;
         this.transport = settings.transport();
+        checkBindings();
         this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new HandlerThreads(INSTANCES.incrementAndGet()));
         this.errorExecutor = task -> {
@@ -87,6 +88,20 @@ public final class DefaultHerald implements Herald {
             }
         };
         transport.start(this::dispatch);
+    }
+
+    /**
+     * Checks, before anything connects to a channel, that the generated bindings visible to the
+     * application agree on one payload type per channel, even when they come from different jars.
+     */
+    private void checkBindings() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        try {
+            Bindings.of(context != null ? context : DefaultHerald.class.getClassLoader());
+        } catch (HeraldException e) {
+            transport.close();
+            throw e;
+        }
     }
 
     // ---------------------------------------------------------------- channels and codecs
