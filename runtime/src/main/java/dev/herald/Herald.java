@@ -83,12 +83,34 @@ public interface Herald extends AutoCloseable {
     <T> TypedChannel<T> channel(String channel, PayloadType<T> type);
 
     /**
+     * Binds a declared channel template, such as {@code notifications:{userId}}, to this Herald.
+     *
+     * @param descriptor the channel, usually a constant of a generated binding; its name is the template
+     * @param <T> the payload type
+     * @return the template channel
+     * @throws IllegalArgumentException when the name is not a valid template
+     */
+    <T> TemplateChannel<T> template(ChannelDescriptor<T> descriptor);
+
+    /**
+     * Binds a channel template to a payload type.
+     *
+     * @param template for example {@code tenant:{tenantId}:events}, without prefix
+     * @param type the payload type
+     * @param <T> the payload type
+     * @return the template channel
+     * @throws IllegalArgumentException when {@code template} is not a valid template
+     */
+    <T> TemplateChannel<T> template(String template, PayloadType<T> type);
+
+    /**
      * Publishes a payload as JSON. Never blocks.
      *
      * @param channel the channel name, without prefix
      * @param payload the payload; must not be {@code null}
      * @return a stage with the number of Redis clients that received the message
-     * @throws IllegalArgumentException when {@code channel} is empty
+     * @throws IllegalArgumentException when {@code channel} is empty, has an empty segment ({@code a::b}) or
+     *     holds {@code * ? [ ]}, whitespace or control characters
      */
     CompletionStage<Long> publish(String channel, Object payload);
 
@@ -132,6 +154,49 @@ public interface Herald extends AutoCloseable {
      * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE
      */
     CompletionStage<Void> unsubscribe(String channel);
+
+    /**
+     * Subscribes a handler to every channel matching a Redis glob pattern ({@code PSUBSCRIBE}) and waits
+     * until Redis acknowledged it. Subscriptions to one pattern share one PSUBSCRIBE.
+     *
+     * @param pattern for example {@code user:*:events}, without prefix (the prefix is put in front)
+     * @param type the payload class
+     * @param handler receives each decoded message with its channel
+     * @param <T> the payload type
+     * @return the subscription
+     * @throws IllegalArgumentException when {@code pattern} is empty or holds whitespace or control characters
+     * @throws HeraldException when Redis refused the PSUBSCRIBE or did not acknowledge it in time
+     */
+    <T> Subscription psubscribe(String pattern, Class<T> type, PatternHandler<? super T> handler);
+
+    /**
+     * Subscribes a handler to every channel matching a pattern, for a generic payload type.
+     *
+     * @param pattern the pattern, without prefix
+     * @param type the payload type
+     * @param handler receives each decoded message with its channel
+     * @param <T> the payload type
+     * @return the subscription
+     * @throws HeraldException when Redis refused the PSUBSCRIBE or did not acknowledge it in time
+     */
+    <T> Subscription psubscribe(String pattern, PayloadType<T> type, PatternHandler<? super T> handler);
+
+    /**
+     * Ends every subscription of {@code handler} (compared by identity) to a pattern.
+     *
+     * @param pattern the pattern, without prefix
+     * @param handler the handler given to {@code psubscribe}
+     * @return a stage that completes when Redis acknowledged the PUNSUBSCRIBE, if one was needed
+     */
+    CompletionStage<Void> punsubscribe(String pattern, PatternHandler<?> handler);
+
+    /**
+     * Ends every subscription to a pattern and sends PUNSUBSCRIBE to Redis.
+     *
+     * @param pattern the pattern, without prefix
+     * @return a stage that completes when Redis acknowledged the PUNSUBSCRIBE
+     */
+    CompletionStage<Void> punsubscribe(String pattern);
 
     /**
      * Subscribes an implementation of a channel interface to every channel it declares, through the

@@ -1,6 +1,7 @@
 package dev.herald.internal;
 
 import dev.herald.ChannelDescriptor;
+import dev.herald.ChannelTemplate;
 import dev.herald.CodecFactory;
 import dev.herald.ErrorHandler;
 import dev.herald.Herald;
@@ -9,11 +10,14 @@ import dev.herald.HeraldException;
 import dev.herald.MessageHandler;
 import dev.herald.OverflowPolicy;
 import dev.herald.PayloadCodec;
+import dev.herald.PatternHandler;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
+import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import dev.herald.spi.HeraldBinding;
 import dev.herald.spi.Transport;
+import dev.herald.spi.TransportListener;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +26,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -64,7 +67,7 @@ public final class DefaultHerald implements Herald {
     private final Transport transport;
     private final ThreadPoolExecutor handlers;
     private final Executor errorExecutor;
-    private final ConcurrentHashMap<String, ChannelState> channels = new ConcurrentHashMap<>();
+    private final Registry registry = new Registry();
     private final ConcurrentHashMap<Type, PayloadCodec<?>> codecs = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile boolean closed;
@@ -87,7 +90,7 @@ public final class DefaultHerald implements Herald {
                 task.run(); // closing: run where we are rather than lose the callback
             }
         };
-        transport.start(this::dispatch);
+        transport.start(dispatcher);
     }
 
     /**
@@ -118,16 +121,62 @@ public final class DefaultHerald implements Herald {
         return new DefaultTypedChannel<>(this, fullName(channel), codec(type));
     }
 
+    @Override
+    public <T> TemplateChannel<T> template(ChannelDescriptor<T> descriptor) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        return template(descriptor.name(), descriptor.payloadType());
+    }
+
+    @Override
+    public <T> TemplateChannel<T> template(String template, PayloadType<T> type) {
+        Objects.requireNonNull(type, "type");
+        return new DefaultTemplateChannel<>(this, ChannelTemplate.of(template), codec(type));
+    }
+
     @SuppressWarnings("unchecked") // the map is keyed by the type each codec was made for
     <T> PayloadCodec<T> codec(PayloadType<T> type) {
         return (PayloadCodec<T>) codecs.computeIfAbsent(type.type(), t -> settings.codecs().codec(type));
     }
 
+    /** The full name of a channel given by the user: checked, then prefixed. */
     String fullName(String channel) {
         Objects.requireNonNull(channel, "channel");
         if (channel.isEmpty()) {
             throw new IllegalArgumentException("channel must not be empty");
         }
+        for (int i = 0; i < channel.length(); i++) {
+            char c = channel.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']') {
+                throw new IllegalArgumentException("channel \"" + channel + "\" holds the glob character '" + c
+                        + "'; subscribe to patterns with psubscribe()");
+            }
+            checkVisible(channel, c, "channel");
+        }
+        if (channel.startsWith(":") || channel.endsWith(":") || channel.contains("::")) {
+            throw new IllegalArgumentException("channel \"" + channel + "\" has an empty segment");
+        }
+        return prefixed(channel);
+    }
+
+    String fullPattern(String pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        if (pattern.isEmpty()) {
+            throw new IllegalArgumentException("pattern must not be empty");
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            checkVisible(pattern, pattern.charAt(i), "pattern");
+        }
+        return prefixed(pattern);
+    }
+
+    private static void checkVisible(String name, char c, String what) {
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+            throw new IllegalArgumentException(what + " \"" + name.replaceAll("\\p{Cntrl}", "?")
+                    + "\" holds whitespace or a control character");
+        }
+    }
+
+    String prefixed(String channel) {
         return settings.channelPrefix().isEmpty() ? channel : settings.channelPrefix() + channel;
     }
 
@@ -172,17 +221,41 @@ public final class DefaultHerald implements Herald {
         return channel(channel, type).subscribe(handler);
     }
 
-    <T> Subscription subscribe(String channel, PayloadCodec<T> codec, MessageHandler<? super T> handler) {
+    @Override
+    public <T> Subscription psubscribe(String pattern, Class<T> type, PatternHandler<? super T> handler) {
+        return psubscribe(pattern, PayloadType.of(type), handler);
+    }
+
+    @Override
+    public <T> Subscription psubscribe(String pattern, PayloadType<T> type, PatternHandler<? super T> handler) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        Registry.Key key = new Registry.Key(fullPattern(pattern), true);
+        String prefix = settings.channelPrefix();
+        return subscribe(key, codec(type), (channel, message) -> handler.onMessage(withoutPrefix(channel, prefix), message),
+                handler);
+    }
+
+    static String withoutPrefix(String channel, String prefix) {
+        return !prefix.isEmpty() && channel.startsWith(prefix) ? channel.substring(prefix.length()) : channel;
+    }
+
+    String channelPrefix() {
+        return settings.channelPrefix();
+    }
+
+    <T> Subscription subscribe(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink, Object handler) {
         if (closed) {
-            throw new IllegalStateException("Herald is closed: cannot subscribe to '" + channel + "'");
+            throw new IllegalStateException("Herald is closed: cannot subscribe to '" + key.name() + "'");
         }
         if (transport.isIoThread()) {
             throw new IllegalStateException("subscribe() waits for Redis and cannot run on Lettuce's event loop; "
-                    + "use subscribeAsync() for channel '" + channel + "'");
+                    + "use subscribeAsync() for '" + key.name() + "'");
         }
-        CompletionStage<Subscription> subscribed = subscribeAsync(channel, codec, handler);
+        CompletionStage<Subscription> subscribed = subscribeAsync(key, codec, sink, handler);
         try {
-            return Waits.await(subscribed, settings.commandTimeout(), "SUBSCRIBE to '" + channel + "'");
+            return Waits.await(subscribed, settings.commandTimeout(),
+                    (key.pattern() ? "PSUBSCRIBE to '" : "SUBSCRIBE to '") + key.name() + "'");
         } catch (HeraldException e) {
             // timed out or interrupted: do not leave a subscription behind that the caller never got
             subscribed.thenAccept(Subscription::unsubscribe);
@@ -190,23 +263,23 @@ public final class DefaultHerald implements Herald {
         }
     }
 
-    <T> CompletionStage<Subscription> subscribeAsync(String channel, PayloadCodec<T> codec,
-            MessageHandler<? super T> handler) {
+    <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink,
+            Object handler) {
         Objects.requireNonNull(handler, "handler");
-        Delivery<T> delivery = new Delivery<>(this, channel, codec, handler, settings.bufferCapacity(),
+        Delivery<T> delivery = new Delivery<>(this, key, codec, sink, handler, settings.bufferCapacity(),
                 settings.overflowPolicy());
         CompletionStage<Void> ack;
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
-                        "Herald is closed: cannot subscribe to '" + channel + "'"));
+                        "Herald is closed: cannot subscribe to '" + key.name() + "'"));
             }
-            ChannelState state = channels.computeIfAbsent(channel, ChannelState::new);
-            state.deliveries.add(delivery);
-            if (state.subscribeAck == null) {
-                state.subscribeAck = transport.subscribe(channel);
+            Registry.Entry entry = registry.getOrCreate(key);
+            entry.deliveries.add(delivery);
+            if (entry.subscribeAck == null) {
+                entry.subscribeAck = Registry.subscribe(transport, key);
             }
-            ack = state.subscribeAck;
+            ack = entry.subscribeAck;
         }
         CompletableFuture<Subscription> result = new CompletableFuture<>();
         ack.whenCompleteAsync((ok, failure) -> {
@@ -216,17 +289,17 @@ public final class DefaultHerald implements Herald {
             }
             Throwable cause = Waits.unwrap(failure);
             synchronized (lock) {
-                ChannelState state = channels.get(channel);
-                if (state != null && state.subscribeAck == ack) {
+                Registry.Entry entry = registry.get(key);
+                if (entry != null && entry.subscribeAck == ack) {
                     // nobody is subscribed on the server: let the next subscribe try again
-                    state.deliveries.forEach(Delivery::deactivate);
-                    state.deliveries.clear();
-                    channels.remove(channel, state);
+                    entry.deliveries.forEach(Delivery::deactivate);
+                    entry.deliveries.clear();
+                    registry.remove(entry);
                 }
                 delivery.deactivate();
             }
-            result.completeExceptionally(new HeraldException(
-                    "Redis refused SUBSCRIBE to '" + channel + "': " + cause.getMessage(), cause));
+            result.completeExceptionally(new HeraldException("Redis refused " + (key.pattern() ? "PSUBSCRIBE" : "SUBSCRIBE")
+                    + " to '" + key.name() + "': " + cause.getMessage(), cause));
         }, errorExecutor);
         return result;
     }
@@ -234,51 +307,62 @@ public final class DefaultHerald implements Herald {
     /** Removes one subscription; returns the UNSUBSCRIBE acknowledgement, or null when it was not subscribed. */
     CompletionStage<Void> remove(Delivery<?> delivery) {
         synchronized (lock) {
-            ChannelState state = channels.get(delivery.channel());
-            if (state == null || !state.deliveries.remove(delivery)) {
+            Registry.Entry entry = registry.get(delivery.key());
+            if (entry == null || !entry.deliveries.remove(delivery)) {
                 return null;
             }
             delivery.deactivate();
-            CompletionStage<Void> ack = state.deliveries.isEmpty()
-                    ? unsubscribeLocked(state)
+            CompletionStage<Void> ack = entry.deliveries.isEmpty()
+                    ? unsubscribeLocked(entry)
                     : CompletableFuture.completedFuture(null);
             delivery.unsubscribedBy(ack);
             return ack;
         }
     }
 
-    private CompletionStage<Void> unsubscribeLocked(ChannelState state) {
-        channels.remove(state.channel, state);
-        return transport.unsubscribe(state.channel);
+    private CompletionStage<Void> unsubscribeLocked(Registry.Entry entry) {
+        registry.remove(entry);
+        return Registry.unsubscribe(transport, entry.key);
     }
 
     @Override
     public CompletionStage<Void> unsubscribe(String channel, MessageHandler<?> handler) {
         Objects.requireNonNull(handler, "handler");
-        return unsubscribeMatching(fullName(channel), handler);
+        return unsubscribeMatching(new Registry.Key(fullName(channel), false), handler);
     }
 
     @Override
     public CompletionStage<Void> unsubscribe(String channel) {
-        return unsubscribeMatching(fullName(channel), null);
+        return unsubscribeMatching(new Registry.Key(fullName(channel), false), null);
     }
 
-    private CompletionStage<Void> unsubscribeMatching(String channel, MessageHandler<?> handler) {
+    @Override
+    public CompletionStage<Void> punsubscribe(String pattern, PatternHandler<?> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return unsubscribeMatching(new Registry.Key(fullPattern(pattern), true), handler);
+    }
+
+    @Override
+    public CompletionStage<Void> punsubscribe(String pattern) {
+        return unsubscribeMatching(new Registry.Key(fullPattern(pattern), true), null);
+    }
+
+    private CompletionStage<Void> unsubscribeMatching(Registry.Key key, Object handler) {
         synchronized (lock) {
-            ChannelState state = channels.get(channel);
-            if (state == null) {
+            Registry.Entry entry = registry.get(key);
+            if (entry == null) {
                 return CompletableFuture.completedFuture(null);
             }
             List<Delivery<?>> leaving = new ArrayList<>();
-            for (Delivery<?> delivery : state.deliveries) {
+            for (Delivery<?> delivery : entry.deliveries) {
                 if (handler == null || delivery.handler() == handler) {
                     leaving.add(delivery);
                 }
             }
-            state.deliveries.removeAll(leaving);
+            entry.deliveries.removeAll(leaving);
             leaving.forEach(Delivery::deactivate);
-            CompletionStage<Void> ack = state.deliveries.isEmpty() && !leaving.isEmpty()
-                    ? unsubscribeLocked(state)
+            CompletionStage<Void> ack = entry.deliveries.isEmpty() && !leaving.isEmpty()
+                    ? unsubscribeLocked(entry)
                     : CompletableFuture.completedFuture(null);
             leaving.forEach(d -> d.unsubscribedBy(ack));
             return ack;
@@ -294,14 +378,27 @@ public final class DefaultHerald implements Herald {
 
     // ---------------------------------------------------------------- dispatch
 
-    private void dispatch(String channel, byte[] payload) {
-        ChannelState state = channels.get(channel);
-        if (state != null) {
-            for (Delivery<?> delivery : state.deliveries) {
-                delivery.offer(payload);
+    private final TransportListener dispatcher = new TransportListener() {
+        @Override
+        public void onMessage(String channel, byte[] payload) {
+            Registry.Entry entry = registry.channel(channel);
+            if (entry != null) {
+                for (Delivery<?> delivery : entry.deliveries) {
+                    delivery.offer(payload);
+                }
             }
         }
-    }
+
+        @Override
+        public void onPatternMessage(String pattern, String channel, byte[] payload) {
+            Registry.Entry entry = registry.pattern(pattern);
+            if (entry != null) {
+                for (Delivery<?> delivery : entry.deliveries) {
+                    delivery.offer(channel, payload);
+                }
+            }
+        }
+    };
 
     Executor handlerExecutor() {
         return handlers;
@@ -346,7 +443,7 @@ public final class DefaultHerald implements Herald {
      */
     public List<String> subscribedChannels() {
         synchronized (lock) {
-            return List.copyOf(channels.keySet());
+            return registry.all().stream().map(e -> e.key.name()).toList();
         }
     }
 
@@ -364,15 +461,15 @@ public final class DefaultHerald implements Herald {
                 return;
             }
             closed = true;
-            for (ChannelState state : channels.values()) {
-                for (Delivery<?> delivery : state.deliveries) {
+            for (Registry.Entry entry : registry.all()) {
+                for (Delivery<?> delivery : entry.deliveries) {
                     unhandled += delivery.deactivate();
                     delivery.unsubscribedBy(CompletableFuture.completedFuture(null));
                 }
-                state.deliveries.clear();
-                acks.add(transport.unsubscribe(state.channel).exceptionally(e -> null));
+                entry.deliveries.clear();
+                acks.add(Registry.unsubscribe(transport, entry.key).exceptionally(e -> null));
             }
-            channels.clear();
+            registry.clear();
         }
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         try {
@@ -408,17 +505,6 @@ public final class DefaultHerald implements Herald {
     }
 
     // ---------------------------------------------------------------- internals
-
-    /** The subscriptions of one channel and the SUBSCRIBE that serves them. Guarded by {@code lock}. */
-    private static final class ChannelState {
-        final String channel;
-        final List<Delivery<?>> deliveries = new CopyOnWriteArrayList<>();
-        CompletionStage<Void> subscribeAck;
-
-        ChannelState(String channel) {
-            this.channel = channel;
-        }
-    }
 
     private static final class HandlerThread extends Thread {
         HandlerThread(Runnable task, String name) {

@@ -14,11 +14,13 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     private final DefaultHerald herald;
     private final String name;
     private final PayloadCodec<T> codec;
+    private final Registry.Key key;
 
     DefaultTypedChannel(DefaultHerald herald, String name, PayloadCodec<T> codec) {
         this.herald = herald;
         this.name = name;
         this.codec = codec;
+        this.key = new Registry.Key(name, false);
     }
 
     @Override
@@ -44,12 +46,14 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
 
     @Override
     public Subscription subscribe(MessageHandler<? super T> handler) {
-        return herald.subscribe(name, codec, handler);
+        Objects.requireNonNull(handler, "handler");
+        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeAsync(MessageHandler<? super T> handler) {
-        return herald.subscribeAsync(name, codec, handler);
+        Objects.requireNonNull(handler, "handler");
+        return herald.subscribeAsync(key, codec, (channel, message) -> handler.onMessage(message), handler);
     }
 
     @Override

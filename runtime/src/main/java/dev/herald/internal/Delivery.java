@@ -1,7 +1,7 @@
 package dev.herald.internal;
 
+import dev.herald.ChannelParseException;
 import dev.herald.HeraldError;
-import dev.herald.MessageHandler;
 import dev.herald.OverflowPolicy;
 import dev.herald.PayloadCodec;
 import dev.herald.Subscription;
@@ -16,20 +16,31 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One subscription: a bounded buffer of raw payloads drained by at most one handler thread at a time,
  * which gives publish order, one message at a time, and lets different subscriptions run concurrently.
- * {@link #offer} runs on the transport's thread and only buffers.
+ * {@link #offer} runs on the transport's thread and only buffers; decoding happens on the handler thread.
  */
 final class Delivery<T> implements Subscription, Runnable {
+
+    /** What a subscription hands each decoded message to. */
+    @FunctionalInterface
+    interface Sink<T> {
+        void accept(String channel, T message) throws Exception;
+    }
+
+    /** A message of a pattern subscription: unlike a channel subscription's, it carries its channel. */
+    private record Received(String channel, byte[] payload) {
+    }
 
     private static final long OVERFLOW_REPORT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final DefaultHerald herald;
-    private final String channel;
+    private final Registry.Key key;
     private final PayloadCodec<T> codec;
-    private final MessageHandler<? super T> handler;
+    private final Sink<T> sink;
+    private final Object handler;
     private final int capacity;
     private final OverflowPolicy overflowPolicy;
 
-    private final ConcurrentLinkedQueue<byte[]> buffer = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
     private final AtomicInteger buffered = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
@@ -38,33 +49,47 @@ final class Delivery<T> implements Subscription, Runnable {
     private volatile boolean active = true;
     private CompletionStage<Void> unsubscribed;
 
-    Delivery(DefaultHerald herald, String channel, PayloadCodec<T> codec, MessageHandler<? super T> handler,
+    Delivery(DefaultHerald herald, Registry.Key key, PayloadCodec<T> codec, Sink<T> sink, Object handler,
             int capacity, OverflowPolicy overflowPolicy) {
         this.herald = herald;
-        this.channel = channel;
+        this.key = key;
         this.codec = codec;
+        this.sink = sink;
         this.handler = handler;
         this.capacity = capacity;
         this.overflowPolicy = overflowPolicy;
     }
 
-    MessageHandler<? super T> handler() {
+    Registry.Key key() {
+        return key;
+    }
+
+    Object handler() {
         return handler;
     }
 
-    /** Buffers one payload and makes sure a handler thread drains the buffer. */
+    /** Buffers a message of a channel subscription. */
     void offer(byte[] payload) {
+        enqueue(payload);
+    }
+
+    /** Buffers a message of a pattern subscription. */
+    void offer(String channel, byte[] payload) {
+        enqueue(new Received(channel, payload));
+    }
+
+    private void enqueue(Object item) {
         if (!active) {
             return;
         }
         if (buffered.incrementAndGet() > capacity) {
             buffered.decrementAndGet();
             if (overflowPolicy == OverflowPolicy.DROP_OLDEST && buffer.poll() != null) {
-                buffer.offer(payload); // the count stays: one out, one in
+                buffer.offer(item); // the count stays: one out, one in
             }
             overflowed();
         } else {
-            buffer.offer(payload);
+            buffer.offer(item);
         }
         schedule();
     }
@@ -84,10 +109,10 @@ final class Delivery<T> implements Subscription, Runnable {
         boolean again;
         do {
             try {
-                byte[] payload;
-                while (active && (payload = buffer.poll()) != null) {
+                Object item;
+                while (active && (item = buffer.poll()) != null) {
                     buffered.decrementAndGet();
-                    deliver(payload);
+                    deliver(item);
                 }
             } finally {
                 // even if a fatal error escapes, the next offer must be able to schedule a drain
@@ -97,7 +122,16 @@ final class Delivery<T> implements Subscription, Runnable {
         } while (again);
     }
 
-    private void deliver(byte[] payload) {
+    private void deliver(Object item) {
+        String channel;
+        byte[] payload;
+        if (item instanceof Received received) {
+            channel = received.channel();
+            payload = received.payload();
+        } else {
+            channel = key.name();
+            payload = (byte[]) item;
+        }
         T message;
         try {
             message = codec.decode(payload);
@@ -106,7 +140,9 @@ final class Delivery<T> implements Subscription, Runnable {
             return;
         }
         try {
-            handler.onMessage(message);
+            sink.accept(channel, message);
+        } catch (ChannelParseException e) {
+            herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             herald.report(new HeraldError(HeraldError.Kind.HANDLER, channel, payload, e));
         }
@@ -116,11 +152,10 @@ final class Delivery<T> implements Subscription, Runnable {
         dropped.incrementAndGet();
         droppedSinceReport.incrementAndGet();
         long now = System.nanoTime();
-        long last = lastOverflowReport;
-        if (now - last >= OVERFLOW_REPORT_INTERVAL_NANOS) {
+        if (now - lastOverflowReport >= OVERFLOW_REPORT_INTERVAL_NANOS) {
             lastOverflowReport = now;
             long count = droppedSinceReport.getAndSet(0);
-            herald.reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, channel, null,
+            herald.reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null,
                     new IllegalStateException("subscription buffer full (" + capacity + " messages, policy "
                             + overflowPolicy + "): dropped " + count + " message(s), " + dropped.get() + " in all")));
         }
@@ -143,7 +178,7 @@ final class Delivery<T> implements Subscription, Runnable {
 
     @Override
     public String channel() {
-        return channel;
+        return key.name();
     }
 
     @Override
@@ -168,11 +203,11 @@ final class Delivery<T> implements Subscription, Runnable {
 
     @Override
     public void close() {
-        Waits.await(unsubscribe(), herald.commandTimeout(), "UNSUBSCRIBE of '" + channel + "'");
+        Waits.await(unsubscribe(), herald.commandTimeout(), "unsubscribe from '" + key.name() + "'");
     }
 
     @Override
     public String toString() {
-        return "Subscription[" + channel + (active ? "" : ", ended") + "]";
+        return "Subscription[" + (key.pattern() ? "pattern " : "") + key.name() + (active ? "" : ", ended") + "]";
     }
 }

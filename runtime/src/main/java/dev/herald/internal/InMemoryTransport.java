@@ -2,6 +2,7 @@ package dev.herald.internal;
 
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportListener;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded transport: a channel is subscribed or not, and a publish to a subscribed channel is handed
- * to Herald's dispatch on the publishing thread (which only buffers it). Counts receivers as Redis
- * does for one client: 1 when subscribed, 0 otherwise.
+ * to Herald's dispatch on the publishing thread (which only buffers it). Patterns match as Redis's
+ * glob matching does. Counts receivers as Redis does for one client: one for the channel, one per matching
+ * pattern.
  */
 public final class InMemoryTransport implements Transport {
 
@@ -18,6 +20,7 @@ public final class InMemoryTransport implements Transport {
     private static final CompletableFuture<Long> ONE = CompletableFuture.completedFuture(1L);
 
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    private final Map<String, GlobPattern> patterns = new ConcurrentHashMap<>();
     private volatile TransportListener listener;
     private volatile boolean closed;
 
@@ -35,11 +38,45 @@ public final class InMemoryTransport implements Transport {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"));
         }
-        if (!subscribed.contains(channel)) {
-            return NONE;
+        long receivers = 0;
+        if (subscribed.contains(channel)) {
+            listener.onMessage(channel, payload);
+            receivers++;
         }
-        listener.onMessage(channel, payload);
-        return ONE;
+        if (!patterns.isEmpty()) {
+            for (GlobPattern pattern : patterns.values()) {
+                if (pattern.matches(channel)) {
+                    listener.onPatternMessage(pattern.pattern(), channel, payload);
+                    receivers++;
+                }
+            }
+        }
+        return receivers == 0 ? NONE : receivers == 1 ? ONE : CompletableFuture.completedFuture(receivers);
+    }
+
+    @Override
+    public CompletionStage<Void> psubscribe(String pattern) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"));
+        }
+        patterns.computeIfAbsent(pattern, GlobPattern::new);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> punsubscribe(String pattern) {
+        patterns.remove(pattern);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The in-memory counterpart of {@code PUBSUB NUMPAT} for one pattern.
+     *
+     * @param pattern the full pattern
+     * @return 1 when subscribed, 0 otherwise
+     */
+    public long patternSubscriberCount(String pattern) {
+        return patterns.containsKey(pattern) ? 1 : 0;
     }
 
     @Override
@@ -83,5 +120,6 @@ public final class InMemoryTransport implements Transport {
     public void close() {
         closed = true;
         subscribed.clear();
+        patterns.clear();
     }
 }

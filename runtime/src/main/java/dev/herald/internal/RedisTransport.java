@@ -94,6 +94,11 @@ public final class RedisTransport implements Transport {
             public void message(String channel, byte[] message) {
                 listener.onMessage(channel, message);
             }
+
+            @Override
+            public void message(String pattern, String channel, byte[] message) {
+                listener.onPatternMessage(pattern, channel, message);
+            }
         });
     }
 
@@ -110,6 +115,16 @@ public final class RedisTransport implements Transport {
     @Override
     public CompletionStage<Void> unsubscribe(String channel) {
         return subscribeCommands.unsubscribe(channel);
+    }
+
+    @Override
+    public CompletionStage<Void> psubscribe(String pattern) {
+        return subscribeCommands.psubscribe(pattern);
+    }
+
+    @Override
+    public CompletionStage<Void> punsubscribe(String pattern) {
+        return subscribeCommands.punsubscribe(pattern);
     }
 
     @Override

@@ -45,6 +45,22 @@ public interface Transport extends AutoCloseable {
     CompletionStage<Void> unsubscribe(String channel);
 
     /**
+     * Subscribes the transport's connection to a glob-style pattern ({@code PSUBSCRIBE}).
+     *
+     * @param pattern the full pattern
+     * @return a stage that completes when the server acknowledged the subscription
+     */
+    CompletionStage<Void> psubscribe(String pattern);
+
+    /**
+     * Unsubscribes the transport's connection from a pattern ({@code PUNSUBSCRIBE}).
+     *
+     * @param pattern the full pattern
+     * @return a stage that completes when the server acknowledged it
+     */
+    CompletionStage<Void> punsubscribe(String pattern);
+
+    /**
      * Checks the connection.
      *
      * @return a stage with the server's answer

@@ -1,14 +1,22 @@
 package dev.herald.spi;
 
 /** Receives what a {@link Transport} gets from the server. Must return quickly: it may run on an I/O thread. */
-@FunctionalInterface
 public interface TransportListener {
 
     /**
-     * One message arrived.
+     * A message arrived on a subscribed channel.
      *
      * @param channel the full channel name
      * @param payload the bytes as received
      */
     void onMessage(String channel, byte[] payload);
+
+    /**
+     * A message arrived on a channel that matches a subscribed pattern.
+     *
+     * @param pattern the full pattern, as subscribed
+     * @param channel the full channel name the message was published on
+     * @param payload the bytes as received
+     */
+    void onPatternMessage(String pattern, String channel, byte[] payload);
 }

@@ -56,7 +56,7 @@ public abstract class HeraldContract {
     protected abstract long serverSubscribers(Herald herald, String fullChannel);
 
     /** Publishes bytes the way a foreign client would, bypassing Herald's codecs. */
-    protected abstract void publishForeign(Herald herald, String fullChannel, String payload);
+    protected abstract long publishForeign(Herald herald, String fullChannel, String payload);
 
     @BeforeEach
     void openHerald() {

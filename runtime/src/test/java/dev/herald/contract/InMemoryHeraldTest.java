@@ -7,7 +7,7 @@ import dev.herald.internal.InMemoryTransport;
 import java.nio.charset.StandardCharsets;
 
 /** The contract on the in-memory transport. */
-class InMemoryHeraldTest extends HeraldContract {
+class InMemoryHeraldTest extends PatternContract {
 
     @Override
     protected HeraldBuilder transportBuilder() {
@@ -20,7 +20,8 @@ class InMemoryHeraldTest extends HeraldContract {
     }
 
     @Override
-    protected void publishForeign(Herald herald, String fullChannel, String payload) {
-        ((DefaultHerald) herald).transport().publish(fullChannel, payload.getBytes(StandardCharsets.UTF_8));
+    protected long publishForeign(Herald herald, String fullChannel, String payload) {
+        return ((DefaultHerald) herald).transport().publish(fullChannel, payload.getBytes(StandardCharsets.UTF_8))
+                .toCompletableFuture().join();
     }
 }

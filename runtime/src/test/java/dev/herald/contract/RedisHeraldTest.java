@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract on a real redis-server. */
 @ExtendWith(RedisServerExtension.class)
-class RedisHeraldTest extends HeraldContract {
+class RedisHeraldTest extends PatternContract {
 
     private final RedisServer redis;
 
@@ -27,7 +27,7 @@ class RedisHeraldTest extends HeraldContract {
     }
 
     @Override
-    protected void publishForeign(Herald herald, String fullChannel, String payload) {
-        redis.command("PUBLISH", fullChannel, payload);
+    protected long publishForeign(Herald herald, String fullChannel, String payload) {
+        return Long.parseLong(redis.command("PUBLISH", fullChannel, payload));
     }
 }

@@ -1,0 +1,56 @@
+package dev.herald;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A templated channel such as {@code notifications:{userId}} with its payload type and codec bound:
+ * what generated publishers and subscribers call for template methods. Obtain one with
+ * {@link Herald#template(ChannelDescriptor)}. Values are given in placeholder order and checked by
+ * {@link ChannelTemplate#resolve} before anything is sent.
+ *
+ * @param <T> the payload type
+ */
+public interface TemplateChannel<T> {
+
+    /** @return the template */
+    ChannelTemplate template();
+
+    /**
+     * Publishes to one channel of the template. Never blocks.
+     *
+     * @param message the payload; must not be {@code null}
+     * @param values the placeholder values, in order
+     * @return a stage with the number of Redis clients that received the message
+     * @throws IllegalArgumentException naming the placeholder when a value is empty or unsafe
+     */
+    CompletionStage<Long> publish(T message, Object... values);
+
+    /**
+     * Publishes to one channel of the template, fire-and-forget; failures go to the {@link ErrorHandler}.
+     *
+     * @param message the payload; must not be {@code null}
+     * @param values the placeholder values, in order
+     * @throws IllegalArgumentException naming the placeholder when a value is empty or unsafe
+     */
+    void send(T message, Object... values);
+
+    /**
+     * Subscribes to one channel of the template and waits until Redis acknowledged it.
+     *
+     * @param handler receives each decoded message
+     * @param values the placeholder values, in order
+     * @return the subscription
+     * @throws IllegalArgumentException naming the placeholder when a value is empty or unsafe
+     * @throws HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     */
+    Subscription subscribe(MessageHandler<? super T> handler, Object... values);
+
+    /**
+     * Subscribes to every channel of the template with one PSUBSCRIBE and waits until Redis acknowledged it.
+     *
+     * @param handler receives each decoded message with the placeholder values of its channel
+     * @return the subscription
+     * @throws HeraldException when Redis refused the PSUBSCRIBE or did not acknowledge it in time
+     */
+    Subscription subscribeAll(TemplateHandler<? super T> handler);
+}

@@ -1,0 +1,69 @@
+package dev.herald.internal;
+
+import dev.herald.ChannelTemplate;
+import dev.herald.HeraldError;
+import dev.herald.MessageHandler;
+import dev.herald.PayloadCodec;
+import dev.herald.Subscription;
+import dev.herald.TemplateChannel;
+import dev.herald.TemplateHandler;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/** A channel template and a codec bound once; per message the values are checked and joined. */
+final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
+
+    private final DefaultHerald herald;
+    private final ChannelTemplate template;
+    private final PayloadCodec<T> codec;
+    private final Registry.Key patternKey;
+
+    DefaultTemplateChannel(DefaultHerald herald, ChannelTemplate template, PayloadCodec<T> codec) {
+        this.herald = herald;
+        this.template = template;
+        this.codec = codec;
+        this.patternKey = new Registry.Key(herald.prefixed(template.pattern()), true);
+    }
+
+    @Override
+    public ChannelTemplate template() {
+        return template;
+    }
+
+    @Override
+    public CompletionStage<Long> publish(T message, Object... values) {
+        Objects.requireNonNull(message, "message");
+        return herald.publishEncoded(herald.prefixed(template.resolve(values)), codec, message);
+    }
+
+    @Override
+    public void send(T message, Object... values) {
+        Objects.requireNonNull(message, "message");
+        String channel = herald.prefixed(template.resolve(values));
+        herald.publishEncoded(channel, codec, message).whenComplete((receivers, failure) -> {
+            if (failure != null) {
+                herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, channel, null, Waits.unwrap(failure)));
+            }
+        });
+    }
+
+    @Override
+    public Subscription subscribe(MessageHandler<? super T> handler, Object... values) {
+        Objects.requireNonNull(handler, "handler");
+        Registry.Key key = new Registry.Key(herald.prefixed(template.resolve(values)), false);
+        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler);
+    }
+
+    @Override
+    public Subscription subscribeAll(TemplateHandler<? super T> handler) {
+        Objects.requireNonNull(handler, "handler");
+        String prefix = herald.channelPrefix();
+        return herald.subscribe(patternKey, codec, (channel, message) ->
+                handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler);
+    }
+
+    @Override
+    public String toString() {
+        return "TemplateChannel[" + template + ", " + codec + "]";
+    }
+}

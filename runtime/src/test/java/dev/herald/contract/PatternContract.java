@@ -1,0 +1,176 @@
+package dev.herald.contract;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.ChannelValues;
+import dev.herald.HeraldError;
+import dev.herald.PatternHandler;
+import dev.herald.PayloadType;
+import dev.herald.Subscription;
+import dev.herald.TemplateChannel;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Patterns and templates, on every transport. */
+public abstract class PatternContract extends HeraldContract {
+
+    private static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
+        T value = queue.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (value == null) {
+            throw new AssertionError("nothing received within " + WAIT);
+        }
+        return value;
+    }
+
+    // ------------------------------------------------------------------ untyped patterns
+
+    @Test
+    void psubscribeReceivesEveryMatchingChannelWithItsNameWithoutPrefix() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        herald.psubscribe("user:*:events", Order.class, (channel, order) -> received.add(channel + " " + order.orderId()));
+
+        herald.publish("user:42:events", Order.sample(1));
+        herald.publish("user:7:profile", Order.sample(2));
+        herald.publish("user:7:events", Order.sample(3));
+
+        assertEquals("user:42:events o-1", next(received));
+        assertEquals("user:7:events o-3", next(received));
+    }
+
+    @Test
+    void patternSubscriptionsShareOnePsubscribeAndTheLastSendsPunsubscribe() throws Exception {
+        String channel = full("room:1:messages");
+        Subscription a = herald.psubscribe("room:*:messages", String.class, (c, m) -> { });
+        PatternHandler<String> second = (c, m) -> { };
+        herald.psubscribe("room:*:messages", String.class, second);
+        assertEquals(1, publishForeign(herald, channel, "\"x\""), "two subscriptions, one PSUBSCRIBE");
+
+        a.unsubscribe().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(1, publishForeign(herald, channel, "\"x\""));
+
+        herald.punsubscribe("room:*:messages", second).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0, publishForeign(herald, channel, "\"x\""), "the last one sent PUNSUBSCRIBE");
+    }
+
+    @Test
+    void punsubscribeEndsEveryHandlerOfThePattern() throws Exception {
+        Subscription a = herald.psubscribe("room:*", String.class, (c, m) -> { });
+        Subscription b = herald.psubscribe("room:*", String.class, (c, m) -> { });
+        herald.punsubscribe("room:*").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertFalse(a.isActive() || b.isActive());
+        assertEquals(0, publishForeign(herald, full("room:1"), "\"x\""));
+    }
+
+    @Test
+    void aChannelAndAMatchingPatternEachReceive() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        herald.subscribe("feed:global", String.class, m -> received.add("channel " + m));
+        herald.psubscribe("feed:*", String.class, (c, m) -> received.add("pattern " + m));
+
+        assertEquals(2, herald.publish("feed:global", "hi").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS),
+                "Redis counts the channel subscriber and the pattern subscriber");
+        List<String> both = List.of(next(received), next(received));
+        assertTrue(both.containsAll(List.of("channel hi", "pattern hi")), both.toString());
+    }
+
+    // ------------------------------------------------------------------ templates
+
+    @Test
+    void templateConcreteSubscriptionGetsOnlyItsChannel() throws Exception {
+        TemplateChannel<Order> events = herald.template("tenant:{tenantId}:user:{userId}:events", PayloadType.of(Order.class));
+        BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+        Subscription s = events.subscribe(received::add, "acme", "u-1");
+        assertEquals(full("tenant:acme:user:u-1:events"), s.channel());
+
+        events.publish(Order.sample(1), "acme", "u-2");
+        events.publish(Order.sample(2), "other", "u-1");
+        events.publish(Order.sample(3), "acme", "u-1");
+
+        assertEquals(Order.sample(3), next(received));
+    }
+
+    @Test
+    void templateSubscribeAllHandsOverTheValuesOfEachChannel() throws Exception {
+        TemplateChannel<Order> events = herald.template("tenant:{tenantId}:user:{userId}:events", PayloadType.of(Order.class));
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Subscription s = events.subscribeAll((values, order) ->
+                received.add(values.string(0) + "/" + values.string(1) + " " + order.orderId()));
+        assertEquals(full("tenant:*:user:*:events"), s.channel(), "one PSUBSCRIBE for the whole template, prefixed");
+
+        events.publish(Order.sample(1), "acme", "u-1");
+        events.publish(Order.sample(2), "globex", "u-9");
+
+        assertEquals("acme/u-1 o-1", next(received));
+        assertEquals("globex/u-9 o-2", next(received));
+    }
+
+    @Test
+    void aChannelThatDoesNotParseBackIsReportedAndTheSubscriptionLivesOn() throws Exception {
+        TemplateChannel<String> counters = herald.template("counter:{id}:value", PayloadType.of(String.class));
+        BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
+        counters.subscribeAll((ChannelValues values, String value) -> received.add(values.asInt(0)));
+
+        publishForeign(herald, full("counter:a:b:value"), "\"extra segment\"");   // matches the glob, not the template
+        counters.publish("not a number", "x");
+        counters.publish("fine", "7");
+
+        assertEquals(7, next(received));
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == 2);
+        List<String> messages = errors.ofKind(HeraldError.Kind.DECODE).stream().map(e -> e.cause().getMessage()).toList();
+        assertTrue(messages.get(0).contains("counter:a:b:value"), messages.toString());
+        assertTrue(messages.get(1).contains("{id}") && messages.get(1).contains("\"x\""), messages.toString());
+    }
+
+    // ------------------------------------------------------------------ values that would change a channel's meaning
+
+    static Stream<String> unsafeValues() {
+        return Stream.of("", "*", "a*", "?", "[", "]", "a[b]", ":", "b:x", " ", "a b", "\t", "\n", "\r", "\u0000", "\u007f",
+                "\u00a0", "\u2003");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unsafeValues")
+    void unsafeTemplateValuesAreRejectedBeforeAnythingIsSent(String value) {
+        TemplateChannel<String> tenant = herald.template("tenant:{tenantId}:events", PayloadType.of(String.class));
+
+        IllegalArgumentException publish = assertThrows(IllegalArgumentException.class, () -> tenant.publish("x", value));
+        assertTrue(publish.getMessage().contains("tenantId") && publish.getMessage().contains("tenant:{tenantId}:events"),
+                publish.getMessage());
+        IllegalArgumentException send = assertThrows(IllegalArgumentException.class, () -> tenant.send("x", value));
+        assertTrue(send.getMessage().contains("tenantId"), send.getMessage());
+        IllegalArgumentException subscribe = assertThrows(IllegalArgumentException.class,
+                () -> tenant.subscribe(m -> { }, value));
+        assertTrue(subscribe.getMessage().contains("tenantId"), subscribe.getMessage());
+        assertTrue(((dev.herald.internal.DefaultHerald) herald).subscribedChannels().isEmpty(), "nothing was subscribed");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unsafeValues")
+    void theUntypedApiRejectsChannelNamesThatWouldChangeTheirMeaning(String value) {
+        if (value.equals(":") || value.equals("b:x")) {
+            return; // ':' separates segments of a plain channel name: allowed there
+        }
+        String channel = "tenant:" + value + ":events";
+        assertThrows(IllegalArgumentException.class, () -> herald.publish(channel, "x"));
+        assertThrows(IllegalArgumentException.class, () -> herald.subscribe(channel, String.class, m -> { }));
+        assertTrue(((dev.herald.internal.DefaultHerald) herald).subscribedChannels().isEmpty(), "nothing was subscribed");
+    }
+
+    @Test
+    void templateValuesOfEveryPlaceholderTypeResolve() {
+        TemplateChannel<String> t = herald.template("a:{s}:{i}:{e}:{u}", PayloadType.of(String.class));
+        assertEquals("a:x:-3:DROP_OLDEST:123e4567-e89b-12d3-a456-426614174000",
+                t.template().resolve("x", -3, dev.herald.OverflowPolicy.DROP_OLDEST,
+                        java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000")));
+    }
+}
