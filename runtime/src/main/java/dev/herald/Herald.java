@@ -212,6 +212,14 @@ public interface Herald extends AutoCloseable {
     <T> Subscription listen(Class<T> channelInterface, T implementation);
 
     /**
+     * The messages no handler could take: payloads that did not decode, and messages whose handler still
+     * failed after its last retry. On Redis they are kept in one stream per channel; in memory in a list.
+     *
+     * @return the dead letters
+     */
+    DeadLetters deadLetters();
+
+    /**
      * Checks the connection.
      *
      * @return a stage with Redis's answer, {@code "PONG"}

@@ -30,6 +30,9 @@ public final class HeraldBuilder {
     private String channelPrefix = "";
     private int bufferCapacity = 10_000;
     private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
+    private RetryPolicy retryPolicy = RetryPolicy.none();
+    private boolean deadLetters = true;
+    private int maxPayloadBytes = 16 * 1024 * 1024;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private Duration commandTimeout = Duration.ofSeconds(10);
 
@@ -120,6 +123,46 @@ public final class HeraldBuilder {
     }
 
     /**
+     * How a failing handler is retried before its message goes to the dead letters. Default:
+     * {@link RetryPolicy#none()}.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public HeraldBuilder retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return this;
+    }
+
+    /**
+     * Whether messages no handler could take are kept as dead letters ({@link Herald#deadLetters()}).
+     * Default: {@code true}.
+     *
+     * @param deadLetters keep them or not
+     * @return this builder
+     */
+    public HeraldBuilder deadLetters(boolean deadLetters) {
+        this.deadLetters = deadLetters;
+        return this;
+    }
+
+    /**
+     * The largest payload published or decoded; a larger one fails its publish, or goes to the error
+     * handler on receipt without being parsed. Default: 16 MiB. Jackson's own read limits (nesting depth,
+     * string length) apply too; set them on the {@link #objectMapper ObjectMapper}'s factory.
+     *
+     * @param maxPayloadBytes at least 1
+     * @return this builder
+     */
+    public HeraldBuilder maxPayloadBytes(int maxPayloadBytes) {
+        if (maxPayloadBytes < 1) {
+            throw new IllegalArgumentException("maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
+        }
+        this.maxPayloadBytes = maxPayloadBytes;
+        return this;
+    }
+
+    /**
      * How long {@link Herald#close()} waits for running handlers. Default: 10 seconds.
      *
      * @param shutdownTimeout the bound
@@ -154,8 +197,10 @@ public final class HeraldBuilder {
         Transport transport = redisUri == null
                 ? new InMemoryTransport()
                 : RedisTransport.connect(redisUri, commandTimeout);
+        SubscriptionOptions defaults = SubscriptionOptions.builder().bufferCapacity(bufferCapacity)
+                .overflowPolicy(overflowPolicy).retryPolicy(retryPolicy).build();
         return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, channelPrefix,
-                bufferCapacity, overflowPolicy, shutdownTimeout, commandTimeout));
+                defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout));
     }
 
     private static Duration requirePositive(Duration duration, String name) {

@@ -29,6 +29,7 @@ public final class HeraldError {
     private final String channel;
     private final byte[] payload;
     private final Throwable cause;
+    private final int attempts;
 
     /**
      * Creates an error report.
@@ -39,10 +40,29 @@ public final class HeraldError {
      * @param cause the failure
      */
     public HeraldError(Kind kind, String channel, byte[] payload, Throwable cause) {
+        this(kind, channel, payload, cause, kind == Kind.HANDLER ? 1 : 0);
+    }
+
+    /**
+     * Creates an error report for a handler that was tried more than once.
+     *
+     * @param kind what failed
+     * @param channel the channel as sent to Redis (prefix included)
+     * @param payload the raw payload, or {@code null} where there is none
+     * @param cause the last failure
+     * @param attempts how many times the handler was tried
+     */
+    public HeraldError(Kind kind, String channel, byte[] payload, Throwable cause, int attempts) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.payload = payload;
         this.cause = Objects.requireNonNull(cause, "cause");
+        this.attempts = attempts;
+    }
+
+    /** @return how many times the handler was tried (0 when it never ran) */
+    public int attempts() {
+        return attempts;
     }
 
     /** @return what failed */
@@ -98,6 +118,7 @@ public final class HeraldError {
         String excerpt = payloadExcerpt();
         return kind + " on channel '" + channel + "'"
                 + (payload == null ? "" : " (payload: " + (excerpt.isEmpty() ? "<empty>" : excerpt) + ")")
+                + (attempts > 1 ? " after " + attempts + " attempts" : "")
                 + ": " + cause;
     }
 }

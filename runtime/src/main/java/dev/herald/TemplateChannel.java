@@ -16,6 +16,14 @@ public interface TemplateChannel<T> {
     ChannelTemplate template();
 
     /**
+     * The same template, with other settings for the subscriptions made through it.
+     *
+     * @param options buffer, overflow and retry settings; unset values keep this channel's
+     * @return a template channel whose subscriptions use {@code options}
+     */
+    TemplateChannel<T> withOptions(SubscriptionOptions options);
+
+    /**
      * Publishes to one channel of the template. Never blocks.
      *
      * @param message the payload; must not be {@code null}

@@ -15,6 +15,14 @@ public interface TypedChannel<T> {
     String name();
 
     /**
+     * The same channel, with other settings for the subscriptions made through it.
+     *
+     * @param options buffer, overflow and retry settings; unset values keep this channel's
+     * @return a channel whose subscriptions use {@code options}
+     */
+    TypedChannel<T> withOptions(SubscriptionOptions options);
+
+    /**
      * Publishes a message. Never blocks.
      *
      * @param message the payload; must not be {@code null}

@@ -3,16 +3,18 @@ package dev.herald.internal;
 import dev.herald.ChannelDescriptor;
 import dev.herald.ChannelTemplate;
 import dev.herald.CodecFactory;
+import dev.herald.DeadLetter;
+import dev.herald.DeadLetters;
 import dev.herald.ErrorHandler;
 import dev.herald.Herald;
 import dev.herald.HeraldError;
 import dev.herald.HeraldException;
 import dev.herald.MessageHandler;
-import dev.herald.OverflowPolicy;
 import dev.herald.PayloadCodec;
 import dev.herald.PatternHandler;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import dev.herald.spi.HeraldBinding;
@@ -20,6 +22,7 @@ import dev.herald.spi.Transport;
 import dev.herald.spi.TransportListener;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,13 +57,15 @@ public final class DefaultHerald implements Herald {
      * @param codecs makes a codec per payload type
      * @param errorHandler receives failures
      * @param channelPrefix put before every channel name
-     * @param bufferCapacity per-subscription buffer size
-     * @param overflowPolicy what a full buffer does
+     * @param subscriptionDefaults buffer, overflow and retry settings, every value set
+     * @param deadLetters whether failed messages go to the transport's dead-letter store
+     * @param maxPayloadBytes the largest payload published or decoded
      * @param shutdownTimeout how long close waits for handlers
      * @param commandTimeout how long blocking calls wait for Redis
      */
     public record Settings(Transport transport, CodecFactory codecs, ErrorHandler errorHandler, String channelPrefix,
-            int bufferCapacity, OverflowPolicy overflowPolicy, Duration shutdownTimeout, Duration commandTimeout) {
+            SubscriptionOptions subscriptionDefaults, boolean deadLetters, int maxPayloadBytes, Duration shutdownTimeout,
+            Duration commandTimeout) {
     }
 
     private final Settings settings;
@@ -118,7 +123,7 @@ public final class DefaultHerald implements Herald {
     @Override
     public <T> TypedChannel<T> channel(String channel, PayloadType<T> type) {
         Objects.requireNonNull(type, "type");
-        return new DefaultTypedChannel<>(this, fullName(channel), codec(type));
+        return new DefaultTypedChannel<>(this, fullName(channel), codec(type), SubscriptionOptions.inherit());
     }
 
     @Override
@@ -130,7 +135,7 @@ public final class DefaultHerald implements Herald {
     @Override
     public <T> TemplateChannel<T> template(String template, PayloadType<T> type) {
         Objects.requireNonNull(type, "type");
-        return new DefaultTemplateChannel<>(this, ChannelTemplate.of(template), codec(type));
+        return new DefaultTemplateChannel<>(this, ChannelTemplate.of(template), codec(type), SubscriptionOptions.inherit());
     }
 
     @SuppressWarnings("unchecked") // the map is keyed by the type each codec was made for
@@ -206,6 +211,10 @@ public final class DefaultHerald implements Herald {
             return CompletableFuture.failedFuture(new HeraldException(
                     "cannot encode payload for channel '" + channel + "': " + e.getMessage(), e));
         }
+        if (bytes.length > settings.maxPayloadBytes()) {
+            return CompletableFuture.failedFuture(new HeraldException("payload for channel '" + channel + "' is "
+                    + bytes.length + " bytes, more than maxPayloadBytes (" + settings.maxPayloadBytes() + ")"));
+        }
         return transport.publish(channel, bytes);
     }
 
@@ -233,7 +242,7 @@ public final class DefaultHerald implements Herald {
         Registry.Key key = new Registry.Key(fullPattern(pattern), true);
         String prefix = settings.channelPrefix();
         return subscribe(key, codec(type), (channel, message) -> handler.onMessage(withoutPrefix(channel, prefix), message),
-                handler);
+                handler, SubscriptionOptions.inherit());
     }
 
     static String withoutPrefix(String channel, String prefix) {
@@ -244,7 +253,8 @@ public final class DefaultHerald implements Herald {
         return settings.channelPrefix();
     }
 
-    <T> Subscription subscribe(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink, Object handler) {
+    <T> Subscription subscribe(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink, Object handler,
+            SubscriptionOptions options) {
         if (closed) {
             throw new IllegalStateException("Herald is closed: cannot subscribe to '" + key.name() + "'");
         }
@@ -252,7 +262,7 @@ public final class DefaultHerald implements Herald {
             throw new IllegalStateException("subscribe() waits for Redis and cannot run on Lettuce's event loop; "
                     + "use subscribeAsync() for '" + key.name() + "'");
         }
-        CompletionStage<Subscription> subscribed = subscribeAsync(key, codec, sink, handler);
+        CompletionStage<Subscription> subscribed = subscribeAsync(key, codec, sink, handler, options);
         try {
             return Waits.await(subscribed, settings.commandTimeout(),
                     (key.pattern() ? "PSUBSCRIBE to '" : "SUBSCRIBE to '") + key.name() + "'");
@@ -264,10 +274,10 @@ public final class DefaultHerald implements Herald {
     }
 
     <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink,
-            Object handler) {
+            Object handler, SubscriptionOptions options) {
         Objects.requireNonNull(handler, "handler");
-        Delivery<T> delivery = new Delivery<>(this, key, codec, sink, handler, settings.bufferCapacity(),
-                settings.overflowPolicy());
+        Delivery<T> delivery = new Delivery<>(this, key, codec, sink, handler,
+                options.orElse(settings.subscriptionDefaults()));
         CompletionStage<Void> ack;
         synchronized (lock) {
             if (closed) {
@@ -407,6 +417,60 @@ public final class DefaultHerald implements Herald {
     Duration commandTimeout() {
         return settings.commandTimeout();
     }
+
+    int maxPayloadBytes() {
+        return settings.maxPayloadBytes();
+    }
+
+    /** Keeps a message no handler could take, unless dead letters are switched off; never throws. */
+    void deadLetter(String channel, byte[] payload, Throwable failure, int attempts) {
+        if (!settings.deadLetters()) {
+            return;
+        }
+        DeadLetter letter = new DeadLetter(null, channel, payload, failure.getClass().getName() + ": " + failure.getMessage(),
+                attempts, Instant.now());
+        try {
+            transport.deadLetters().append(letter).whenComplete((ok, e) -> {
+                if (e != null) {
+                    LOG.warn("Herald: could not keep a dead letter of channel '{}': {}", channel, Waits.unwrap(e).toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Herald: could not keep a dead letter of channel '{}': {}", channel, e.toString());
+        }
+    }
+
+    @Override
+    public DeadLetters deadLetters() {
+        return deadLetterView;
+    }
+
+    private final DeadLetters deadLetterView = new DeadLetters() {
+        @Override
+        public CompletionStage<List<DeadLetter>> read(String channel, int max) {
+            return transport.deadLetters().read(fullName(channel), max);
+        }
+
+        @Override
+        public CompletionStage<Long> replay(String channel, int max) {
+            String full = fullName(channel);
+            return transport.deadLetters().read(full, max).thenCompose(letters -> {
+                CompletableFuture<Long> replayed = CompletableFuture.completedFuture(0L);
+                for (DeadLetter letter : letters) {
+                    // one after the other, so the channel sees them in their original order
+                    replayed = replayed.thenCompose(count -> transport.publish(full, letter.payload())
+                            .thenCompose(receivers -> transport.deadLetters().delete(full, List.of(letter.id())))
+                            .thenApply(deleted -> count + 1));
+                }
+                return replayed;
+            });
+        }
+
+        @Override
+        public CompletionStage<Long> delete(String channel, List<DeadLetter> letters) {
+            return transport.deadLetters().delete(fullName(channel), letters.stream().map(DeadLetter::id).toList());
+        }
+    };
 
     /** Reports on the calling thread, which must be a Herald thread. */
     void report(HeraldError error) {

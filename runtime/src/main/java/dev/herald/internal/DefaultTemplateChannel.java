@@ -5,6 +5,7 @@ import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
 import dev.herald.PayloadCodec;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TemplateHandler;
 import java.util.Objects;
@@ -17,12 +18,21 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     private final ChannelTemplate template;
     private final PayloadCodec<T> codec;
     private final Registry.Key patternKey;
+    private final SubscriptionOptions options;
 
-    DefaultTemplateChannel(DefaultHerald herald, ChannelTemplate template, PayloadCodec<T> codec) {
+    DefaultTemplateChannel(DefaultHerald herald, ChannelTemplate template, PayloadCodec<T> codec,
+            SubscriptionOptions options) {
         this.herald = herald;
         this.template = template;
         this.codec = codec;
         this.patternKey = new Registry.Key(herald.prefixed(template.pattern()), true);
+        this.options = options;
+    }
+
+    @Override
+    public TemplateChannel<T> withOptions(SubscriptionOptions options) {
+        return new DefaultTemplateChannel<>(herald, template, codec,
+                Objects.requireNonNull(options, "options").orElse(this.options));
     }
 
     @Override
@@ -51,7 +61,7 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     public Subscription subscribe(MessageHandler<? super T> handler, Object... values) {
         Objects.requireNonNull(handler, "handler");
         Registry.Key key = new Registry.Key(herald.prefixed(template.resolve(values)), false);
-        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler);
+        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler, options);
     }
 
     @Override
@@ -59,7 +69,7 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
         Objects.requireNonNull(handler, "handler");
         String prefix = herald.channelPrefix();
         return herald.subscribe(patternKey, codec, (channel, message) ->
-                handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler);
+                handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler, options);
     }
 
     @Override

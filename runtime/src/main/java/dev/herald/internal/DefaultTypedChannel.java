@@ -4,6 +4,7 @@ import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
 import dev.herald.PayloadCodec;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TypedChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -15,12 +16,19 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     private final String name;
     private final PayloadCodec<T> codec;
     private final Registry.Key key;
+    private final SubscriptionOptions options;
 
-    DefaultTypedChannel(DefaultHerald herald, String name, PayloadCodec<T> codec) {
+    DefaultTypedChannel(DefaultHerald herald, String name, PayloadCodec<T> codec, SubscriptionOptions options) {
         this.herald = herald;
         this.name = name;
         this.codec = codec;
         this.key = new Registry.Key(name, false);
+        this.options = options;
+    }
+
+    @Override
+    public TypedChannel<T> withOptions(SubscriptionOptions options) {
+        return new DefaultTypedChannel<>(herald, name, codec, Objects.requireNonNull(options, "options").orElse(this.options));
     }
 
     @Override
@@ -47,13 +55,13 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     @Override
     public Subscription subscribe(MessageHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler);
+        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeAsync(MessageHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return herald.subscribeAsync(key, codec, (channel, message) -> handler.onMessage(message), handler);
+        return herald.subscribeAsync(key, codec, (channel, message) -> handler.onMessage(message), handler, options);
     }
 
     @Override

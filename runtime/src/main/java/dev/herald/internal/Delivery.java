@@ -2,9 +2,13 @@ package dev.herald.internal;
 
 import dev.herald.ChannelParseException;
 import dev.herald.HeraldError;
+import dev.herald.HeraldException;
 import dev.herald.OverflowPolicy;
 import dev.herald.PayloadCodec;
+import dev.herald.RetryPolicy;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
+import dev.herald.SubscriptionOverflowException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One subscription: a bounded buffer of raw payloads drained by at most one handler thread at a time,
@@ -31,6 +36,8 @@ final class Delivery<T> implements Subscription, Runnable {
     }
 
     private static final long OVERFLOW_REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    /** How often a retry's wait checks whether the subscription ended. */
+    private static final long PAUSE_SLICE_NANOS = 20_000_000L;
 
     private final DefaultHerald herald;
     private final Registry.Key key;
@@ -39,6 +46,7 @@ final class Delivery<T> implements Subscription, Runnable {
     private final Object handler;
     private final int capacity;
     private final OverflowPolicy overflowPolicy;
+    private final RetryPolicy retryPolicy;
 
     private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
     private final AtomicInteger buffered = new AtomicInteger();
@@ -49,15 +57,17 @@ final class Delivery<T> implements Subscription, Runnable {
     private volatile boolean active = true;
     private CompletionStage<Void> unsubscribed;
 
+    /** @param options complete options: every value set */
     Delivery(DefaultHerald herald, Registry.Key key, PayloadCodec<T> codec, Sink<T> sink, Object handler,
-            int capacity, OverflowPolicy overflowPolicy) {
+            SubscriptionOptions options) {
         this.herald = herald;
         this.key = key;
         this.codec = codec;
         this.sink = sink;
         this.handler = handler;
-        this.capacity = capacity;
-        this.overflowPolicy = overflowPolicy;
+        this.capacity = options.bufferCapacity();
+        this.overflowPolicy = options.overflowPolicy();
+        this.retryPolicy = options.retryPolicy();
     }
 
     Registry.Key key() {
@@ -84,6 +94,10 @@ final class Delivery<T> implements Subscription, Runnable {
         }
         if (buffered.incrementAndGet() > capacity) {
             buffered.decrementAndGet();
+            if (overflowPolicy == OverflowPolicy.FAIL) {
+                failOnOverflow();
+                return;
+            }
             if (overflowPolicy == OverflowPolicy.DROP_OLDEST && buffer.poll() != null) {
                 buffer.offer(item); // the count stays: one out, one in
             }
@@ -122,6 +136,19 @@ final class Delivery<T> implements Subscription, Runnable {
         } while (again);
     }
 
+    /** Ends the subscription at once and loudly; the UNSUBSCRIBE is sent from a Herald thread. */
+    private void failOnOverflow() {
+        if (!active) {
+            return;
+        }
+        int lost = deactivate() + 1;
+        dropped.addAndGet(lost);
+        herald.reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null, new SubscriptionOverflowException(
+                "subscription to '" + key.name() + "' ended: its buffer of " + capacity + " messages was full (policy FAIL); "
+                        + lost + " buffered or arriving message(s) were not handled")));
+        herald.handlerExecutor().execute(this::unsubscribe);
+    }
+
     private void deliver(Object item) {
         String channel;
         byte[] payload;
@@ -132,20 +159,50 @@ final class Delivery<T> implements Subscription, Runnable {
             channel = key.name();
             payload = (byte[]) item;
         }
+        if (payload.length > herald.maxPayloadBytes()) {
+            herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, new HeraldException("payload of "
+                    + payload.length + " bytes is larger than maxPayloadBytes (" + herald.maxPayloadBytes() + "); not parsed")));
+            return;
+        }
         T message;
         try {
             message = codec.decode(payload);
         } catch (Exception | StackOverflowError e) {
             herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
+            herald.deadLetter(channel, payload, e, 0);
             return;
         }
-        try {
-            sink.accept(channel, message);
-        } catch (ChannelParseException e) {
-            herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
-        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-            herald.report(new HeraldError(HeraldError.Kind.HANDLER, channel, payload, e));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sink.accept(channel, message);
+                return;
+            } catch (ChannelParseException e) {
+                herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
+                herald.deadLetter(channel, payload, e, 0);
+                return;
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                if (active && retryPolicy.shouldRetry(e, attempt) && pause(retryPolicy.backoff(attempt))) {
+                    continue;
+                }
+                herald.report(new HeraldError(HeraldError.Kind.HANDLER, channel, payload, e, attempt));
+                herald.deadLetter(channel, payload, e, attempt);
+                return;
+            }
         }
+    }
+
+    /** Waits before a retry; gives up early (returns false) when the subscription ends or Herald closes. */
+    private boolean pause(java.time.Duration backoff) {
+        long deadline = System.nanoTime() + backoff.toNanos();
+        long left;
+        while (active && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, Math.min(left, PAUSE_SLICE_NANOS));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return active;
     }
 
     private void overflowed() {

@@ -1,5 +1,6 @@
 package dev.herald.internal;
 
+import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportListener;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class InMemoryTransport implements Transport {
 
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final Map<String, GlobPattern> patterns = new ConcurrentHashMap<>();
+    private final DeadLetterStore deadLetters = new InMemoryDeadLetterStore();
     private volatile TransportListener listener;
     private volatile boolean closed;
 
@@ -99,6 +101,11 @@ public final class InMemoryTransport implements Transport {
         return closed
                 ? CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"))
                 : CompletableFuture.completedFuture("PONG");
+    }
+
+    @Override
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
     }
 
     @Override

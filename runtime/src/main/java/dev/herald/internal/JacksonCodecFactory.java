@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.herald.CodecFactory;
 import dev.herald.PayloadCodec;
@@ -27,7 +28,7 @@ public final class JacksonCodecFactory implements CodecFactory {
      */
     public JacksonCodecFactory(ObjectMapper mapper) {
         ObjectMapper base = mapper != null ? mapper.copy() : JsonMapper.builder().build();
-        this.mapper = base.registerModule(new JavaTimeModule());
+        this.mapper = base.registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.herald.internal;
 
 import dev.herald.HeraldException;
+import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportListener;
 import io.lettuce.core.ClientOptions;
@@ -38,6 +39,7 @@ public final class RedisTransport implements Transport {
     private final RedisAsyncCommands<String, byte[]> publishCommands;
     private final RedisPubSubAsyncCommands<String, byte[]> subscribeCommands;
     private final String description;
+    private final DeadLetterStore deadLetters;
 
     private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
             StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description) {
@@ -47,6 +49,7 @@ public final class RedisTransport implements Transport {
         this.publishCommands = publishConnection.async();
         this.subscribeCommands = subscribeConnection.async();
         this.description = description;
+        this.deadLetters = new RedisDeadLetterStore(publishCommands);
     }
 
     /**
@@ -130,6 +133,11 @@ public final class RedisTransport implements Transport {
     @Override
     public CompletionStage<String> ping() {
         return publishCommands.ping();
+    }
+
+    @Override
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
     }
 
     @Override

@@ -1,14 +1,29 @@
 package dev.herald.spi;
 
+import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /** Helpers for generated bindings. */
 public final class BindingSupport {
 
     private BindingSupport() {
+    }
+
+    /**
+     * Waits for the stage a listener's {@code CompletionStage} method returned, so the next message of the
+     * subscription waits for it and a failure is reported like a thrown exception.
+     *
+     * @param stage the listener's stage; {@code null} is reported as a failure
+     * @throws Exception the stage's failure
+     */
+    public static void await(CompletionStage<?> stage) throws Exception {
+        MessageHandler.<CompletionStage<?>>awaiting(s -> s).onMessage(
+                Objects.requireNonNull(stage, "the listener returned null instead of a CompletionStage"));
     }
 
     /**

@@ -67,6 +67,9 @@ public interface Transport extends AutoCloseable {
      */
     CompletionStage<String> ping();
 
+    /** @return where this transport keeps dead letters */
+    DeadLetterStore deadLetters();
+
     /**
      * Tells whether the current thread belongs to the transport's I/O threads, where blocking is never
      * allowed.

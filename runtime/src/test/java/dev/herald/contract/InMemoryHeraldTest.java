@@ -7,7 +7,7 @@ import dev.herald.internal.InMemoryTransport;
 import java.nio.charset.StandardCharsets;
 
 /** The contract on the in-memory transport. */
-class InMemoryHeraldTest extends PatternContract {
+class InMemoryHeraldTest extends DeliveryContract {
 
     @Override
     protected HeraldBuilder transportBuilder() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract on a real redis-server. */
 @ExtendWith(RedisServerExtension.class)
-class RedisHeraldTest extends PatternContract {
+class RedisHeraldTest extends DeliveryContract {
 
     private final RedisServer redis;
 

@@ -1,0 +1,216 @@
+package dev.herald.contract;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.DeadLetter;
+import dev.herald.Herald;
+import dev.herald.HeraldError;
+import dev.herald.OverflowPolicy;
+import dev.herald.PayloadType;
+import dev.herald.RetryPolicy;
+import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
+import dev.herald.SubscriptionOverflowException;
+import dev.herald.TypedChannel;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Retries, dead letters, per-subscription buffers and payload limits, on every transport. */
+public abstract class DeliveryContract extends PatternContract {
+
+    private static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
+        T value = queue.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (value == null) {
+            throw new AssertionError("nothing received within " + WAIT);
+        }
+        return value;
+    }
+
+    private static <T> T done(java.util.concurrent.CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------ retry
+
+    @Test
+    void aFlakyHandlerIsRetriedWithBackoffAndTheSubscriptionKeepsItsOrder() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        List<Long> attemptTimes = new CopyOnWriteArrayList<>();
+        BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+        TypedChannel<String> jobs = herald.channel("jobs", PayloadType.of(String.class))
+                .withOptions(SubscriptionOptions.builder()
+                        .retryPolicy(RetryPolicy.exponential(4, Duration.ofMillis(20)).withJitter(0)).build());
+        jobs.subscribe(job -> {
+            if (job.equals("flaky")) {
+                attemptTimes.add(System.nanoTime());
+                if (attempts.incrementAndGet() < 3) {
+                    throw new IOException("temporarily down");
+                }
+            }
+            handled.add(job);
+        });
+
+        jobs.publish("flaky");
+        jobs.publish("next");
+
+        assertEquals("flaky", next(handled), "retried until it succeeded");
+        assertEquals("next", next(handled), "the next message waited for the retries: order is kept");
+        assertEquals(3, attempts.get());
+        assertTrue(attemptTimes.get(1) - attemptTimes.get(0) >= Duration.ofMillis(20).toNanos(), "first backoff");
+        assertTrue(attemptTimes.get(2) - attemptTimes.get(1) >= Duration.ofMillis(40).toNanos(), "second backoff doubles");
+        assertTrue(errors.errors.isEmpty(), errors.errors.toString());
+    }
+
+    @Test
+    void afterTheLastAttemptTheMessageIsADeadLetterThatCanBeReplayed() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+        CountDownLatch healthy = new CountDownLatch(1);
+        herald.channel("payments", PayloadType.of(String.class))
+                .withOptions(SubscriptionOptions.builder().retryPolicy(RetryPolicy.exponential(3, Duration.ofMillis(5))).build())
+                .subscribe(payment -> {
+                    attempts.incrementAndGet();
+                    if (healthy.getCount() > 0) {
+                        throw new IllegalStateException("gateway down");
+                    }
+                    handled.add(payment);
+                });
+
+        herald.publish("payments", "p-1");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.HANDLER).size() == 1);
+        HeraldError error = errors.ofKind(HeraldError.Kind.HANDLER).get(0);
+        assertEquals(3, error.attempts());
+        assertEquals(3, attempts.get());
+
+        List<DeadLetter> letters = await().atMost(WAIT).until(
+                () -> done(herald.deadLetters().read("payments", 10)), l -> l.size() == 1);
+        DeadLetter letter = letters.get(0);
+        assertEquals(full("payments"), letter.channel());
+        assertEquals("\"p-1\"", letter.payloadText());
+        assertEquals(3, letter.attempts());
+        assertTrue(letter.error().contains("gateway down"), letter.error());
+
+        healthy.countDown();
+        assertEquals(1L, done(herald.deadLetters().replay("payments", 10)));
+        assertEquals("p-1", next(handled));
+        assertEquals(List.of(), done(herald.deadLetters().read("payments", 10)), "a replayed letter is removed");
+    }
+
+    @Test
+    void onlyTheFailuresThePolicyNamesAreRetried() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        herald.channel("strict", PayloadType.of(String.class))
+                .withOptions(SubscriptionOptions.builder().retryPolicy(RetryPolicy.exponential(5, Duration.ofMillis(1))
+                        .retryingOn(e -> e instanceof IOException)).build())
+                .subscribe(m -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalArgumentException("a bug, not an outage");
+                });
+        herald.publish("strict", "x");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.HANDLER).size() == 1);
+        assertEquals(1, attempts.get());
+    }
+
+    @Test
+    void undecodablePayloadsAreDeadLettersToo() throws Exception {
+        herald.subscribe("orders", Order.class, m -> { });
+        publishForeign(herald, full("orders"), "{truncated");
+        List<DeadLetter> letters = await().atMost(WAIT).until(
+                () -> done(herald.deadLetters().read("orders", 10)), l -> l.size() == 1);
+        assertEquals("{truncated", letters.get(0).payloadText());
+        assertEquals(0, letters.get(0).attempts());
+        assertEquals(1L, done(herald.deadLetters().delete("orders", letters)));
+    }
+
+    @Test
+    void deadLettersCanBeSwitchedOff() throws Exception {
+        Herald quiet = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).deadLetters(false));
+        quiet.subscribe("off", String.class, m -> {
+            throw new IllegalStateException("x");
+        });
+        quiet.publish("off", "m");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.HANDLER).size() == 1);
+        assertEquals(List.of(), done(quiet.deadLetters().read("off", 10)));
+    }
+
+    // ------------------------------------------------------------------ per-subscription buffers
+
+    @Test
+    void failPolicyEndsTheSubscriptionLoudlyAndOthersGoOn() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TypedChannel<Integer> strict = herald.channel("strict", PayloadType.of(Integer.class))
+                .withOptions(SubscriptionOptions.builder().bufferCapacity(5).overflowPolicy(OverflowPolicy.FAIL).build());
+        Subscription s = strict.subscribe(n -> {
+            started.countDown();
+            release.await();
+        });
+        BlockingQueue<Integer> relaxed = new LinkedBlockingQueue<>();
+        herald.subscribe("strict", Integer.class, relaxed::add); // default buffer: keeps everything
+
+        strict.publish(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= 6; i++) {
+            strict.publish(i);
+        }
+        await().atMost(WAIT).until(() -> !s.isActive());
+        release.countDown();
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.OVERFLOW).size() == 1);
+        assertInstanceOf(SubscriptionOverflowException.class, errors.ofKind(HeraldError.Kind.OVERFLOW).get(0).cause());
+        for (int i = 0; i <= 6; i++) {
+            assertEquals(i, next(relaxed), "the other subscription of the channel lost nothing");
+        }
+        assertEquals(1, serverSubscribers(herald, full("strict")), "the channel stays subscribed for the other one");
+    }
+
+    @Test
+    void perSubscriptionCapacityOverridesTheDefault() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription small = herald.channel("small", PayloadType.of(Integer.class))
+                .withOptions(SubscriptionOptions.builder().bufferCapacity(3).build())
+                .subscribe(n -> {
+                    started.countDown();
+                    release.await();
+                });
+        herald.publish("small", 0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= 10; i++) {
+            herald.publish("small", i);
+        }
+        await().atMost(WAIT).until(() -> small.dropped() == 7);
+        release.countDown();
+        assertFalse(errors.ofKind(HeraldError.Kind.OVERFLOW).isEmpty() && small.dropped() == 0);
+    }
+
+    // ------------------------------------------------------------------ limits
+
+    @Test
+    void payloadsOverTheLimitAreRefusedOnBothSides() throws Exception {
+        Herald limited = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).maxPayloadBytes(64));
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        limited.subscribe("big", String.class, received::add);
+
+        Exception tooBig = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> done(limited.publish("big", "x".repeat(100))));
+        assertTrue(tooBig.getCause().getMessage().contains("maxPayloadBytes"), tooBig.getCause().getMessage());
+
+        publishForeign(limited, full("big"), "\"" + "y".repeat(100) + "\"");
+        limited.publish("big", "small");
+        assertEquals("small", next(received));
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == 1);
+        assertTrue(errors.ofKind(HeraldError.Kind.DECODE).get(0).cause().getMessage().contains("maxPayloadBytes"));
+    }
+}
