@@ -220,6 +220,14 @@ public interface Herald extends AutoCloseable {
     DeadLetters deadLetters();
 
     /**
+     * Asks the server whether every channel and pattern this Herald holds is really subscribed: the
+     * server's own count for this Herald's connection, and a subscriber count per channel.
+     *
+     * @return a stage with the server's view, or failing when the server cannot be asked
+     */
+    CompletionStage<Health> health();
+
+    /**
      * Checks the connection.
      *
      * @return a stage with Redis's answer, {@code "PONG"}

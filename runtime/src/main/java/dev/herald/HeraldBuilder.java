@@ -27,6 +27,7 @@ public final class HeraldBuilder {
     private ObjectMapper objectMapper;
     private CodecFactory codecFactory;
     private ErrorHandler errorHandler = ErrorHandler.logging();
+    private ConnectionListener connectionListener = new ConnectionListener() { };
     private String channelPrefix = "";
     private int bufferCapacity = 10_000;
     private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
@@ -82,6 +83,18 @@ public final class HeraldBuilder {
      */
     public HeraldBuilder errorHandler(ErrorHandler errorHandler) {
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+        return this;
+    }
+
+    /**
+     * Observes disconnects, reconnects and re-subscriptions, with the outage's length. Default: none
+     * (Herald logs each at WARN and INFO anyway).
+     *
+     * @param connectionListener the listener
+     * @return this builder
+     */
+    public HeraldBuilder connectionListener(ConnectionListener connectionListener) {
+        this.connectionListener = Objects.requireNonNull(connectionListener, "connectionListener");
         return this;
     }
 
@@ -199,8 +212,8 @@ public final class HeraldBuilder {
                 : RedisTransport.connect(redisUri, commandTimeout);
         SubscriptionOptions defaults = SubscriptionOptions.builder().bufferCapacity(bufferCapacity)
                 .overflowPolicy(overflowPolicy).retryPolicy(retryPolicy).build();
-        return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, channelPrefix,
-                defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout));
+        return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, connectionListener,
+                channelPrefix, defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout));
     }
 
     private static Duration requirePositive(Duration duration, String name) {

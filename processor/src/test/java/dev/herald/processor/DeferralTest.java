@@ -16,27 +16,68 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A payload type that another processor generates in a later round is waited for; one that never
- * appears is a {@code [HeraldMissingType]} error at the last round.
+ * A payload type, a placeholder type or a channel constant that another processor generates in a later
+ * round is waited for; a type that never appears is a {@code [HeraldMissingType]} error at the last round,
+ * a channel constant that never appears a {@code [HeraldChannelName]} error.
  */
 final class DeferralTest {
 
     private static final JavaFileObject MARKER = source("GeneratePayload", "public @interface GeneratePayload {}");
 
+    private static final JavaFileObject LEVEL_MARKER = source("GenerateLevel", "public @interface GenerateLevel {}");
+
+    private static final JavaFileObject CHANNELS_MARKER = source("GenerateChannels", "public @interface GenerateChannels {}");
+
     private static final JavaFileObject ITEM = source("Item", "public record Item(String sku, int quantity) {}");
 
     private final RecordingProcessor herald = new RecordingProcessor(new HeraldProcessor());
 
-    /** Generates {@code test.GeneratedPayload} in its first round, when a type carries {@code @GeneratePayload}. */
-    static final class PayloadGenerator extends AbstractProcessor {
+    /**
+     * Stands for another annotation processor (AutoValue, Immutables, ...): generates one source file in
+     * its first round, when a type carries its marker annotation.
+     */
+    static final class LaterRoundGenerator extends AbstractProcessor {
+        private final String marker;
+        private final String typeName;
+        private final String source;
         private boolean generated;
+
+        LaterRoundGenerator(String marker, String typeName, String source) {
+            this.marker = marker;
+            this.typeName = typeName;
+            this.source = source;
+        }
+
+        /** Generates {@code test.GeneratedPayload} for {@code @GeneratePayload}. */
+        static LaterRoundGenerator payload() {
+            return new LaterRoundGenerator("test.GeneratePayload", "test.GeneratedPayload",
+                    "package test;\n\npublic record GeneratedPayload(String id) {}\n");
+        }
+
+        /** Generates {@code test.GeneratedLevel}, an enum for placeholders, for {@code @GenerateLevel}. */
+        static LaterRoundGenerator level() {
+            return new LaterRoundGenerator("test.GenerateLevel", "test.GeneratedLevel",
+                    "package test;\n\npublic enum GeneratedLevel { DEBUG, INFO }\n");
+        }
+
+        /** Generates {@code test.GeneratedChannels}, a class of channel-name constants, for {@code @GenerateChannels}. */
+        static LaterRoundGenerator channels() {
+            return new LaterRoundGenerator("test.GenerateChannels", "test.GeneratedChannels",
+                    "package test;\n\n"
+                            + "public final class GeneratedChannels {\n"
+                            + "    public static final String NAME = \"generated:channel\";\n"
+                            + "    public static final String TEMPLATE = \"generated:{userId}:events\";\n"
+                            + "\n"
+                            + "    private GeneratedChannels() {}\n"
+                            + "}\n");
+        }
 
         @Override
         public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("test.GeneratePayload");
+            return Set.of(marker);
         }
 
         @Override
@@ -50,8 +91,8 @@ final class DeferralTest {
                 return false;
             }
             generated = true;
-            try (Writer writer = processingEnv.getFiler().createSourceFile("test.GeneratedPayload").openWriter()) {
-                writer.write("package test;\n\npublic record GeneratedPayload(String id) {}\n");
+            try (Writer writer = processingEnv.getFiler().createSourceFile(typeName).openWriter()) {
+                writer.write(source);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -122,16 +163,36 @@ final class DeferralTest {
         assertThat(herald.generatedFiles()).containsAtLeast("test.EarlyPublisher", "test.DeferredPublisher");
     }
 
-    @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"NeverGenerated payload", "List<NeverGenerated> payloads"})
-    void payloadTypeThatNeverAppearsIsMissingType(String parameter) {
+    @Test
+    void waitsForAPlaceholderTypeGeneratedInALaterRound() {
+        JavaFileObject events = source("Events",
+                "@GenerateLevel",
+                "public interface Events {",
+                "    @Channel(\"levels:{level}\")",
+                "    void level(Item item, GeneratedLevel level);",
+                "}");
+
+        Compilation compilation = compile(LEVEL_MARKER, ITEM, events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
+                .contains("implementation.level(message, values.asEnum(0, GeneratedLevel.class))");
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            never           | NeverGenerated payload           | NeverGenerated
+            never           | List<NeverGenerated> payloads    | java.util.List<NeverGenerated>
+            "never:{level}" | NeverGenerated level, Item item  | NeverGenerated
+            """)
+    void typeThatNeverAppearsIsMissingType(String channel, String parameter, String type) {
         JavaFileObject valid = source("Valid",
                 "public interface Valid {",
                 "    @Channel(\"valid:ok\") void ok(Item item);",
                 "}");
         JavaFileObject broken = source("Broken",
                 "public interface Broken {",
-                "    @Channel(\"never\")",
+                "    @Channel(\"" + channel + "\")",
                 "    void never(" + parameter + ");",
                 "}");
 
@@ -141,14 +202,90 @@ final class DeferralTest {
         assertThat(compilation).failed();
         assertThat(compilation.errors().stream().filter(e -> e.getMessage(null).contains("[HeraldMissingType]")))
                 .hasSize(1);
-        assertThat(compilation).hadErrorContaining("[HeraldMissingType] payload type ").inFile(broken)
+        assertThat(compilation).hadErrorContaining("[HeraldMissingType] type " + type + " of never(...) on channel \""
+                + channel + "\" was never generated or declared; check its name and imports").inFile(broken)
                 .onLineContaining("void never(");
-        assertThat(compilation).hadErrorContaining("of never(...) on channel \"never\" was never generated or declared");
+        assertThat(herald.generatedFiles()).containsExactly("test.ValidBinding", "test.ValidPublisher",
+                "test.ValidSubscriber", HeraldProcessor.SERVICE_FILE);
+    }
+
+    @Test
+    void waitsForAChannelConstantGeneratedInALaterRound() {
+        JavaFileObject events = source("Events",
+                "@GenerateChannels",
+                "public interface Events {",
+                "    @Channel(GeneratedChannels.NAME)",
+                "    void generated(Item item);",
+                "",
+                "    @Channel(GeneratedChannels.TEMPLATE)",
+                "    CompletionStage<Void> userEvent(String userId, Item item);",
+                "}");
+
+        Compilation compilation = compile(CHANNELS_MARKER, ITEM, events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
+                .contains("ChannelDescriptor.of(\"generated:channel\", PayloadType.of(Item.class), Events.class, "
+                        + "\"generated\")");
+        assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
+                .contains("ChannelDescriptor.of(\"generated:{userId}:events\", PayloadType.of(Item.class), Events.class, "
+                        + "\"userEvent\")");
+        assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
+                .doesNotContain("<error>");
+        assertThat(compilation).generatedSourceFile("test.EventsSubscriber").contentsAsUtf8String()
+                .contains("public Subscription userEventAny(UserEventHandler handler)");
+    }
+
+    @Test
+    void generatedChannelConstantIsCheckedLikeALiteral() {
+        JavaFileObject valid = source("Valid",
+                "public interface Valid {",
+                "    @Channel(\"valid:ok\") void ok(Item item);",
+                "}");
+        JavaFileObject broken = source("Broken",
+                "@GenerateChannels",
+                "public interface Broken {",
+                "    @Channel(GeneratedChannels.TEMPLATE)",
+                "    void userEvent(Item item);",
+                "}");
+
+        Compilation compilation = compile(CHANNELS_MARKER, ITEM, valid, broken);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[HeraldTemplateParam] channel \"generated:{userId}:events\" has "
+                + "placeholder {userId} but userEvent(...) has no parameter named userId").inFile(broken)
+                .onLineContaining("@Channel(GeneratedChannels.TEMPLATE)");
+        assertThat(herald.generatedFiles()).containsExactly("test.ValidBinding", "test.ValidPublisher",
+                "test.ValidSubscriber", HeraldProcessor.SERVICE_FILE);
+    }
+
+    @Test
+    void channelConstantThatNeverAppearsIsAChannelNameError() {
+        JavaFileObject valid = source("Valid",
+                "public interface Valid {",
+                "    @Channel(\"valid:ok\") void ok(Item item);",
+                "}");
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(NeverGenerated.NAME)",
+                "    void never(Item item);",
+                "}");
+
+        Compilation compilation = compile(MARKER, ITEM, valid, broken);
+
+        // javac adds its own "cannot find symbol" for the same constant
+        assertThat(compilation).failed();
+        assertThat(compilation.errors().stream().filter(e -> e.getMessage(null).contains("[Herald"))).hasSize(1);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelName]").inFile(broken)
+                .onLineContaining("@Channel(NeverGenerated.NAME)");
+        assertThat(compilation).hadErrorContaining("on never(...) names a constant that was never generated or declared");
         assertThat(herald.generatedFiles()).containsExactly("test.ValidBinding", "test.ValidPublisher",
                 "test.ValidSubscriber", HeraldProcessor.SERVICE_FILE);
     }
 
     private Compilation compile(JavaFileObject... sources) {
-        return Sources.compiler(herald, new PayloadGenerator()).compile(sources);
+        return Sources.compiler(herald, LaterRoundGenerator.payload(), LaterRoundGenerator.level(),
+                LaterRoundGenerator.channels()).compile(sources);
     }
 }

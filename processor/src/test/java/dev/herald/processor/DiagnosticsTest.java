@@ -9,17 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One test per diagnostic id of {@link dev.herald.processor.validate.Message}. Each compiles a broken
  * interface next to a valid one and checks that the compilation fails with exactly the expected errors,
  * each on the line javac points at (the channel string where there is one), that the broken interface
- * generates nothing and that the valid one still generates. {@code HeraldMissingType} is covered by
- * {@link DeferralTest}.
+ * generates nothing and that the valid one still generates. The warnings ({@code HeraldEmptyPayload},
+ * {@code HeraldChannelStyle}) are checked on a build without {@code -Werror}: reported once, on their line,
+ * the interface still generated, and silenced by {@code @SuppressWarnings("herald:<Id>")}.
+ * {@code HeraldMissingType}, and {@code HeraldChannelName} for a channel constant that never appears, are
+ * covered by {@link DeferralTest}.
  */
 final class DiagnosticsTest {
 
@@ -75,6 +80,8 @@ final class DiagnosticsTest {
             "    }",
             "}");
 
+    private static final JavaFileObject EMPTY = source("Empty", "public record Empty() {}");
+
     private final RecordingProcessor herald = new RecordingProcessor(new HeraldProcessor());
 
     @ParameterizedTest(name = "[{index}] \"{0}\" {1}")
@@ -95,6 +102,8 @@ final class DiagnosticsTest {
             "a:x{b}"        | has malformed braces in segment "x{b}"
             "a:{b}}"        | has malformed braces in segment "{b}}"
             "a:{}"          | has malformed braces in segment "{}"
+            "{a}:{a}"       | repeats the placeholder {a}
+            "x:{a}:y:{a}"   | repeats the placeholder {a}
             """)
     void channelName(String channel, String problem) {
         String annotation = "@Channel(\"" + channel + "\")";
@@ -108,32 +117,158 @@ final class DiagnosticsTest {
         assertOnlyValidGenerated();
     }
 
-    @Test
-    void templateUnsupported() {
-        JavaFileObject broken = interfaceWith("@Channel(\"notifications:{userId}\")", "void notification(Item item);");
+    /** The literal as written in the source, and the name javac reads from it, which the message quotes. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "a;b"        | "a;b"       | ';' at index 1
+            "a,b"        | "a,b"       | ',' at index 1
+            "a!b"        | "a!b"       | '!' at index 1
+            "a\\\\b"     | "a\\b"      | '\\' at index 1
+            "order:$"    | "order:$"   | '$' at index 6
+            "a+b"        | "a+b"       | '+' at index 1
+            "a<b>"       | "a<b>"      | '<' at index 1
+            """)
+    void channelNameCharacterOutsideTheGrammar(String literal, String name, String character) {
+        String annotation = "@Channel(\"" + literal + "\")";
+        JavaFileObject broken = interfaceWith(annotation, "void m(Item item);");
 
         Compilation compilation = compile(broken);
 
         assertFailedWith(compilation, 1);
-        assertThat(compilation).hadErrorContaining("[HeraldTemplateUnsupported]").inFile(broken)
-                .onLineContaining("\"notifications:{userId}\"");
-        assertThat(compilation).hadErrorContaining("has the placeholder {userId}");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelName] channel \"" + name + "\" on m(...) contains the "
+                + "character " + character).inFile(broken).onLineContaining(annotation);
         assertOnlyValidGenerated();
     }
 
-    @ParameterizedTest(name = "[{index}] m({0})")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            ""                      | 0
-            "String userId, Item n" | 2
-            """)
-    void payloadCount(String parameters, int count) {
-        JavaFileObject broken = interfaceWith("@Channel(\"payload:count\")", "void m(" + parameters + ");");
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"order.created", "user@host", "files/upload", "tag#1", "a-b_c", "caf\u00e9", "v2:{id}:x.y"})
+    void channelNameWithEveryAllowedCharacterCompiles(String channel) {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @SuppressWarnings(\"herald:HeraldChannelStyle\")",
+                "    @Channel(\"" + channel + "\")",
+                "    void m(" + (channel.contains("{id}") ? "String id, " : "") + "Item item);",
+                "}");
+
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.EventsBinding", "test.EventsPublisher",
+                "test.EventsSubscriber");
+    }
+
+    @Test
+    void templatePlaceholderWithoutParameter() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(",
+                "            \"notifications:{userId}\")",
+                "    void notification(Item item);",
+                "}");
 
         Compilation compilation = compile(broken);
 
         assertFailedWith(compilation, 1);
-        assertThat(compilation).hadErrorContaining("[HeraldPayloadCount] m(...) on channel \"payload:count\" has "
-                + count + " parameters").inFile(broken).onLineContaining("@Channel(\"payload:count\")");
+        assertThat(compilation).hadErrorContaining("[HeraldTemplateParam] channel \"notifications:{userId}\" has "
+                + "placeholder {userId} but notification(...) has no parameter named userId").inFile(broken)
+                .onLineContaining("\"notifications:{userId}\"");
+        assertThat(compilation).hadErrorContaining("add the parameter (for example String userId) or remove the placeholder");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void templateParameterWithoutPlaceholder() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"notifications:{userId}\")",
+                "    void notification(",
+                "            String userId,",
+                "            String locale,",
+                "            Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldTemplateParam] parameter locale of notification(...) has no "
+                + "placeholder in channel \"notifications:{userId}\"; add {locale} to the channel or remove the parameter")
+                .inFile(broken).onLineContaining("String locale,");
+        assertOnlyValidGenerated();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            List<String>     | java.util.List<java.lang.String>
+            Item             | test.Item
+            Object           | java.lang.Object
+            Instant          | java.time.Instant
+            byte[]           | byte[]
+            Optional<String> | java.util.Optional<java.lang.String>
+            Payloads.Bean    | test.Payloads.Bean
+            """)
+    void templateParamType(String type, String reported) {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"typed:{key}\")",
+                "    void m(",
+                "            " + type + " key,",
+                "            Item item);",
+                "}");
+
+        Compilation compilation = compile(broken, PAYLOADS);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldTemplateParamType] placeholder {key} of channel \"typed:{key}\" "
+                + "is bound to " + reported + " key, which cannot form a channel segment").inFile(broken)
+                .onLineContaining(type + " key,");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void templateWithEveryPlaceholderTypeCompiles() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"all:{s}:{i}:{l}:{b}:{c}:{boxed}:{id}:{color}\")",
+                "    void all(String s, int i, long l, boolean b, char c, Integer boxed, UUID id, Payloads.Color color,",
+                "            Item item);",
+                "",
+                "    @Channel(\"more:{f}:{d}:{sh}:{by}:{bl}:{ch}:{lo}\")",
+                "    void more(Item item, float f, double d, Short sh, byte by, Boolean bl, Character ch, Long lo);",
+                "}");
+
+        Compilation compilation = compile(events, PAYLOADS);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String().contains(
+                "implementation.all(values.string(0), values.asInt(1), values.asLong(2), values.asBoolean(3), "
+                        + "values.asChar(4), values.asInt(5), values.asUuid(6), values.asEnum(7, Payloads.Color.class), "
+                        + "message)");
+        assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String().contains(
+                "implementation.more(message, values.asFloat(0), values.asDouble(1), values.asShort(2), values.asByte(3), "
+                        + "values.asBoolean(4), values.asChar(5), values.asLong(6))");
+        assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
+                .contains("this.allChannel.send(item, s, i, l, b, c, boxed, id, color);");
+        assertThat(compilation).generatedSourceFile("test.EventsSubscriber").contentsAsUtf8String()
+                .contains("handler.onMessage(message, values.asFloat(0), values.asDouble(1), values.asShort(2), "
+                        + "values.asByte(3), values.asBoolean(4), values.asChar(5), values.asLong(6))");
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" m({1})")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "payload:count"      | ""                      | 0
+            "payload:count"      | "String userId, Item n" | 2
+            "payload:{id}:count" | "String id"             | 0
+            """)
+    void payloadCount(String channel, String parameters, int count) {
+        String annotation = "@Channel(\"" + channel + "\")";
+        JavaFileObject broken = interfaceWith(annotation, "void m(" + parameters + ");");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldPayloadCount] m(...) on channel \"" + channel + "\" has "
+                + count + " payload parameters; a channel method takes exactly one payload").inFile(broken)
+                .onLineContaining(annotation);
         assertOnlyValidGenerated();
     }
 
@@ -366,6 +501,12 @@ final class DiagnosticsTest {
             Payloads.NoUsableConstructor | is the class NoUsableConstructor, which has no constructor Jackson can use
             Payloads.Inner               | is the inner class Inner, which Jackson cannot construct
             Runnable                     | is the JDK type java.lang.Runnable
+            Thread                       | is the JDK type java.lang.Thread
+            Void                         | is the JDK type java.lang.Void
+            java.io.File                 | is the JDK type java.io.File
+            Map<Item, String>            | has the map key type test.Item, which Jackson cannot read from a JSON property name
+            Map<List<String>, Item>      | has the map key type java.util.List<java.lang.String>
+            Optional<Object>             | holds Object as a type argument
             """)
     void payloadType(String type, String problem) {
         JavaFileObject broken = interfaceWith("@Channel(\"payload:type\")", "void m(" + type + " payload);");
@@ -390,6 +531,10 @@ final class DiagnosticsTest {
             List<Item>
             Map<String, Item>
             Optional<Item>
+            OptionalInt
+            Map<UUID, Item>
+            Map<Payloads.Color, List<Item>>
+            java.math.BigDecimal
             Instant
             UUID
             int
@@ -406,6 +551,320 @@ final class DiagnosticsTest {
                 "test.EventsSubscriber");
     }
 
+    @Test
+    void nameClashOfConstants() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"url:upper\") void getURL(Item item);",
+                "",
+                "    @Channel(\"url:camel\")",
+                "    void getUrl(Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldNameClash] getURL(...) and getUrl(...) in test.Broken both "
+                + "generate the constant GET_URL; rename one of the methods").inFile(broken)
+                .onLineContaining("@Channel(\"url:camel\")");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void nameClashOfATemplatesPatternMethod() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"notifications:{userId}\") void notification(String userId, Item item);",
+                "",
+                "    @Channel(\"notifications:all\")",
+                "    void notificationAny(Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldNameClash] notification(...) and notificationAny(...) in "
+                + "test.Broken both generate the subscriber method notificationAny(...)").inFile(broken)
+                .onLineContaining("@Channel(\"notifications:all\")");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void methodEndingInAnyIsNoClashWithoutATemplate() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"notifications:one\") void notification(Item item);",
+                "    @Channel(\"notifications:any\") void notificationAny(Item item);",
+                "}");
+
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.EventsBinding", "test.EventsPublisher",
+                "test.EventsSubscriber");
+    }
+
+    @Test
+    void inheritedChannelMethodIsAnInterfaceShapeError() {
+        JavaFileObject base = source("Base",
+                "public interface Base {",
+                "    @Channel(\"base:x\") void base(Item item);",
+                "}");
+        JavaFileObject broken = source("Broken",
+                "public interface Broken extends Base {",
+                "    @Channel(\"broken:x\") void m(Item item);",
+                "}");
+
+        Compilation compilation = compile(base, broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldInterfaceShape] channel interface test.Broken inherits the "
+                + "@Channel method base(...) from test.Base; a channel interface cannot extend another channel interface")
+                .inFile(broken).onLineContaining("public interface Broken extends Base");
+        // Base itself is a valid channel interface
+        assertThat(herald.generatedFiles()).containsExactly("test.ValidBinding", "test.ValidPublisher",
+                "test.ValidSubscriber", "test.BaseBinding", "test.BasePublisher", "test.BaseSubscriber",
+                HeraldProcessor.SERVICE_FILE);
+    }
+
+    @Test
+    void varargsPayloadGeneratesAVarargsPublisherMethod() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"items\") void items(Item... items);",
+                "    @Channel(\"items:{userId}\") CompletionStage<Void> userItems(String userId, Item... items);",
+                "}");
+
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
+                .contains("public void items(Item... items)");
+        assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
+                .contains("public CompletionStage<Void> userItems(String userId, Item... items)");
+        assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
+                .contains("PayloadType.of(Item[].class)");
+    }
+
+    @Test
+    void payloadParameterNamedReceiversCompiles() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"receivers\") CompletionStage<Void> m(Item receivers);",
+                "    @Channel(\"receivers:{values}\") CompletionStage<Void> t(String values, Item receivers);",
+                "}");
+
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
+                .contains("return this.mChannel.publish(receivers).thenRun(() -> { });");
+    }
+
+    @Test
+    void redeclaredObjectMethodsNeedNoChannel() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"object:methods\") void m(Item item);",
+                "",
+                "    @Override",
+                "    String toString();",
+                "",
+                "    @Override",
+                "    boolean equals(Object other);",
+                "",
+                "    @Override",
+                "    int hashCode();",
+                "}");
+
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.EventsBinding", "test.EventsPublisher",
+                "test.EventsSubscriber");
+    }
+
+    @Test
+    void objectMethodNamesWithOtherParametersStillNeedAChannel() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"object:methods\") void m(Item item);",
+                "",
+                "    boolean equals(Item other);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldMissingChannel] channel interface test.Broken has the abstract "
+                + "method equals(...) without @Channel").inFile(broken).onLineContaining("boolean equals(Item other);");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void emptyPayloadIsAWarning() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"cache:cleared\")",
+                "    void cleared(Empty signal);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(EMPTY, events);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldEmptyPayload] payload test.Empty of cleared(...) on channel "
+                + "\"cache:cleared\" has no fields, so every message is {}").inFile(events)
+                .onLineContaining("void cleared(Empty signal);");
+        assertThat(herald.generatedFiles()).containsAtLeast("test.EventsBinding", "test.EventsPublisher",
+                "test.EventsSubscriber");
+    }
+
+    static Stream<Named<JavaFileObject>> suppressedEmptyPayloads() {
+        return Stream.of(
+                Named.of("on the method", source("Events",
+                        "public interface Events {",
+                        "    @SuppressWarnings(\"herald:HeraldEmptyPayload\")",
+                        "    @Channel(\"cache:cleared\")",
+                        "    void cleared(Empty signal);",
+                        "}")),
+                Named.of("on the interface", source("Events",
+                        "@SuppressWarnings({\"unused\", \"herald:HeraldEmptyPayload\"})",
+                        "public interface Events {",
+                        "    @Channel(\"cache:cleared\")",
+                        "    void cleared(Empty signal);",
+                        "}")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("suppressedEmptyPayloads")
+    void emptyPayloadWarningIsSuppressible(JavaFileObject events) {
+        Compilation compilation = compile(EMPTY, events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.EventsBinding", "test.EventsPublisher",
+                "test.EventsSubscriber");
+    }
+
+    @Test
+    void otherSuppressionsDoNotSilenceEmptyPayload() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @SuppressWarnings({\"all\", \"herald:HeraldChannelStyle\"})",
+                "    @Channel(\"cache:cleared\")",
+                "    void cleared(Empty signal);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(EMPTY, events);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldEmptyPayload]").inFile(events)
+                .onLineContaining("void cleared(Empty signal);");
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "Order:Created"        | Order
+            "order.created"        | order.created
+            "order:created:v2.1"   | v2.1
+            "orders:{id}:Shipped"  | Shipped
+            "_private:x"           | _private
+            "-leading"             | -leading
+            "user@host:x"          | user@host
+            """)
+    void channelStyleIsAWarning(String channel, String segment) {
+        String annotation = "@Channel(\"" + channel + "\")";
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    " + annotation,
+                "    void m(" + (channel.contains("{id}") ? "String id, " : "") + "Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(events);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelStyle] channel \"" + channel + "\" on m(...) has the "
+                + "segment \"" + segment + "\", which does not follow the lowercase a:b:c style").inFile(events)
+                .onLineContaining(annotation);
+        assertThat(herald.generatedFiles()).containsAtLeast("test.EventsBinding", "test.EventsPublisher",
+                "test.EventsSubscriber");
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"order:created", "a", "v2:order_created:x-1", "0:1", "tenant:{TenantId}:events"})
+    void channelStyleAcceptsLowercaseSegmentsAndAnyPlaceholder(String channel) {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"" + channel + "\")",
+                "    void m(" + (channel.contains("{TenantId}") ? "String TenantId, " : "") + "Item item);",
+                "}");
+
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    static Stream<Named<JavaFileObject>> suppressedChannelStyles() {
+        return Stream.of(
+                Named.of("on the method", source("Events",
+                        "public interface Events {",
+                        "    @SuppressWarnings(\"herald:HeraldChannelStyle\")",
+                        "    @Channel(\"Order:Created\")",
+                        "    void created(Item item);",
+                        "}")),
+                Named.of("on the interface", source("Events",
+                        "@SuppressWarnings(\"herald:HeraldChannelStyle\")",
+                        "public interface Events {",
+                        "    @Channel(\"Order:Created\")",
+                        "    void created(Item item);",
+                        "",
+                        "    @Channel(\"order.shipped\")",
+                        "    void shipped(Item item);",
+                        "}")),
+                Named.of("on the enclosing class", source("Events",
+                        "@SuppressWarnings(\"herald:HeraldChannelStyle\")",
+                        "public final class Events {",
+                        "    private Events() {}",
+                        "",
+                        "    public interface Inner {",
+                        "        @Channel(\"Order:Created\")",
+                        "        void created(Item item);",
+                        "    }",
+                        "}")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("suppressedChannelStyles")
+    void channelStyleWarningIsSuppressible(JavaFileObject events) {
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.ValidBinding", HeraldProcessor.SERVICE_FILE);
+        assertThat(herald.generatedFiles()).hasSize(7);
+    }
+
+    @Test
+    void channelStyleSuppressionOnOneMethodLeavesTheOthers() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @SuppressWarnings(\"herald:HeraldChannelStyle\")",
+                "    @Channel(\"Order:Created\")",
+                "    void created(Item item);",
+                "",
+                "    @Channel(\"Order:Shipped\")",
+                "    void shipped(Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(events);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelStyle] channel \"Order:Shipped\"").inFile(events)
+                .onLineContaining("@Channel(\"Order:Shipped\")");
+    }
+
     /** A broken fixture for a parameterized test, named for the test report. */
     record Fixture(String name, JavaFileObject source, String line, String message) {
         @Override
@@ -418,6 +877,13 @@ final class DiagnosticsTest {
         List<JavaFileObject> all = new ArrayList<>(List.of(ITEM, VALID));
         all.addAll(List.of(sources));
         return Sources.compiler(herald).compile(all);
+    }
+
+    /** Like {@link #compile} but without {@code -Werror}, so a test can check Herald's warnings on a successful build. */
+    private Compilation compileAllowingWarnings(JavaFileObject... sources) {
+        List<JavaFileObject> all = new ArrayList<>(List.of(ITEM, VALID));
+        all.addAll(List.of(sources));
+        return Sources.compilerAllowingWarnings(herald).compile(all);
     }
 
     private static JavaFileObject interfaceWith(String annotation, String method) {

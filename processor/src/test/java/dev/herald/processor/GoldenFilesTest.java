@@ -60,11 +60,17 @@ final class GoldenFilesTest {
     }
 
     @Test
+    void channelTemplates() {
+        assertMatchesGoldens("templates", templateSources());
+    }
+
+    @Test
     void sameInputGivesTheSameBytes() {
         List<JavaFileObject> sources = new ArrayList<>();
         sources.addAll(orderEventsSources());
         sources.addAll(nestedInterfaceSources());
         sources.addAll(packagePrivateInterfaceSources());
+        sources.addAll(templateSources());
         List<JavaFileObject> reversed = new ArrayList<>(sources);
         Collections.reverse(reversed);
 
@@ -72,7 +78,7 @@ final class GoldenFilesTest {
         SortedMap<String, String> second = generated(Sources.compiler(new HeraldProcessor()).compile(sources));
         SortedMap<String, String> reversedOrder = generated(Sources.compiler(new HeraldProcessor()).compile(reversed));
 
-        assertThat(first).hasSize(3 * 3 + 1);
+        assertThat(first).hasSize(4 * 3 + 1);
         assertThat(second).containsExactlyEntriesIn(first);
         assertThat(reversedOrder).containsExactlyEntriesIn(first);
     }
@@ -219,5 +225,41 @@ final class GoldenFilesTest {
                 "    @Channel(\"audit:count\")",
                 "    CompletionStage<Void> count(int value);",
                 "}"));
+    }
+
+    /** Template channels: a String placeholder, two placeholders of other types, and a payload declared first. */
+    private static List<JavaFileObject> templateSources() {
+        return List.of(
+                JavaFileObjects.forSourceLines("test.Notification",
+                        "package test;",
+                        "",
+                        "public record Notification(String title, String body) {}"),
+                JavaFileObjects.forSourceLines("test.Event",
+                        "package test;",
+                        "",
+                        "import java.time.Instant;",
+                        "",
+                        "public record Event(String type, Instant at) {}"),
+                JavaFileObjects.forSourceLines("test.Level",
+                        "package test;",
+                        "",
+                        "public enum Level { DEBUG, INFO, WARN }"),
+                JavaFileObjects.forSourceLines("test.Notifications",
+                        "package test;",
+                        "",
+                        "import dev.herald.annotation.Channel;",
+                        "import java.util.UUID;",
+                        "import java.util.concurrent.CompletionStage;",
+                        "",
+                        "public interface Notifications {",
+                        "    @Channel(\"notifications:{userId}\")",
+                        "    void notification(String userId, Notification n);",
+                        "",
+                        "    @Channel(\"tenant:{tenantId}:user:{userId}:events\")",
+                        "    CompletionStage<Void> userEvent(UUID tenantId, int userId, Event e);",
+                        "",
+                        "    @Channel(\"levels:{level}\")",
+                        "    void level(Event e, Level level);",
+                        "}"));
     }
 }

@@ -24,6 +24,14 @@ final class Sources {
     }
 
     /**
+     * javac with the given processors and all lint on, but without {@code -Werror}: for tests that check a
+     * warning is reported while the compilation still succeeds.
+     */
+    static Compiler compilerAllowingWarnings(Processor... processors) {
+        return javac().withProcessors(processors).withOptions("-Xlint:all,-processing");
+    }
+
+    /**
      * A source file {@code test.<simpleName>} with the imports fixtures commonly need, so a fixture
      * shows only its declarations; line numbers do not matter, tests find lines by their content.
      */

@@ -35,7 +35,7 @@ public final class Outer_InnerSubscriber {
      *
      * @param handler receives each {@link Outer.Ping} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription ping(MessageHandler<? super Outer.Ping> handler) {
         return this.subscriptions.add(this.pingChannel.subscribe(handler));

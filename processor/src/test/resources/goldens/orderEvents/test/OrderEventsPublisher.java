@@ -44,7 +44,7 @@ public final class OrderEventsPublisher implements OrderEvents {
      */
     @Override
     public CompletionStage<Void> shippingCalculated(ShippingCalculated e) {
-        return this.shippingCalculatedChannel.publish(e).thenAccept(receivers -> { });
+        return this.shippingCalculatedChannel.publish(e).thenRun(() -> { });
     }
 
     /**

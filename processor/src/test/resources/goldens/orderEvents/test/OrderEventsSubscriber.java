@@ -42,7 +42,7 @@ public final class OrderEventsSubscriber {
      *
      * @param handler receives each {@link OrderCreated} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription orderCreated(MessageHandler<? super OrderCreated> handler) {
         return this.subscriptions.add(this.orderCreatedChannel.subscribe(handler));
@@ -53,7 +53,7 @@ public final class OrderEventsSubscriber {
      *
      * @param handler receives each {@link ShippingCalculated} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription shippingCalculated(MessageHandler<? super ShippingCalculated> handler) {
         return this.subscriptions.add(this.shippingCalculatedChannel.subscribe(handler));
@@ -64,7 +64,7 @@ public final class OrderEventsSubscriber {
      *
      * @param handler receives each {@code List<OrderCreated>} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription batch(MessageHandler<? super List<OrderCreated>> handler) {
         return this.subscriptions.add(this.batchChannel.subscribe(handler));

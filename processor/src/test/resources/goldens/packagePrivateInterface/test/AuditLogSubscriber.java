@@ -38,7 +38,7 @@ final class AuditLogSubscriber {
      *
      * @param handler receives each {@link String} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription entry(MessageHandler<? super String> handler) {
         return this.subscriptions.add(this.entryChannel.subscribe(handler));
@@ -49,7 +49,7 @@ final class AuditLogSubscriber {
      *
      * @param handler receives each {@link Integer} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
+     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription count(MessageHandler<? super Integer> handler) {
         return this.subscriptions.add(this.countChannel.subscribe(handler));

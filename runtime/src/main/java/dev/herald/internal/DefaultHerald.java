@@ -2,11 +2,13 @@ package dev.herald.internal;
 
 import dev.herald.ChannelDescriptor;
 import dev.herald.ChannelTemplate;
+import dev.herald.ConnectionListener;
 import dev.herald.CodecFactory;
 import dev.herald.DeadLetter;
 import dev.herald.DeadLetters;
 import dev.herald.ErrorHandler;
 import dev.herald.Herald;
+import dev.herald.Health;
 import dev.herald.HeraldError;
 import dev.herald.HeraldException;
 import dev.herald.MessageHandler;
@@ -24,7 +26,9 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,6 +40,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +61,7 @@ public final class DefaultHerald implements Herald {
      * @param transport the transport, not yet started
      * @param codecs makes a codec per payload type
      * @param errorHandler receives failures
+     * @param connectionListener observes outages
      * @param channelPrefix put before every channel name
      * @param subscriptionDefaults buffer, overflow and retry settings, every value set
      * @param deadLetters whether failed messages go to the transport's dead-letter store
@@ -63,7 +69,8 @@ public final class DefaultHerald implements Herald {
      * @param shutdownTimeout how long close waits for handlers
      * @param commandTimeout how long blocking calls wait for Redis
      */
-    public record Settings(Transport transport, CodecFactory codecs, ErrorHandler errorHandler, String channelPrefix,
+    public record Settings(Transport transport, CodecFactory codecs, ErrorHandler errorHandler,
+            ConnectionListener connectionListener, String channelPrefix,
             SubscriptionOptions subscriptionDefaults, boolean deadLetters, int maxPayloadBytes, Duration shutdownTimeout,
             Duration commandTimeout) {
     }
@@ -388,7 +395,106 @@ public final class DefaultHerald implements Herald {
 
     // ---------------------------------------------------------------- dispatch
 
+    private volatile long disconnectedAt;
+    private final AtomicLong outages = new AtomicLong();
+    private volatile Duration lastOutage = Duration.ZERO;
+
+    /** Runs on the transport's thread: only notes the time and hands over. */
+    private void connectionLost() {
+        if (closed) {
+            return;
+        }
+        disconnectedAt = System.nanoTime();
+        outages.incrementAndGet();
+        errorExecutor.execute(() -> {
+            LOG.warn("Herald: lost the subscription connection; reconnecting");
+            notifyListener(ConnectionListener::onDisconnected);
+        });
+    }
+
+    /**
+     * Runs on the transport's thread. Subscribes every channel and pattern again, in order with any other
+     * subscribe or unsubscribe (Lettuce re-subscribes too: both are idempotent on the server), and tells the
+     * listener once the server acknowledged all of them.
+     */
+    private void connectionRestored() {
+        if (closed || disconnectedAt == 0) {
+            return;
+        }
+        Duration outage = Duration.ofNanos(System.nanoTime() - disconnectedAt);
+        lastOutage = outage;
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        int channels = 0;
+        int patterns = 0;
+        synchronized (lock) {
+            for (Registry.Entry entry : registry.all()) {
+                acks.add(Registry.subscribe(transport, entry.key).toCompletableFuture());
+                if (entry.key.pattern()) {
+                    patterns++;
+                } else {
+                    channels++;
+                }
+            }
+        }
+        int resubscribedChannels = channels;
+        int resubscribedPatterns = patterns;
+        errorExecutor.execute(() -> {
+            LOG.info("Herald: reconnected after {} ms; messages published meanwhile were missed", outage.toMillis());
+            notifyListener(listener -> listener.onReconnected(outage));
+        });
+        CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).whenCompleteAsync((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("Herald: re-subscribing after a reconnect failed: {}", Waits.unwrap(failure).toString());
+                return;
+            }
+            LOG.info("Herald: {} channel(s) and {} pattern(s) subscribed again", resubscribedChannels, resubscribedPatterns);
+            notifyListener(listener -> listener.onResubscribed(outage, resubscribedChannels, resubscribedPatterns));
+        }, errorExecutor);
+    }
+
+    private void notifyListener(java.util.function.Consumer<ConnectionListener> event) {
+        try {
+            event.accept(settings.connectionListener());
+        } catch (RuntimeException e) {
+            LOG.warn("Herald: the connection listener threw", e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Health> health() {
+        List<String> channels = new ArrayList<>();
+        int patterns = 0;
+        synchronized (lock) {
+            for (Registry.Entry entry : registry.all()) {
+                if (entry.key.pattern()) {
+                    patterns++;
+                } else {
+                    channels.add(entry.key.name());
+                }
+            }
+        }
+        int expectedPatterns = patterns;
+        return transport.health(channels).thenApply(server -> {
+            Map<String, Boolean> subscribed = new LinkedHashMap<>();
+            for (String channel : channels) {
+                subscribed.put(channel, server.subscribers().getOrDefault(channel, 0L) > 0);
+            }
+            return new Health(server.connected(), subscribed, channels.size(), server.channels(), expectedPatterns,
+                    server.patterns(), outages.get(), lastOutage);
+        });
+    }
+
     private final TransportListener dispatcher = new TransportListener() {
+        @Override
+        public void onConnectionLost() {
+            connectionLost();
+        }
+
+        @Override
+        public void onConnectionRestored() {
+            connectionRestored();
+        }
+
         @Override
         public void onMessage(String channel, byte[] payload) {
             Registry.Entry entry = registry.channel(channel);

@@ -2,7 +2,10 @@ package dev.herald.internal;
 
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
+import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +104,13 @@ public final class InMemoryTransport implements Transport {
         return closed
                 ? CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"))
                 : CompletableFuture.completedFuture("PONG");
+    }
+
+    @Override
+    public CompletionStage<TransportHealth> health(Collection<String> channels) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        channels.forEach(channel -> counts.put(channel, subscriberCount(channel)));
+        return CompletableFuture.completedFuture(new TransportHealth(!closed, subscribed.size(), patterns.size(), counts));
     }
 
     @Override

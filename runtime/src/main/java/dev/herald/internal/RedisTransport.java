@@ -3,8 +3,11 @@ package dev.herald.internal;
 import dev.herald.HeraldException;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
+import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
@@ -17,7 +20,12 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,9 +48,11 @@ public final class RedisTransport implements Transport {
     private final RedisPubSubAsyncCommands<String, byte[]> subscribeCommands;
     private final String description;
     private final DeadLetterStore deadLetters;
+    private final String subscriberName;
 
     private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
-            StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description) {
+            StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description, String subscriberName) {
+        this.subscriberName = subscriberName;
         this.client = client;
         this.publishConnection = publishConnection;
         this.subscribeConnection = subscribeConnection;
@@ -78,9 +88,13 @@ public final class RedisTransport implements Transport {
         StatefulRedisConnection<String, byte[]> publish = null;
         try {
             publish = client.connect(CODEC);
-            StatefulRedisPubSubConnection<String, byte[]> subscribe = client.connectPubSub(CODEC);
+            // a name of its own lets health() find the subscription connection in CLIENT LIST, and Lettuce
+            // sets it again on every reconnect
+            String subscriberName = "herald-" + UUID.randomUUID();
+            StatefulRedisPubSubConnection<String, byte[]> subscribe = client.connectPubSub(CODEC,
+                    RedisURI.builder(redisUri).withClientName(subscriberName).build());
             LOG.debug("Herald connected to Redis at {}", description);
-            return new RedisTransport(client, publish, subscribe, description);
+            return new RedisTransport(client, publish, subscribe, description, subscriberName);
         } catch (RuntimeException e) {
             if (publish != null) {
                 publish.close();
@@ -92,6 +106,21 @@ public final class RedisTransport implements Transport {
 
     @Override
     public void start(TransportListener listener) {
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                if (connection == subscribeConnection) {
+                    listener.onConnectionRestored();
+                }
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (connection == subscribeConnection) {
+                    listener.onConnectionLost();
+                }
+            }
+        });
         subscribeConnection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, byte[] message) {
@@ -133,6 +162,34 @@ public final class RedisTransport implements Transport {
     @Override
     public CompletionStage<String> ping() {
         return publishCommands.ping();
+    }
+
+    @Override
+    public CompletionStage<TransportHealth> health(Collection<String> channels) {
+        boolean connected = subscribeConnection.isOpen();
+        CompletionStage<Map<String, Long>> subscribers = channels.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of())
+                : publishCommands.pubsubNumsub(channels.toArray(new String[0]));
+        return publishCommands.clientList().thenCombine(subscribers, (clients, counts) -> {
+            int subs = 0;
+            int psubs = 0;
+            for (String line : clients.split("\n")) {
+                if (line.contains(" name=" + subscriberName + " ")) {
+                    subs = field(line, "sub");
+                    psubs = field(line, "psub");
+                }
+            }
+            return new TransportHealth(connected, subs, psubs, counts);
+        });
+    }
+
+    private static int field(String clientLine, String name) {
+        for (String field : clientLine.split(" ")) {
+            if (field.startsWith(name + "=")) {
+                return Integer.parseInt(field.substring(name.length() + 1));
+            }
+        }
+        return 0;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.herald.spi;
 
+import java.util.Collection;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -66,6 +67,14 @@ public interface Transport extends AutoCloseable {
      * @return a stage with the server's answer
      */
     CompletionStage<String> ping();
+
+    /**
+     * Asks the server about the subscription connection.
+     *
+     * @param channels the full channel names to count subscribers of
+     * @return what the server reports
+     */
+    CompletionStage<TransportHealth> health(Collection<String> channels);
 
     /** @return where this transport keeps dead letters */
     DeadLetterStore deadLetters();

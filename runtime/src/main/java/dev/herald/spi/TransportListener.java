@@ -19,4 +19,12 @@ public interface TransportListener {
      * @param payload the bytes as received
      */
     void onPatternMessage(String pattern, String channel, byte[] payload);
+
+    /** The connection carrying the subscriptions dropped. */
+    default void onConnectionLost() {
+    }
+
+    /** The connection carrying the subscriptions is back (the transport may already be re-subscribing). */
+    default void onConnectionRestored() {
+    }
 }

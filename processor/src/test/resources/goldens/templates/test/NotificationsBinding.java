@@ -1,0 +1,63 @@
+package test;
+
+import dev.herald.ChannelDescriptor;
+import dev.herald.Herald;
+import dev.herald.PayloadType;
+import dev.herald.Subscription;
+import dev.herald.spi.BindingSupport;
+import dev.herald.spi.HeraldBinding;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The channels of {@link Notifications}, for the runtime: found through
+ * {@code META-INF/services/dev.herald.spi.HeraldBinding}, used by
+ * {@code herald.listen(Notifications.class, implementation)} and by the generated publisher and subscriber.
+ */
+@Generated("dev.herald.processor.HeraldProcessor")
+public final class NotificationsBinding implements HeraldBinding<Notifications> {
+    /**
+     * Channel {@code notifications:{userId}} of {@link Notifications#notification}.
+     */
+    public static final ChannelDescriptor<Notification> NOTIFICATION = ChannelDescriptor.of("notifications:{userId}", PayloadType.of(Notification.class), Notifications.class, "notification");
+
+    /**
+     * Channel {@code tenant:{tenantId}:user:{userId}:events} of {@link Notifications#userEvent}.
+     */
+    public static final ChannelDescriptor<Event> USER_EVENT = ChannelDescriptor.of("tenant:{tenantId}:user:{userId}:events", PayloadType.of(Event.class), Notifications.class, "userEvent");
+
+    /**
+     * Channel {@code levels:{level}} of {@link Notifications#level}.
+     */
+    public static final ChannelDescriptor<Event> LEVEL = ChannelDescriptor.of("levels:{level}", PayloadType.of(Event.class), Notifications.class, "level");
+
+    /**
+     * Creates the binding; called by {@link java.util.ServiceLoader}.
+     */
+    public NotificationsBinding() {
+    }
+
+    @Override
+    public Class<Notifications> channelInterface() {
+        return Notifications.class;
+    }
+
+    @Override
+    public List<ChannelDescriptor<?>> channels() {
+        return List.of(
+                NOTIFICATION,
+                USER_EVENT,
+                LEVEL);
+    }
+
+    @Override
+    public Subscription listen(Herald herald, Notifications implementation) {
+        Objects.requireNonNull(herald, "herald");
+        Objects.requireNonNull(implementation, "implementation");
+        return BindingSupport.subscribeAll(
+                () -> herald.template(NOTIFICATION).subscribeAll((values, message) -> implementation.notification(values.string(0), message)),
+                () -> herald.template(USER_EVENT).subscribeAll((values, message) -> BindingSupport.await(implementation.userEvent(values.asUuid(0), values.asInt(1), message))),
+                () -> herald.template(LEVEL).subscribeAll((values, message) -> implementation.level(message, values.asEnum(0, Level.class))));
+    }
+}
