@@ -119,8 +119,16 @@ public final class HeraldProcessor extends AbstractProcessor {
                     }
                     ValidationReport report = new ValidationReport();
                     for (ChannelMethod method : missing) {
-                        report.error(Message.MISSING_TYPE, method.element().getParameters().get(0), null, null,
-                                method.payload().type(), method.name(), method.channel());
+                        for (ChannelMethod.Parameter parameter : method.parameters()) {
+                            if (PayloadTypes.isMissing(parameter.type())) {
+                                report.error(Message.MISSING_TYPE, method.element().getParameters().get(parameter.index()),
+                                        null, null, parameter.type(), method.name(), method.channel());
+                            }
+                        }
+                        if (!method.channelResolved()) {
+                            report.error(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(),
+                                    method.annotationValue(), method.name(), method.annotationValue());
+                        }
                     }
                     reports.put(model.qualifiedName(), report);
                     continue;
@@ -147,10 +155,12 @@ public final class HeraldProcessor extends AbstractProcessor {
         return false;
     }
 
+    /** Methods whose payload type, or whose channel constant, the compiler has not resolved yet. */
     private static List<ChannelMethod> missingPayloads(ChannelInterface model) {
         List<ChannelMethod> missing = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
-            if (method.parameters().size() == 1 && PayloadTypes.isMissing(method.payload().type())) {
+            boolean payloadMissing = method.parameters().stream().anyMatch(p -> PayloadTypes.isMissing(p.type()));
+            if (payloadMissing || !method.channelResolved() && method.annotationValue() != null) {
                 missing.add(method);
             }
         }

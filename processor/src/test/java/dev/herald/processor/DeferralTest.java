@@ -279,7 +279,7 @@ final class DeferralTest {
         assertThat(compilation.errors().stream().filter(e -> e.getMessage(null).contains("[Herald"))).hasSize(1);
         assertThat(compilation).hadErrorContaining("[HeraldChannelName]").inFile(broken)
                 .onLineContaining("@Channel(NeverGenerated.NAME)");
-        assertThat(compilation).hadErrorContaining("on never(...) names a constant that was never generated or declared");
+        assertThat(compilation).hadErrorContaining("@Channel on never(...) names <error>, a constant the compiler could not resolve");
         assertThat(herald.generatedFiles()).containsExactly("test.ValidBinding", "test.ValidPublisher",
                 "test.ValidSubscriber", HeraldProcessor.SERVICE_FILE);
     }

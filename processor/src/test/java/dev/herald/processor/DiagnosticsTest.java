@@ -450,6 +450,46 @@ final class DiagnosticsTest {
     }
 
     @Test
+    void templatesDifferingOnlyInPlaceholderNamesAreOneChannel() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"n:{a}\") void first(String a, Item item);",
+                "    @Channel(\"n:{b}\") void second(String b, Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldDuplicateChannel]").inFile(broken)
+                .onLineContaining("void second");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void overlappingTemplatesWithDifferentPayloadsConflict() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(\"n:{a}\") void left(String a, Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"n:{b}\") void right(String b, String text);");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict]").inFile(left).onLineContaining("void left");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict]").inFile(right).onLineContaining("void right");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void placeholdersNamedLikeTheHandlerParameterStillCompile() {
+        JavaFileObject names = interfaceNamed("Names",
+                "@Channel(\"h:{handler}:{messageHandler}\") void h(String handler, String messageHandler, Item item);");
+
+        Compilation compilation = compile(names);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).contains("test.NamesSubscriber");
+    }
+
+    @Test
     void channelConflictNotReportedForTheSamePayloadType() {
         JavaFileObject left = interfaceNamed("Left", "@Channel(\"shared\") void left(List<Item> items);");
         JavaFileObject right = interfaceNamed("Right", "@Channel(\"shared\") void right(List<Item> items);");

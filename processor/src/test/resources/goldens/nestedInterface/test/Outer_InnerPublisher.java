@@ -24,7 +24,7 @@ public final class Outer_InnerPublisher implements Outer.Inner {
     }
 
     /**
-     * Publishes to {@code outer:ping}, fire-and-forget; failures go to the error handler.
+     * Publishes to {@code outer:ping}, fire-and-forget; failures to send go to the error handler.
      */
     @Override
     public void ping(Outer.Ping ping) {

@@ -32,7 +32,7 @@ public final class OrderEventsPublisher implements OrderEvents {
     }
 
     /**
-     * Publishes to {@code order:created}, fire-and-forget; failures go to the error handler.
+     * Publishes to {@code order:created}, fire-and-forget; failures to send go to the error handler.
      */
     @Override
     public void orderCreated(OrderCreated event) {
@@ -48,7 +48,7 @@ public final class OrderEventsPublisher implements OrderEvents {
     }
 
     /**
-     * Publishes to {@code order:batch}, fire-and-forget; failures go to the error handler.
+     * Publishes to {@code order:batch}, fire-and-forget; failures to send go to the error handler.
      */
     @Override
     public void batch(List<OrderCreated> orders) {

@@ -28,7 +28,7 @@ final class AuditLogPublisher implements AuditLog {
     }
 
     /**
-     * Publishes to {@code audit:entry}, fire-and-forget; failures go to the error handler.
+     * Publishes to {@code audit:entry}, fire-and-forget; failures to send go to the error handler.
      */
     @Override
     public void entry(String line) {

@@ -66,10 +66,18 @@ public final class BindingGenerator {
                 listen.add(",\n");
             }
             channels.add("$N", GeneratedNames.constant(method));
-            CodeBlock handler = method.returnKind() == ChannelMethod.ReturnKind.VOID
-                    ? CodeBlock.of("implementation::$N", method.name())
-                    : CodeBlock.of("$T.awaiting(implementation::$N)", MESSAGE_HANDLER, method.name());
-            listen.add("() -> herald.channel($N).subscribe($L)", GeneratedNames.constant(method), handler);
+            boolean await = method.returnKind() != ChannelMethod.ReturnKind.VOID;
+            if (method.isTemplate()) {
+                CodeBlock call = CodeBlock.of("implementation.$N($L)", method.name(),
+                        TemplateArguments.parsed(method, "values", "message"));
+                listen.add("() -> herald.template($N).subscribeAll((values, message) -> $L)",
+                        GeneratedNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
+            } else {
+                CodeBlock handler = await
+                        ? CodeBlock.of("$T.awaiting(implementation::$N)", MESSAGE_HANDLER, method.name())
+                        : CodeBlock.of("implementation::$N", method.name());
+                listen.add("() -> herald.channel($N).subscribe($L)", GeneratedNames.constant(method), handler);
+            }
         }
 
         type.addMethod(MethodSpec.constructorBuilder()

@@ -34,8 +34,13 @@ public final class GeneratedNames {
         return ClassName.get(model.packageName(), model.flatName() + "Subscriber");
     }
 
-    /** {@code orderCreated} → {@code ORDER_CREATED}. */
-    static String constant(ChannelMethod method) {
+    /**
+     * The name of a method's channel constant in the binding.
+     *
+     * @param method the channel method
+     * @return {@code orderCreated} → {@code ORDER_CREATED}
+     */
+    public static String constant(ChannelMethod method) {
         return method.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
@@ -47,5 +52,21 @@ public final class GeneratedNames {
     /** The payload type as a type argument: primitives boxed. */
     static TypeName payload(ChannelMethod method) {
         return TypeName.get(method.payload().type()).box();
+    }
+
+    /**
+     * The subscriber method that subscribes to every channel of a template: {@code notification} →
+     * {@code notificationAny}, "notification for any user".
+     *
+     * @param method a template method
+     * @return the method name
+     */
+    public static String patternMethod(ChannelMethod method) {
+        return method.name() + "Any";
+    }
+
+    /** The handler interface of a template's pattern form, nested in the subscriber: {@code NotificationHandler}. */
+    static String handlerInterface(ChannelMethod method) {
+        return Character.toUpperCase(method.name().charAt(0)) + method.name().substring(1) + "Handler";
     }
 }

@@ -2,9 +2,11 @@ package dev.herald.processor.generate;
 
 import static dev.herald.processor.generate.RuntimeNames.HERALD;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
+import static dev.herald.processor.generate.RuntimeNames.TEMPLATE_CHANNEL;
 import static dev.herald.processor.generate.RuntimeNames.TYPED_CHANNEL;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -50,23 +52,34 @@ public final class PublisherGenerator {
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
             String field = GeneratedNames.channelField(method);
-            type.addField(ParameterizedTypeName.get(TYPED_CHANNEL, payload), field, Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$N = herald.channel($T.$N)", field, binding, GeneratedNames.constant(method));
+            boolean template = method.isTemplate();
+            type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
+                    Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$N = herald.$N($T.$N)", field, template ? "template" : "channel", binding,
+                    GeneratedNames.constant(method));
 
-            String parameter = method.payload().name();
             MethodSpec.Builder publish = MethodSpec.methodBuilder(method.name())
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
-                    .addParameter(TypeName.get(method.payload().type()), parameter)
+                    .varargs(method.varargs())
                     .returns(TypeName.get(method.returnType()));
+            for (ChannelMethod.Parameter parameter : method.parameters()) {
+                publish.addParameter(TypeName.get(parameter.type()), parameter.name());
+            }
+            CodeBlock arguments = CodeBlock.of("$N$L", method.payload().name(),
+                    template ? TemplateArguments.values(method) : CodeBlock.of(""));
             if (method.returnKind() == ChannelMethod.ReturnKind.VOID) {
-                publish.addJavadoc("Publishes to {@code $L}, fire-and-forget; failures go to the error handler.\n",
+                publish.addJavadoc("Publishes to {@code $L}, fire-and-forget; failures to send go to the error handler.\n",
                                 method.channel())
-                        .addStatement("this.$N.send($N)", field, parameter);
+                        .addStatement("this.$N.send($L)", field, arguments);
             } else {
                 publish.addJavadoc("Publishes to {@code $L}; the stage completes when Redis accepted the message.\n",
                                 method.channel())
-                        .addStatement("return this.$N.publish($N).thenAccept(receivers -> { })", field, parameter);
+                        .addStatement("return this.$N.publish($L).thenRun(() -> { })", field, arguments);
+            }
+            if (template) {
+                publish.addJavadoc("\n@throws IllegalArgumentException when a value is empty or holds a character that "
+                        + "would change the channel's meaning; nothing is sent\n");
             }
             methods.add(publish.build());
         }

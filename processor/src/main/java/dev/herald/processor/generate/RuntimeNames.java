@@ -11,6 +11,7 @@ final class RuntimeNames {
     static final ClassName SUBSCRIPTION_GROUP = ClassName.get("dev.herald", "SubscriptionGroup");
     static final ClassName MESSAGE_HANDLER = ClassName.get("dev.herald", "MessageHandler");
     static final ClassName TYPED_CHANNEL = ClassName.get("dev.herald", "TypedChannel");
+    static final ClassName TEMPLATE_CHANNEL = ClassName.get("dev.herald", "TemplateChannel");
     static final ClassName CHANNEL_DESCRIPTOR = ClassName.get("dev.herald", "ChannelDescriptor");
     static final ClassName PAYLOAD_TYPE = ClassName.get("dev.herald", "PayloadType");
     static final ClassName HERALD_BINDING = ClassName.get("dev.herald.spi", "HeraldBinding");

@@ -6,6 +6,7 @@ import static dev.herald.processor.generate.RuntimeNames.MESSAGE_HANDLER;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION_GROUP;
+import static dev.herald.processor.generate.RuntimeNames.TEMPLATE_CHANNEL;
 import static dev.herald.processor.generate.RuntimeNames.TYPED_CHANNEL;
 
 import com.palantir.javapoet.ClassName;
@@ -24,7 +25,47 @@ import javax.lang.model.element.Modifier;
 /** Generates {@code XSubscriber}: one method per channel taking a typed handler, and {@code unsubscribeAll()}. */
 public final class SubscriberGenerator {
 
+    private static final String THROWS =
+            "@throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time\n";
+
     private SubscriberGenerator() {
+    }
+
+    /** {@code handler}, or the first of {@code messageHandler}, {@code messageHandler2}, ... no placeholder uses. */
+    private static String handlerName(ChannelMethod method) {
+        if (!method.placeholders().contains("handler")) {
+            return "handler";
+        }
+        String name = "messageHandler";
+        for (int i = 2; method.placeholders().contains(name); i++) {
+            name = "messageHandler" + i;
+        }
+        return name;
+    }
+
+    /** The typed handler of a template's pattern form: the method's own parameters, in its order. */
+    private static TypeSpec handlerInterface(ChannelMethod method, TypeName payload) {
+        MethodSpec.Builder onMessage = MethodSpec.methodBuilder("onMessage")
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .addException(Exception.class)
+                .addJavadoc("Handles one message of a channel of {@code $L}.\n\n", method.channel());
+        for (ChannelMethod.Parameter parameter : method.parameters()) {
+            onMessage.addParameter(TypeName.get(parameter.type()), parameter.name());
+            if (method.placeholders().contains(parameter.name())) {
+                onMessage.addJavadoc("@param $N the value of {@code {$L}} in the channel\n", parameter.name(),
+                        parameter.name());
+            } else {
+                onMessage.addJavadoc("@param $N the decoded payload\n", parameter.name());
+            }
+        }
+        onMessage.addJavadoc("@throws Exception anything; it goes to the error handler and the subscription lives on\n");
+        return TypeSpec.interfaceBuilder(GeneratedNames.handlerInterface(method))
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(FunctionalInterface.class)
+                .addJavadoc("Receives the messages of every channel of {@code $L}, with its placeholder values typed.\n",
+                        method.channel())
+                .addMethod(onMessage.build())
+                .build();
     }
 
     /**
@@ -59,22 +100,61 @@ public final class SubscriberGenerator {
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
             String field = GeneratedNames.channelField(method);
-            type.addField(ParameterizedTypeName.get(TYPED_CHANNEL, payload), field, Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$N = herald.channel($T.$N)", field, binding, GeneratedNames.constant(method));
-            methods.add(MethodSpec.methodBuilder(method.name())
+            boolean template = method.isTemplate();
+            type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
+                    Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$N = herald.$N($T.$N)", field, template ? "template" : "channel", binding,
+                    GeneratedNames.constant(method));
+            String handler = handlerName(method);
+            MethodSpec.Builder concrete = MethodSpec.methodBuilder(method.name())
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("Subscribes a handler to {@code $L}; returns once Redis acknowledged the SUBSCRIBE.\n\n",
-                            method.channel())
+                    .returns(SUBSCRIPTION);
+            if (template) {
+                concrete.addJavadoc("Subscribes a handler to one channel of {@code $L}; returns once Redis acknowledged the "
+                        + "SUBSCRIBE.\n\n", method.channel());
+                for (ChannelMethod.Parameter parameter : method.placeholderParameters()) {
+                    concrete.addParameter(TypeName.get(parameter.type()), parameter.name())
+                            .addJavadoc("@param $N the value of {@code {$L}}\n", parameter.name(), parameter.name());
+                }
+            } else {
+                concrete.addJavadoc("Subscribes a handler to {@code $L}; returns once Redis acknowledged the SUBSCRIBE.\n\n",
+                        method.channel());
+            }
+            concrete.addParameter(ParameterizedTypeName.get(MESSAGE_HANDLER, WildcardTypeName.supertypeOf(payload)), handler)
                     .addJavadoc(payload instanceof ClassName
-                            ? "@param handler receives each {@link $T} published on the channel\n"
-                            : "@param handler receives each {@code $T} published on the channel\n", payload)
-                    .addJavadoc("@return the subscription\n")
-                    .addJavadoc("@throws dev.herald.HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time\n")
-                    .addParameter(ParameterizedTypeName.get(MESSAGE_HANDLER, WildcardTypeName.supertypeOf(payload)),
-                            "handler")
-                    .returns(SUBSCRIPTION)
-                    .addStatement("return this.subscriptions.add(this.$N.subscribe(handler))", field)
-                    .build());
+                            ? "@param $N receives each {@link $T} published on the channel\n"
+                            : "@param $N receives each {@code $T} published on the channel\n", handler, payload)
+                    .addJavadoc("@return the subscription\n");
+            if (template) {
+                concrete.addJavadoc("@throws IllegalArgumentException when a value is empty or holds a character that "
+                                + "would change the channel's meaning\n")
+                        .addJavadoc(THROWS)
+                        .addStatement("return this.subscriptions.add(this.$N.subscribe($N$L))", field, handler,
+                                TemplateArguments.values(method));
+            } else {
+                concrete.addJavadoc(THROWS)
+                        .addStatement("return this.subscriptions.add(this.$N.subscribe($N))", field, handler);
+            }
+            methods.add(concrete.build());
+            if (template) {
+                TypeSpec handlerType = handlerInterface(method, payload);
+                type.addType(handlerType);
+                ClassName handlerName = GeneratedNames.subscriber(model).nestedClass(handlerType.name());
+                methods.add(MethodSpec.methodBuilder(GeneratedNames.patternMethod(method))
+                        .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("Subscribes a handler to every channel of {@code $L} with one PSUBSCRIBE; returns once "
+                                + "Redis acknowledged it. The handler receives the placeholder values of each message's "
+                                + "channel, typed. A channel whose values do not parse goes to the error handler.\n\n",
+                                method.channel())
+                        .addJavadoc("@param handler receives each message with its channel's values\n")
+                        .addJavadoc("@return the subscription\n")
+                        .addJavadoc(THROWS)
+                        .addParameter(handlerName, "handler")
+                        .returns(SUBSCRIPTION)
+                        .addStatement("return this.subscriptions.add(this.$N.subscribeAll((values, message) -> "
+                                + "handler.onMessage($L)))", field, TemplateArguments.parsed(method, "values", "message"))
+                        .build());
+            }
         }
         methods.add(MethodSpec.methodBuilder("unsubscribeAll")
                 .addModifiers(Modifier.PUBLIC)

@@ -1,5 +1,6 @@
 package dev.herald.processor.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -13,12 +14,15 @@ import javax.lang.model.type.TypeMirror;
  * @param annotation the {@code @Channel} mirror, for diagnostics
  * @param annotationValue its {@code value}, so diagnostics point at the channel string
  * @param channel the channel name as written
+ * @param channelResolved {@code false} when the value is a constant javac could not resolve yet
+ * @param placeholders the placeholder names of the channel, in order; empty when it has none or is malformed
  * @param name the method name
  * @param parameters the parameters in declaration order
  * @param returnType what the method returns
  * @param returnKind how the processor reads the return type
  * @param replyType for {@link ReturnKind#REQUEST_REPLY}, the reply type; otherwise {@code null}
  * @param generic whether the method declares type parameters
+ * @param varargs whether the last parameter is varargs
  * @param modifiersProblem a description of a default or static modifier, or {@code null}
  */
 public record ChannelMethod(
@@ -26,12 +30,15 @@ public record ChannelMethod(
         AnnotationMirror annotation,
         AnnotationValue annotationValue,
         String channel,
+        boolean channelResolved,
+        List<String> placeholders,
         String name,
         List<Parameter> parameters,
         TypeMirror returnType,
         ReturnKind returnKind,
         TypeMirror replyType,
         boolean generic,
+        boolean varargs,
         String modifiersProblem) {
 
     /** How a method's return type is read. */
@@ -51,12 +58,56 @@ public record ChannelMethod(
      *
      * @param name its name
      * @param type its type
+     * @param index its position
      */
-    public record Parameter(String name, TypeMirror type) {
+    public record Parameter(String name, TypeMirror type, int index) {
     }
 
-    /** @return the single parameter, the payload, when there is exactly one */
+    /** @return whether the channel has placeholders */
+    public boolean isTemplate() {
+        return !placeholders.isEmpty();
+    }
+
+    /** @return the parameters no placeholder names, in declaration order; the payload is the one of them */
+    public List<Parameter> nonPlaceholderParameters() {
+        List<Parameter> rest = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            if (!placeholders.contains(parameter.name())) {
+                rest.add(parameter);
+            }
+        }
+        return rest;
+    }
+
+    /** @return the payload parameter when exactly one parameter is not a placeholder; otherwise {@code null} */
     public Parameter payload() {
-        return parameters.get(0);
+        List<Parameter> rest = nonPlaceholderParameters();
+        return rest.size() == 1 ? rest.get(0) : null;
+    }
+
+    /**
+     * The parameter bound to a placeholder.
+     *
+     * @param placeholder a placeholder name
+     * @return its parameter, or {@code null}
+     */
+    public Parameter parameterFor(String placeholder) {
+        for (Parameter parameter : parameters) {
+            if (parameter.name().equals(placeholder)) {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    /** @return the placeholder parameters in declaration order */
+    public List<Parameter> placeholderParameters() {
+        List<Parameter> bound = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            if (placeholders.contains(parameter.name())) {
+                bound.add(parameter);
+            }
+        }
+        return bound;
     }
 }

@@ -1,13 +1,16 @@
-package dev.herald.processor.validate;
+package dev.herald.processor.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The grammar of channel names: segments separated by {@code :}, a segment either literal or a {@code {placeholder}}. */
+/**
+ * The grammar of channel names: segments separated by {@code :}; a segment is either literal (letters,
+ * digits and {@code - _ . @ / #}) or a whole {@code {placeholder}}.
+ */
 public final class ChannelNames {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
 
     private ChannelNames() {
     }
@@ -42,6 +45,9 @@ public final class ChannelNames {
             if (c == '*' || c == '?' || c == '[' || c == ']') {
                 return problem("contains the glob character '" + c + "', which would make subscriptions match other channels");
             }
+            if (!Character.isLetterOrDigit(c) && "-_.@/#:{}".indexOf(c) < 0) {
+                return problem("contains the character '" + c + "' at index " + i);
+            }
         }
         List<String> placeholders = new ArrayList<>();
         for (String segment : name.split(":", -1)) {
@@ -49,14 +55,29 @@ public final class ChannelNames {
                 return problem("has an empty segment (\"a::b\", or a leading or trailing ':')");
             }
             if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
-                if (!PLACEHOLDER.matcher(segment).matches()) {
+                var matcher = PLACEHOLDER.matcher(segment);
+                if (!matcher.matches()) {
                     return problem("has malformed braces in segment \"" + segment
                             + "\"; a placeholder is a whole segment such as {userId}");
                 }
-                placeholders.add(segment.substring(1, segment.length() - 1));
+                if (placeholders.contains(matcher.group(1))) {
+                    return problem("repeats the placeholder {" + matcher.group(1) + "}");
+                }
+                placeholders.add(matcher.group(1));
             }
         }
         return new Parsed(List.copyOf(placeholders), null);
+    }
+
+    /**
+     * The channels a name covers, for comparing declarations: placeholders lose their names, so
+     * {@code n:{a}} and {@code n:{b}} have the same shape.
+     *
+     * @param name a channel name
+     * @return its shape
+     */
+    public static String shape(String name) {
+        return PLACEHOLDER.matcher(name).replaceAll("{}");
     }
 
     private static Parsed problem(String problem) {

@@ -85,10 +85,16 @@ public final class ModelBuilder {
         List<ExecutableElement> unannotated = new ArrayList<>();
         if (type.getKind() == ElementKind.INTERFACE) {
             for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-                if (method.getModifiers().contains(Modifier.ABSTRACT)
-                        && channelAnnotation(method) == null
-                        && !isObjectMethod(method)) {
+                if (!method.getModifiers().contains(Modifier.ABSTRACT) || isObjectMethod(method)) {
+                    continue;
+                }
+                if (channelAnnotation(method) == null) {
                     unannotated.add(method);
+                } else if (method.getEnclosingElement() != type) {
+                    problems.add("inherits the @Channel method " + method.getSimpleName() + "(...) from "
+                            + ((TypeElement) method.getEnclosingElement()).getQualifiedName()
+                            + "; a channel interface cannot extend another channel interface: declare the channels in one "
+                            + "interface, or implement both interfaces in one class");
                 }
             }
         }
@@ -120,9 +126,14 @@ public final class ModelBuilder {
             }
         }
         String channel = value != null && value.getValue() instanceof String s ? s : "";
+        // javac hands over a constant it cannot resolve yet (one generated in a later round) as "<error>"
+        // (a resolved value prints as a quoted literal, an unresolved one does not)
+        boolean resolved = value != null && value.getValue() instanceof String && value.toString().startsWith("\"");
+        ChannelNames.Parsed parsed = ChannelNames.parse(channel);
         List<ChannelMethod.Parameter> parameters = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
-            parameters.add(new ChannelMethod.Parameter(parameter.getSimpleName().toString(), parameter.asType()));
+            parameters.add(new ChannelMethod.Parameter(parameter.getSimpleName().toString(), parameter.asType(),
+                    parameters.size()));
         }
         TypeMirror returnType = method.getReturnType();
         ChannelMethod.ReturnKind kind = ChannelMethod.ReturnKind.INVALID;
@@ -152,9 +163,9 @@ public final class ModelBuilder {
         } else if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
             modifiersProblem = "not abstract";
         }
-        return new ChannelMethod(method, annotation, value, channel, method.getSimpleName().toString(),
-                List.copyOf(parameters), returnType, kind, reply, !method.getTypeParameters().isEmpty(),
-                modifiersProblem);
+        return new ChannelMethod(method, annotation, value, channel, resolved, parsed.placeholders(),
+                method.getSimpleName().toString(), List.copyOf(parameters), returnType, kind, reply,
+                !method.getTypeParameters().isEmpty(), method.isVarArgs(), modifiersProblem);
     }
 
     private boolean isVoid(TypeMirror type) {
@@ -162,8 +173,17 @@ public final class ModelBuilder {
                 && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals("java.lang.Void");
     }
 
+    /** {@code toString()}, {@code hashCode()} and {@code equals(Object)}, even when an interface redeclares them. */
     private boolean isObjectMethod(ExecutableElement method) {
         Element owner = method.getEnclosingElement();
-        return owner instanceof TypeElement t && t.getQualifiedName().contentEquals("java.lang.Object");
+        if (owner instanceof TypeElement t && t.getQualifiedName().contentEquals("java.lang.Object")) {
+            return true;
+        }
+        String name = method.getSimpleName().toString();
+        List<? extends VariableElement> parameters = method.getParameters();
+        return parameters.isEmpty() && (name.equals("toString") || name.equals("hashCode"))
+                || name.equals("equals") && parameters.size() == 1
+                        && types.isSameType(parameters.get(0).asType(),
+                                elements.getTypeElement("java.lang.Object").asType());
     }
 }

@@ -2,10 +2,12 @@ package dev.herald.processor.validate;
 
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
+import dev.herald.processor.model.ChannelNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.util.Types;
 
 /**
@@ -39,11 +41,16 @@ public final class ChannelRegistry {
      *     new side is reported
      */
     public void register(ChannelInterface model, ValidationReport own, Map<String, ValidationReport> reportsByInterface) {
+        if (model.element().getKind() != ElementKind.INTERFACE) {
+            return; // @Channel on a class is reported by itself; its methods declare no channels
+        }
         for (ChannelMethod method : model.methods()) {
-            if (method.parameters().size() != 1 || method.channel().isEmpty()) {
+            if (method.payload() == null || method.channel().isEmpty()) {
                 continue;
             }
-            List<Declaration> declarations = byChannel.computeIfAbsent(method.channel(), c -> new ArrayList<>());
+            // templates that differ only in placeholder names ("n:{a}", "n:{b}") are the same channels
+            List<Declaration> declarations = byChannel.computeIfAbsent(ChannelNames.shape(method.channel()),
+                    c -> new ArrayList<>());
             for (Declaration other : declarations) {
                 if (other.owner() == model || types.isSameType(types.erasure(other.method().payload().type()),
                         types.erasure(method.payload().type()))

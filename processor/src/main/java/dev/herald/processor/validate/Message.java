@@ -11,12 +11,21 @@ public enum Message {
     CHANNEL_NAME("HeraldChannelName",
             "channel \"%s\" on %s(...) %s; write segments of letters, digits and - _ . @ / # separated by single ':', "
                     + "for example \"order:created\""),
-    TEMPLATE_UNSUPPORTED("HeraldTemplateUnsupported",
-            "channel \"%s\" on %s(...) has the placeholder {%s}; channel templates are not supported by this version "
-                    + "of Herald yet: declare a fixed channel name, or publish to dynamic channels with herald.publish(channel, payload)"),
+    UNRESOLVED_CHANNEL("HeraldChannelName",
+            "@Channel on %s(...) names %s, a constant the compiler could not resolve; declare or generate the constant, "
+                    + "or write the channel name as a string literal"),
+    TEMPLATE_PLACEHOLDER_UNBOUND("HeraldTemplateParam",
+            "channel \"%s\" has placeholder {%s} but %s(...) has no parameter named %s; add the parameter "
+                    + "(for example String %s) or remove the placeholder"),
+    TEMPLATE_PARAMETER_UNUSED("HeraldTemplateParam",
+            "parameter %s of %s(...) has no placeholder in channel \"%s\"; add {%s} to the channel or remove the "
+                    + "parameter: a channel method takes its placeholders and exactly one payload"),
+    TEMPLATE_PARAM_TYPE("HeraldTemplateParamType",
+            "placeholder {%s} of channel \"%s\" is bound to %s %s, which cannot form a channel segment; use String, "
+                    + "a primitive or its box, an enum or UUID"),
     PAYLOAD_COUNT("HeraldPayloadCount",
-            "%s(...) on channel \"%s\" has %d parameters; a channel method takes exactly one parameter, the payload, "
-                    + "for example void %s(OrderCreated event)"),
+            "%s(...) on channel \"%s\" has %d payload parameters; a channel method takes exactly one payload "
+                    + "(plus one parameter per placeholder), for example void %s(OrderCreated event)"),
     RETURN_TYPE("HeraldReturnType",
             "%s(...) on channel \"%s\" returns %s; return void (fire-and-forget) or CompletionStage<Void> "
                     + "(completes when Redis accepted the message)"),
@@ -40,12 +49,21 @@ public enum Message {
     OVERLOAD("HeraldOverload",
             "%s(...) is overloaded in %s; generated subscriber methods are named after channel methods: give each "
                     + "@Channel method its own name"),
+    NAME_CLASH("HeraldNameClash",
+            "%s(...) and %s(...) in %s both generate %s; rename one of the methods"),
     RESERVED_NAME("HeraldReservedName",
             "%s(...) in %s has a name generated subscribers already use; rename the method"),
     PAYLOAD_TYPE("HeraldPayloadType",
             "payload %s of %s(...) on channel \"%s\" %s"),
     MISSING_TYPE("HeraldMissingType",
-            "payload type %s of %s(...) on channel \"%s\" was never generated or declared; check its name and imports"),
+            "type %s of %s(...) on channel \"%s\" was never generated or declared; check its name and imports"),
+    EMPTY_PAYLOAD("HeraldEmptyPayload",
+            "payload %s of %s(...) on channel \"%s\" has no fields, so every message is {}; add the fields "
+                    + "subscribers need, or add @SuppressWarnings(\"herald:HeraldEmptyPayload\") if the channel itself is the event"),
+    CHANNEL_STYLE("HeraldChannelStyle",
+            "channel \"%s\" on %s(...) has the segment \"%s\", which does not follow the lowercase a:b:c style "
+                    + "(lowercase letters, digits, - and _ between ':'); rename it, or add "
+                    + "@SuppressWarnings(\"herald:HeraldChannelStyle\") to keep a name other clients already use"),
     INTERNAL("HeraldInternal",
             "Herald's processor failed on %s: %s; please report this with the interface that triggers it");
 

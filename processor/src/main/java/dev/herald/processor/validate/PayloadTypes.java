@@ -22,16 +22,35 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class PayloadTypes {
 
-    private static final Set<String> JDK_VALUE_PACKAGES = Set.of("java.lang", "java.math", "java.time", "java.net");
+    /** JDK types Jackson reads and writes as plain JSON values (java.time through the Java time module). */
+    private static final Set<String> JDK_VALUES = Set.of(
+            "java.lang.String", "java.lang.Boolean", "java.lang.Byte", "java.lang.Short", "java.lang.Integer",
+            "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Character",
+            "java.math.BigDecimal", "java.math.BigInteger",
+            "java.time.Instant", "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
+            "java.time.OffsetDateTime", "java.time.OffsetTime", "java.time.ZonedDateTime", "java.time.Duration",
+            "java.time.Period", "java.time.Year", "java.time.YearMonth", "java.time.MonthDay", "java.time.ZoneId",
+            "java.time.ZoneOffset", "java.time.DayOfWeek", "java.time.Month",
+            "java.net.URI", "java.net.URL",
+            "java.util.UUID", "java.util.Locale", "java.util.Currency", "java.util.Date");
 
+    /** JDK containers; {@code Optional} and its primitive forms through the JDK 8 module. */
     private static final Set<String> JDK_CONTAINERS = Set.of(
             "java.util.Collection", "java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet",
             "java.util.Queue", "java.util.Deque", "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap",
             "java.util.ArrayList", "java.util.LinkedList", "java.util.HashSet", "java.util.LinkedHashSet",
             "java.util.TreeSet", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
             "java.util.ArrayDeque", "java.util.EnumSet", "java.util.EnumMap",
-            "java.util.Optional", "java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble",
-            "java.util.UUID", "java.util.Locale", "java.util.Currency", "java.util.Date");
+            "java.util.Optional", "java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble");
+
+    /** Map keys Jackson has key deserializers for, besides enums. */
+    private static final Set<String> MAP_KEYS = Set.of(
+            "java.lang.String", "java.lang.Boolean", "java.lang.Byte", "java.lang.Short", "java.lang.Integer",
+            "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Character", "java.util.UUID",
+            "java.util.Locale", "java.util.Currency", "java.net.URI", "java.time.LocalDate", "java.time.Instant");
+
+    private static final Set<String> MAPS = Set.of("java.util.Map", "java.util.SortedMap", "java.util.NavigableMap",
+            "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.EnumMap");
 
     private static final Set<String> TYPE_INFO_ANNOTATIONS = Set.of(
             "com.fasterxml.jackson.annotation.JsonTypeInfo",
@@ -57,8 +76,13 @@ public final class PayloadTypes {
         switch (type.getKind()) {
             case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE:
                 return null;
-            case ARRAY:
-                return problem(((ArrayType) type).getComponentType(), false);
+            case ARRAY: {
+                TypeMirror component = ((ArrayType) type).getComponentType();
+                if (isObject(component)) {
+                    return "holds Object as its element type; use a concrete type";
+                }
+                return problem(component, false);
+            }
             case TYPEVAR:
                 return "is the type variable " + type + "; Jackson cannot know what to decode: use a concrete type";
             case WILDCARD:
@@ -68,6 +92,11 @@ public final class PayloadTypes {
             default:
                 return "is " + type + ", which cannot be a message payload";
         }
+    }
+
+    private static boolean isObject(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Object");
     }
 
     private static String declaredProblem(DeclaredType type, boolean topLevel) {
@@ -88,7 +117,14 @@ public final class PayloadTypes {
                 return problem;
             }
         }
-        if (JDK_CONTAINERS.contains(name) || isJdkValue(element)) {
+        if (MAPS.contains(name) && !type.getTypeArguments().isEmpty()) {
+            TypeMirror key = type.getTypeArguments().get(0);
+            if (!isMapKey(key)) {
+                return "has the map key type " + key + ", which Jackson cannot read from a JSON property name; use "
+                        + "String, a number, an enum or UUID as the key";
+            }
+        }
+        if (JDK_CONTAINERS.contains(name) || JDK_VALUES.contains(name)) {
             return null;
         }
         if (name.startsWith("java.") || name.startsWith("javax.")) {
@@ -110,15 +146,12 @@ public final class PayloadTypes {
         }
     }
 
-    private static boolean isJdkValue(TypeElement element) {
-        Element pkg = element.getEnclosingElement();
-        while (pkg != null && pkg.getKind() != ElementKind.PACKAGE) {
-            pkg = pkg.getEnclosingElement();
+    private static boolean isMapKey(TypeMirror key) {
+        if (key.getKind() != TypeKind.DECLARED) {
+            return false;
         }
-        String packageName = pkg == null ? "" : pkg.toString();
-        return JDK_VALUE_PACKAGES.contains(packageName)
-                && element.getKind() != ElementKind.INTERFACE
-                && !element.getModifiers().contains(Modifier.ABSTRACT);
+        TypeElement element = (TypeElement) ((DeclaredType) key).asElement();
+        return element.getKind() == ElementKind.ENUM || MAP_KEYS.contains(element.getQualifiedName().toString());
     }
 
     private static String classProblem(TypeElement element) {
@@ -165,6 +198,19 @@ public final class PayloadTypes {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a payload is a record without components: every message of it is {@code {}}.
+     *
+     * @param type a payload type
+     * @return {@code true} for a record with no components
+     */
+    public static boolean isEmptyRecord(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((DeclaredType) type).asElement() instanceof TypeElement element
+                && element.getKind() == ElementKind.RECORD
+                && element.getRecordComponents().isEmpty();
     }
 
     /**

@@ -27,6 +27,27 @@ public final class ValidationReport {
         diagnostics.add(new Diagnostic(Kind.ERROR, message.format(args), element, annotation, value));
     }
 
+    /**
+     * Adds a warning unless the element, or an element enclosing it, carries
+     * {@code @SuppressWarnings("herald:<id>")}.
+     *
+     * @param message the message
+     * @param element where
+     * @param annotation the annotation on {@code element}, or {@code null}
+     * @param value the annotation value, or {@code null}
+     * @param args the message's arguments
+     */
+    public void warning(Message message, Element element, AnnotationMirror annotation, AnnotationValue value,
+            Object... args) {
+        for (Element e = element; e != null; e = e.getEnclosingElement()) {
+            SuppressWarnings suppressed = e.getAnnotation(SuppressWarnings.class);
+            if (suppressed != null && java.util.Arrays.asList(suppressed.value()).contains("herald:" + message.id())) {
+                return;
+            }
+        }
+        diagnostics.add(new Diagnostic(Kind.WARNING, message.format(args), element, annotation, value));
+    }
+
     /** @return whether any error was added */
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.kind() == Kind.ERROR);
