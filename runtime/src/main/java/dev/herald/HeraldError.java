@@ -86,7 +86,7 @@ public final class HeraldError {
     }
 
     /**
-     * The start of the payload as text, for logs: at most 120 characters, control characters escaped,
+     * The start of the payload as text, for logs: about 120 characters, control characters escaped,
      * {@code "…(N bytes)"} appended when cut.
      *
      * @return the excerpt, or an empty string when there is no payload
@@ -99,8 +99,8 @@ public final class HeraldError {
         String text = new String(payload, 0, take, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(Math.min(text.length(), EXCERPT_LENGTH) + 24);
         int shown = 0;
-        for (int i = 0; i < text.length() && shown < EXCERPT_LENGTH; i++, shown++) {
-            char c = text.charAt(i);
+        for (; shown < text.length() && out.length() < EXCERPT_LENGTH; shown++) {
+            char c = text.charAt(shown);
             if (c < 0x20 || c == 0x7f) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {

@@ -7,7 +7,7 @@ import dev.herald.internal.InMemoryTransport;
 import java.nio.charset.StandardCharsets;
 
 /** The contract on the in-memory transport. */
-class InMemoryHeraldTest extends DeliveryContract {
+class InMemoryHeraldTest extends BadInputContract {
 
     @Override
     protected HeraldBuilder transportBuilder() {
@@ -23,5 +23,10 @@ class InMemoryHeraldTest extends DeliveryContract {
     protected long publishForeign(Herald herald, String fullChannel, String payload) {
         return ((DefaultHerald) herald).transport().publish(fullChannel, payload.getBytes(StandardCharsets.UTF_8))
                 .toCompletableFuture().join();
+    }
+
+    @Override
+    protected void publishForeignBytes(String fullChannel, byte[] payload) {
+        ((DefaultHerald) herald).transport().publish(fullChannel, payload).toCompletableFuture().join();
     }
 }

@@ -1,0 +1,59 @@
+package dev.herald.contract;
+
+import dev.herald.testing.RedisServer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A bare RESP client for publishing arbitrary bytes, the way a foreign producer would. */
+final class RedisClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+
+    RedisClient(RedisServer redis) {
+        try {
+            socket = new Socket(redis.host(), redis.port());
+            socket.setSoTimeout(60_000);
+            out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            in = socket.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** PUBLISH, waiting for the reply. */
+    void publish(String channel, byte[] payload) {
+        try {
+            byte[] name = channel.getBytes(StandardCharsets.UTF_8);
+            out.write(("*3\r\n$7\r\nPUBLISH\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(name);
+            out.write(("\r\n$" + payload.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(payload);
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new IOException("connection closed before the PUBLISH reply");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
