@@ -1,5 +1,6 @@
 package dev.herald;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -241,4 +242,13 @@ public interface Herald extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Closes gracefully like {@link #close()}, with its own deadline, and says what happened. A second
+     * call returns the first call's report.
+     *
+     * @param deadline how long running handlers may take to finish before they are interrupted
+     * @return how many buffered messages were not handled, and whether handlers had to be interrupted
+     */
+    ShutdownReport shutdown(Duration deadline);
 }

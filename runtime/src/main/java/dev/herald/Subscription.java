@@ -26,6 +26,13 @@ public interface Subscription extends AutoCloseable {
     long dropped();
 
     /**
+     * The number of messages waiting in this subscription's buffer.
+     *
+     * @return the count now
+     */
+    int buffered();
+
+    /**
      * Ends the subscription. Idempotent.
      *
      * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE, if this was the channel's

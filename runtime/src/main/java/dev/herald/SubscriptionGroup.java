@@ -94,6 +94,11 @@ public final class SubscriptionGroup {
         }
 
         @Override
+        public int buffered() {
+            return members.stream().mapToInt(Subscription::buffered).sum();
+        }
+
+        @Override
         public long dropped() {
             return members.stream().mapToLong(Subscription::dropped).sum();
         }

@@ -1,7 +1,18 @@
 package dev.herald.examples;
 
 import dev.herald.Herald;
+import dev.herald.examples.activityfeed.ActivityFeed;
+import dev.herald.examples.broadcast.UserUpdateBroadcast;
+import dev.herald.examples.cacheinvalidation.CacheInvalidation;
+import dev.herald.examples.fanout.FanOut;
+import dev.herald.examples.filtering.FilteringAndRouting;
+import dev.herald.examples.idempotency.IdempotentProcessing;
+import dev.herald.examples.lifecycle.GracefulLifecycle;
+import dev.herald.examples.multitenant.MultiTenant;
+import dev.herald.examples.notifications.RealTimeNotifications;
 import dev.herald.examples.orders.OrderPipeline;
+import dev.herald.examples.requestresponse.RequestResponse;
+import dev.herald.examples.retry.RetryWithBackoff;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +36,17 @@ public final class Examples {
 
     static {
         ALL.put("order-pipeline", (herald, out) -> new OrderPipeline(herald, out).run(3));
+        ALL.put("broadcast", (herald, out) -> new UserUpdateBroadcast(herald, out).run());
+        ALL.put("notifications", (herald, out) -> new RealTimeNotifications(herald, out).run());
+        ALL.put("fan-out", (herald, out) -> new FanOut(herald, out).run());
+        ALL.put("filtering", (herald, out) -> new FilteringAndRouting(herald, out).run());
+        ALL.put("request-response", (herald, out) -> new RequestResponse(herald, out).run());
+        ALL.put("retry", (herald, out) -> new RetryWithBackoff(herald, out).run());
+        ALL.put("lifecycle", GracefulLifecycle::run);
+        ALL.put("idempotency", (herald, out) -> new IdempotentProcessing(herald, out).run());
+        ALL.put("multi-tenant", (herald, out) -> new MultiTenant(herald, out).run());
+        ALL.put("cache-invalidation", (herald, out) -> new CacheInvalidation(herald, out).run());
+        ALL.put("activity-feed", (herald, out) -> new ActivityFeed(herald, out).run());
     }
 
     private Examples() {

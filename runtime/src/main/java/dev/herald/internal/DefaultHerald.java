@@ -15,6 +15,7 @@ import dev.herald.MessageHandler;
 import dev.herald.PayloadCodec;
 import dev.herald.PatternHandler;
 import dev.herald.PayloadType;
+import dev.herald.ShutdownReport;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
@@ -624,11 +625,19 @@ public final class DefaultHerald implements Herald {
 
     @Override
     public void close() {
+        shutdown(settings.shutdownTimeout());
+    }
+
+    @Override
+    public ShutdownReport shutdown(Duration deadline) {
+        Objects.requireNonNull(deadline, "deadline");
+        long start = System.nanoTime();
+        long end = start + deadline.toNanos();
         List<CompletionStage<Void>> acks = new ArrayList<>();
         int unhandled = 0;
         synchronized (lock) {
             if (closed) {
-                return;
+                return shutdownReport;
             }
             closed = true;
             for (Registry.Entry entry : registry.all()) {
@@ -641,20 +650,19 @@ public final class DefaultHerald implements Herald {
             }
             registry.clear();
         }
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         try {
             CompletableFuture.allOf(acks.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
-                    .get(settings.shutdownTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                    .get(Math.max(end - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             LOG.debug("Herald: UNSUBSCRIBE on close did not complete: {}", e.toString());
         }
         handlers.shutdown();
-        boolean onHandlerThread = Thread.currentThread() instanceof HandlerThread;
-        if (!onHandlerThread) {
+        boolean interrupted = false;
+        if (!(Thread.currentThread() instanceof HandlerThread)) {
             try {
-                long left = deadline - System.nanoTime();
-                if (!handlers.awaitTermination(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
-                    LOG.warn("Herald: handlers still running after {}; interrupting them", settings.shutdownTimeout());
+                if (!handlers.awaitTermination(Math.max(end - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
+                    LOG.warn("Herald: handlers still running after {}; interrupting them", deadline);
+                    interrupted = true;
                     handlers.shutdownNow();
                     handlers.awaitTermination(1, TimeUnit.SECONDS);
                 }
@@ -667,7 +675,14 @@ public final class DefaultHerald implements Herald {
             LOG.warn("Herald: closed with {} buffered message(s) not handled", unhandled);
         }
         transport.close();
+        ShutdownReport report = new ShutdownReport(unhandled, interrupted, Duration.ofNanos(System.nanoTime() - start));
+        synchronized (lock) {
+            shutdownReport = report;
+        }
+        return report;
     }
+
+    private ShutdownReport shutdownReport = new ShutdownReport(0, false, Duration.ZERO);
 
     @Override
     public String toString() {

@@ -244,6 +244,11 @@ final class Delivery<T> implements Subscription, Runnable {
     }
 
     @Override
+    public int buffered() {
+        return buffered.get();
+    }
+
+    @Override
     public long dropped() {
         return dropped.get();
     }

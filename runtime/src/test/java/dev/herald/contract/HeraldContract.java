@@ -14,6 +14,7 @@ import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
 import dev.herald.OverflowPolicy;
 import dev.herald.PayloadType;
+import dev.herald.ShutdownReport;
 import dev.herald.Subscription;
 import dev.herald.TypedChannel;
 import java.time.Duration;
@@ -440,6 +441,41 @@ public abstract class HeraldContract {
         assertTrue(done(own.publish("work", Order.sample(2)).handle((n, e) -> e)) instanceof IllegalStateException,
                 "publishing after close fails");
         assertThrows(IllegalStateException.class, () -> own.subscribe("work", Order.class, m -> { }));
+    }
+
+    @Test
+    void shutdownWithThousandsBufferedFinishesTheRunningHandlerAndCountsTheRest() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger handled = new AtomicInteger();
+        Subscription s = own.subscribe("backlog", Integer.class, n -> {
+            started.countDown();
+            release.await();
+            handled.incrementAndGet();
+        });
+        TypedChannel<Integer> backlog = own.channel("backlog", PayloadType.of(Integer.class));
+        backlog.send(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= 5_000; i++) {
+            backlog.send(i);
+        }
+        await().atMost(WAIT).until(() -> s.buffered() == 5_000);
+
+        BlockingQueue<ShutdownReport> reports = new LinkedBlockingQueue<>();
+        Thread closer = new Thread(() -> reports.add(own.shutdown(Duration.ofSeconds(20))), "test-closer");
+        closer.start();
+        await().atMost(WAIT).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+        assertTrue(done(own.publish("backlog", 1).handle((n, e) -> e)) instanceof IllegalStateException,
+                "closing stops new publishes at once, while the running handler still finishes");
+        release.countDown();
+
+        ShutdownReport report = take(reports);
+        assertEquals(5_000, report.unhandled());
+        assertFalse(report.handlersInterrupted());
+        assertEquals(1, handled.get(), "the running handler finished; the buffered ones were not started");
+        assertEquals(report, own.shutdown(Duration.ofSeconds(1)), "a second shutdown returns the first report");
+        assertNoHeraldOrLettuceThreads();
     }
 
     @Test
