@@ -4,6 +4,7 @@ import dev.herald.Herald;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TypedChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -21,13 +22,24 @@ public final class Outer_InnerSubscriber {
     private final TypedChannel<Outer.Ping> pingChannel;
 
     /**
-     * Creates a subscriber; binds each channel's codec once.
+     * Creates a subscriber with the Herald's buffer, overflow and retry settings.
      *
      * @param herald the Herald to subscribe on
      */
     public Outer_InnerSubscriber(Herald herald) {
+        this(herald, SubscriptionOptions.inherit());
+    }
+
+    /**
+     * Creates a subscriber whose subscriptions use {@code options}; binds each channel's codec once.
+     *
+     * @param herald the Herald to subscribe on
+     * @param options buffer, overflow and retry settings; unset values are the Herald's
+     */
+    public Outer_InnerSubscriber(Herald herald, SubscriptionOptions options) {
         Objects.requireNonNull(herald, "herald");
-        this.pingChannel = herald.channel(Outer_InnerBinding.PING);
+        Objects.requireNonNull(options, "options");
+        this.pingChannel = herald.channel(Outer_InnerBinding.PING).withOptions(options);
     }
 
     /**

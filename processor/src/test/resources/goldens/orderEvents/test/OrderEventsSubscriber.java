@@ -4,6 +4,7 @@ import dev.herald.Herald;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TypedChannel;
 import java.util.List;
 import java.util.Objects;
@@ -26,15 +27,26 @@ public final class OrderEventsSubscriber {
     private final TypedChannel<List<OrderCreated>> batchChannel;
 
     /**
-     * Creates a subscriber; binds each channel's codec once.
+     * Creates a subscriber with the Herald's buffer, overflow and retry settings.
      *
      * @param herald the Herald to subscribe on
      */
     public OrderEventsSubscriber(Herald herald) {
+        this(herald, SubscriptionOptions.inherit());
+    }
+
+    /**
+     * Creates a subscriber whose subscriptions use {@code options}; binds each channel's codec once.
+     *
+     * @param herald the Herald to subscribe on
+     * @param options buffer, overflow and retry settings; unset values are the Herald's
+     */
+    public OrderEventsSubscriber(Herald herald, SubscriptionOptions options) {
         Objects.requireNonNull(herald, "herald");
-        this.orderCreatedChannel = herald.channel(OrderEventsBinding.ORDER_CREATED);
-        this.shippingCalculatedChannel = herald.channel(OrderEventsBinding.SHIPPING_CALCULATED);
-        this.batchChannel = herald.channel(OrderEventsBinding.BATCH);
+        Objects.requireNonNull(options, "options");
+        this.orderCreatedChannel = herald.channel(OrderEventsBinding.ORDER_CREATED).withOptions(options);
+        this.shippingCalculatedChannel = herald.channel(OrderEventsBinding.SHIPPING_CALCULATED).withOptions(options);
+        this.batchChannel = herald.channel(OrderEventsBinding.BATCH).withOptions(options);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.herald.Herald;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TypedChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -23,14 +24,25 @@ final class AuditLogSubscriber {
     private final TypedChannel<Integer> countChannel;
 
     /**
-     * Creates a subscriber; binds each channel's codec once.
+     * Creates a subscriber with the Herald's buffer, overflow and retry settings.
      *
      * @param herald the Herald to subscribe on
      */
     public AuditLogSubscriber(Herald herald) {
+        this(herald, SubscriptionOptions.inherit());
+    }
+
+    /**
+     * Creates a subscriber whose subscriptions use {@code options}; binds each channel's codec once.
+     *
+     * @param herald the Herald to subscribe on
+     * @param options buffer, overflow and retry settings; unset values are the Herald's
+     */
+    public AuditLogSubscriber(Herald herald, SubscriptionOptions options) {
         Objects.requireNonNull(herald, "herald");
-        this.entryChannel = herald.channel(AuditLogBinding.ENTRY);
-        this.countChannel = herald.channel(AuditLogBinding.COUNT);
+        Objects.requireNonNull(options, "options");
+        this.entryChannel = herald.channel(AuditLogBinding.ENTRY).withOptions(options);
+        this.countChannel = herald.channel(AuditLogBinding.COUNT).withOptions(options);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.herald.Herald;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,15 +27,26 @@ public final class NotificationsSubscriber {
     private final TemplateChannel<Event> levelChannel;
 
     /**
-     * Creates a subscriber; binds each channel's codec once.
+     * Creates a subscriber with the Herald's buffer, overflow and retry settings.
      *
      * @param herald the Herald to subscribe on
      */
     public NotificationsSubscriber(Herald herald) {
+        this(herald, SubscriptionOptions.inherit());
+    }
+
+    /**
+     * Creates a subscriber whose subscriptions use {@code options}; binds each channel's codec once.
+     *
+     * @param herald the Herald to subscribe on
+     * @param options buffer, overflow and retry settings; unset values are the Herald's
+     */
+    public NotificationsSubscriber(Herald herald, SubscriptionOptions options) {
         Objects.requireNonNull(herald, "herald");
-        this.notificationChannel = herald.template(NotificationsBinding.NOTIFICATION);
-        this.userEventChannel = herald.template(NotificationsBinding.USER_EVENT);
-        this.levelChannel = herald.template(NotificationsBinding.LEVEL);
+        Objects.requireNonNull(options, "options");
+        this.notificationChannel = herald.template(NotificationsBinding.NOTIFICATION).withOptions(options);
+        this.userEventChannel = herald.template(NotificationsBinding.USER_EVENT).withOptions(options);
+        this.levelChannel = herald.template(NotificationsBinding.LEVEL).withOptions(options);
     }
 
     /**

@@ -9,6 +9,7 @@ final class RuntimeNames {
     static final ClassName HERALD = ClassName.get("dev.herald", "Herald");
     static final ClassName SUBSCRIPTION = ClassName.get("dev.herald", "Subscription");
     static final ClassName SUBSCRIPTION_GROUP = ClassName.get("dev.herald", "SubscriptionGroup");
+    static final ClassName SUBSCRIPTION_OPTIONS = ClassName.get("dev.herald", "SubscriptionOptions");
     static final ClassName MESSAGE_HANDLER = ClassName.get("dev.herald", "MessageHandler");
     static final ClassName TYPED_CHANNEL = ClassName.get("dev.herald", "TypedChannel");
     static final ClassName TEMPLATE_CHANNEL = ClassName.get("dev.herald", "TemplateChannel");

@@ -6,6 +6,7 @@ import static dev.herald.processor.generate.RuntimeNames.MESSAGE_HANDLER;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION_GROUP;
+import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION_OPTIONS;
 import static dev.herald.processor.generate.RuntimeNames.TEMPLATE_CHANNEL;
 import static dev.herald.processor.generate.RuntimeNames.TYPED_CHANNEL;
 
@@ -87,12 +88,22 @@ public final class SubscriberGenerator {
         if (model.isPublic()) {
             type.addModifiers(Modifier.PUBLIC);
         }
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        MethodSpec inheriting = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Creates a subscriber; binds each channel's codec once.\n\n")
+                .addJavadoc("Creates a subscriber with the Herald's buffer, overflow and retry settings.\n\n")
                 .addJavadoc("@param herald the Herald to subscribe on\n")
                 .addParameter(HERALD, "herald")
-                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald");
+                .addStatement("this(herald, $T.inherit())", SUBSCRIPTION_OPTIONS)
+                .build();
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Creates a subscriber whose subscriptions use {@code options}; binds each channel's codec once.\n\n")
+                .addJavadoc("@param herald the Herald to subscribe on\n")
+                .addJavadoc("@param options buffer, overflow and retry settings; unset values are the Herald's\n")
+                .addParameter(HERALD, "herald")
+                .addParameter(SUBSCRIPTION_OPTIONS, "options")
+                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
+                .addStatement("$T.requireNonNull(options, $S)", OBJECTS, "options");
         type.addField(FieldSpec.builder(SUBSCRIPTION_GROUP, "subscriptions", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T()", SUBSCRIPTION_GROUP)
                 .build());
@@ -103,8 +114,8 @@ public final class SubscriberGenerator {
             boolean template = method.isTemplate();
             type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
                     Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$N = herald.$N($T.$N)", field, template ? "template" : "channel", binding,
-                    GeneratedNames.constant(method));
+            constructor.addStatement("this.$N = herald.$N($T.$N).withOptions(options)", field,
+                    template ? "template" : "channel", binding, GeneratedNames.constant(method));
             String handler = handlerName(method);
             MethodSpec.Builder concrete = MethodSpec.methodBuilder(method.name())
                     .addModifiers(Modifier.PUBLIC)
@@ -163,6 +174,7 @@ public final class SubscriberGenerator {
                 .returns(ParameterizedTypeName.get(COMPLETION_STAGE, ClassName.get(Void.class)))
                 .addStatement("return this.subscriptions.unsubscribeAll()")
                 .build());
+        type.addMethod(inheriting);
         type.addMethod(constructor.build());
         type.addMethods(methods);
         return type.build();
