@@ -2,7 +2,7 @@ package dev.herald.examples.retry;
 
 import dev.herald.annotation.Channel;
 
-/** Critical work, and where its final failures are reported. */
+/** Critical work: every event must be processed, or kept as a dead letter. */
 public interface CriticalChannels {
 
     /**
@@ -12,12 +12,4 @@ public interface CriticalChannels {
      */
     @Channel("critical:events")
     void criticalEvent(CriticalEvent event);
-
-    /**
-     * Work that could not be done, for alerting or a dead-letter store.
-     *
-     * @param failure what failed
-     */
-    @Channel("errors:critical")
-    void failed(ProcessingFailed failure);
 }

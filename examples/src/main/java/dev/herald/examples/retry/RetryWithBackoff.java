@@ -1,31 +1,33 @@
 package dev.herald.examples.retry;
 
+import dev.herald.DeadLetter;
 import dev.herald.Herald;
-import dev.herald.MessageHandler;
+import dev.herald.RetryPolicy;
+import dev.herald.SubscriptionOptions;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's retry logic: a handler retries a flaky operation with exponential backoff and jitter, a
- * bounded number of times, then reports the failure on {@code errors:critical} rather than dropping it.
- * The backoff waits on a timer, not on a sleeping thread.
+ * The seed's retry logic, declared instead of hand-written: Herald retries a failing handler with
+ * exponential backoff and jitter, on the subscription's own thread so events stay in order, and a
+ * message that still fails after the last attempt becomes a dead letter that can be read and replayed.
  */
 public final class RetryWithBackoff {
 
-    private static final int MAX_ATTEMPTS = 4;
-    private static final long BASE_DELAY_MS = 10;
+    /** Four attempts: 10 ms, 20 ms, 40 ms apart (±20 % jitter, so many clients don't retry in step). */
+    private static final RetryPolicy RETRY = RetryPolicy.exponential(4, Duration.ofMillis(10));
 
     /** A payment gateway stand-in: how many calls fail before one succeeds, per event. */
     private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>(Map.of("pay-1", 0, "pay-2", 2, "pay-3", 99));
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final CountDownLatch settled = new CountDownLatch(3);
-    private final CriticalChannels channels;
-    private final CriticalChannelsSubscriber subscriber;
+    private final Herald herald;
     private final PrintStream out;
 
     /**
@@ -33,51 +35,57 @@ public final class RetryWithBackoff {
      * @param out where the trace goes
      */
     public RetryWithBackoff(Herald herald, PrintStream out) {
-        this.channels = new CriticalChannelsPublisher(herald);
-        this.subscriber = new CriticalChannelsSubscriber(herald);
+        this.herald = herald;
         this.out = out;
     }
 
     /**
      * Publishes three events: one succeeds at once, one after two retries, one never.
      *
-     * @return {@code true} when two succeeded and one was reported, in time
-     * @throws InterruptedException if interrupted while waiting
+     * @return {@code true} when two succeeded and the third is a dead letter, in time
+     * @throws Exception if waiting fails
      */
-    public boolean run() throws InterruptedException {
-        subscriber.failed(failure -> {
-            out.println("alerting  " + failure.eventId() + " failed after " + failure.attempts() + " attempts: " + failure.error());
+    public boolean run() throws Exception {
+        SubscriptionOptions retrying = SubscriptionOptions.builder().retryPolicy(RETRY).build();
+        new CriticalChannelsSubscriber(herald, retrying).criticalEvent(event -> {
+            int attempt = attempts.merge(event.eventId(), 1, Integer::sum);
+            try {
+                charge(event);
+            } catch (IllegalStateException e) {
+                out.println("processor " + event.eventId() + " attempt " + attempt + " failed (" + e.getMessage() + ")");
+                if (attempt == RETRY.maxAttempts()) {
+                    settled.countDown();
+                }
+                throw e; // Herald retries, then keeps the event as a dead letter
+            }
+            out.println("processor " + event.eventId() + " succeeded on attempt " + attempt);
             settled.countDown();
         });
-        // awaiting(...): the subscription takes the next event only once this one's retries are over,
-        // so events stay in order, and no handler thread sleeps through the backoff.
-        subscriber.criticalEvent(MessageHandler.awaiting(event -> processWithRetry(event, 1)));
 
+        CriticalChannels channels = new CriticalChannelsPublisher(herald);
         for (String id : List.of("pay-1", "pay-2", "pay-3")) {
             channels.criticalEvent(new CriticalEvent(id, "charge card"));
         }
-        return settled.await(10, TimeUnit.SECONDS);
+        if (!settled.await(10, TimeUnit.SECONDS)) {
+            return false;
+        }
+        List<DeadLetter> dead = deadLettersOf("critical:events");
+        for (DeadLetter letter : dead) {
+            out.println("dead letter after " + letter.attempts() + " attempts: " + letter.payloadText());
+        }
+        return dead.size() == 1;
     }
 
-    private CompletableFuture<Void> processWithRetry(CriticalEvent event, int attempt) {
-        try {
-            charge(event);
-            out.println("processor " + event.eventId() + " succeeded on attempt " + attempt);
-            settled.countDown();
-            return CompletableFuture.completedFuture(null);
-        } catch (IllegalStateException e) {
-            if (attempt == MAX_ATTEMPTS) {
-                // Report, don't rethrow: the failure is handled once, where someone will look at it.
-                channels.failed(new ProcessingFailed(event.eventId(), attempt, e.getMessage()));
-                return CompletableFuture.completedFuture(null);
+    /** The last attempt's dead letter is written just after its handler returns: look until it is there. */
+    private List<DeadLetter> deadLettersOf(String channel) throws Exception {
+        for (int look = 0; look < 100; look++) {
+            List<DeadLetter> letters = herald.deadLetters().read(channel, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            if (!letters.isEmpty()) {
+                return letters;
             }
-            long backoff = BASE_DELAY_MS << (attempt - 1); // 10, 20, 40 ms
-            long jitter = ThreadLocalRandom.current().nextLong(backoff / 2 + 1); // so many clients don't retry in step
-            out.println("processor " + event.eventId() + " attempt " + attempt + " failed (" + e.getMessage()
-                    + "), retrying after " + backoff + " ms + jitter");
-            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(backoff + jitter, TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> processWithRetry(event, attempt + 1));
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS)).join();
         }
+        return List.of();
     }
 
     private void charge(CriticalEvent event) {
