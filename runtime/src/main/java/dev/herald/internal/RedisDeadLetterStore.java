@@ -24,9 +24,17 @@ final class RedisDeadLetterStore implements DeadLetterStore {
     static final String KEY_PREFIX = "herald:dead-letters:";
 
     private final RedisAsyncCommands<String, byte[]> commands;
+    private final Runnable flush;
 
-    RedisDeadLetterStore(RedisAsyncCommands<String, byte[]> commands) {
+    /** @param flush sends what was written; the connection does not flush each command by itself */
+    RedisDeadLetterStore(RedisAsyncCommands<String, byte[]> commands, Runnable flush) {
         this.commands = commands;
+        this.flush = flush;
+    }
+
+    private <T> CompletionStage<T> flushed(CompletionStage<T> command) {
+        flush.run();
+        return command;
     }
 
     @Override
@@ -37,19 +45,19 @@ final class RedisDeadLetterStore implements DeadLetterStore {
         fields.put("error", utf8(letter.error()));
         fields.put("attempts", utf8(Integer.toString(letter.attempts())));
         fields.put("time", utf8(letter.time().toString()));
-        return commands.xadd(KEY_PREFIX + letter.channel(), XAddArgs.Builder.maxlen(LIMIT).approximateTrimming(), fields)
-                .thenApply(id -> null);
+        return flushed(commands.xadd(KEY_PREFIX + letter.channel(), XAddArgs.Builder.maxlen(LIMIT).approximateTrimming(),
+                fields)).thenApply(id -> null);
     }
 
     @Override
     public CompletionStage<List<DeadLetter>> read(String channel, int max) {
-        return commands.xrange(KEY_PREFIX + channel, Range.create("-", "+"), Limit.from(max))
+        return flushed(commands.xrange(KEY_PREFIX + channel, Range.create("-", "+"), Limit.from(max)))
                 .thenApply(messages -> messages.stream().map(RedisDeadLetterStore::letter).toList());
     }
 
     @Override
     public CompletionStage<Long> delete(String channel, List<String> ids) {
-        return commands.xdel(KEY_PREFIX + channel, ids.toArray(new String[0]));
+        return flushed(commands.xdel(KEY_PREFIX + channel, ids.toArray(new String[0])));
     }
 
     private static DeadLetter letter(StreamMessage<String, byte[]> message) {

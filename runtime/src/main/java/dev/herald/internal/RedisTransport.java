@@ -8,6 +8,7 @@ import dev.herald.spi.TransportListener;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
@@ -26,6 +27,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -49,6 +53,10 @@ public final class RedisTransport implements Transport {
     private final String description;
     private final DeadLetterStore deadLetters;
     private final String subscriberName;
+    /** Publishes are written without a flush each; one flush, soon after, sends everything written so far. */
+    private final AtomicBoolean flushPending = new AtomicBoolean();
+    private final Executor flusher;
+    private final Runnable flush;
 
     private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
             StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description, String subscriberName) {
@@ -59,7 +67,15 @@ public final class RedisTransport implements Transport {
         this.publishCommands = publishConnection.async();
         this.subscribeCommands = subscribeConnection.async();
         this.description = description;
-        this.deadLetters = new RedisDeadLetterStore(publishCommands);
+        // write coalescing: under load one flush carries many commands (one syscall instead of one each);
+        // alone, a command waits only for the hop to the flushing thread
+        publishConnection.setAutoFlushCommands(false);
+        this.flusher = client.getResources().eventExecutorGroup().next();
+        this.flush = () -> {
+            flushPending.set(false);
+            publishConnection.flushCommands();
+        };
+        this.deadLetters = new RedisDeadLetterStore(publishCommands, this::flushSoon);
     }
 
     /**
@@ -136,7 +152,20 @@ public final class RedisTransport implements Transport {
 
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
-        return publishCommands.publish(channel, payload);
+        RedisFuture<Long> published = publishCommands.publish(channel, payload);
+        flushSoon();
+        return published;
+    }
+
+    /** Schedules one flush of the publish connection unless one is already pending. */
+    void flushSoon() {
+        if (flushPending.compareAndSet(false, true)) {
+            try {
+                flusher.execute(flush);
+            } catch (RejectedExecutionException e) {
+                flush.run(); // shutting down: flush here rather than leave commands unsent
+            }
+        }
     }
 
     @Override
@@ -161,7 +190,9 @@ public final class RedisTransport implements Transport {
 
     @Override
     public CompletionStage<String> ping() {
-        return publishCommands.ping();
+        RedisFuture<String> pong = publishCommands.ping();
+        flushSoon();
+        return pong;
     }
 
     @Override
@@ -170,7 +201,9 @@ public final class RedisTransport implements Transport {
         CompletionStage<Map<String, Long>> subscribers = channels.isEmpty()
                 ? CompletableFuture.completedFuture(Map.of())
                 : publishCommands.pubsubNumsub(channels.toArray(new String[0]));
-        return publishCommands.clientList().thenCombine(subscribers, (clients, counts) -> {
+        CompletionStage<String> clientList = publishCommands.clientList();
+        flushSoon();
+        return clientList.thenCombine(subscribers, (clients, counts) -> {
             int subs = 0;
             int psubs = 0;
             for (String line : clients.split("\n")) {
