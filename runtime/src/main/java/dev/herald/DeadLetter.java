@@ -19,6 +19,14 @@ import java.util.Objects;
 public record DeadLetter(String id, String channel, byte[] payload, String error, int attempts, Instant time) {
 
     /**
+     * Creates a dead letter.
+     *
+     * @param id the entry's id in its store, or {@code null} before it is stored
+     * @param channel the channel it arrived on, prefix included
+     * @param payload the raw payload
+     * @param error what failed
+     * @param attempts how many times the handler was tried
+     * @param time when it was dead-lettered
      * @throws NullPointerException when a component other than {@code id} is null
      */
     public DeadLetter {
