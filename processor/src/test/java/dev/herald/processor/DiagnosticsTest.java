@@ -742,6 +742,66 @@ final class DiagnosticsTest {
     }
 
     @Test
+    void aLiteralChannelATemplatesPatternAlsoMatchesIsAWarning() {
+        JavaFileObject feeds = source("Feeds",
+                "public interface Feeds {",
+                "    @Channel(\"feed:{userId}\") void user(String userId, Item item);",
+                "    @Channel(\"feed:global\") void global(Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(feeds);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelOverlap] channel \"feed:global\" of global(...) is also "
+                + "matched by \"feed:{userId}\" of test.Feeds.user(...)").inFile(feeds).onLineContaining("void global");
+    }
+
+    @Test
+    void aLongerChannelUnderATemplatesPatternIsAWarningToo() {
+        JavaFileObject users = source("Users",
+                "public interface Users {",
+                "    @Channel(\"user:{id}\") void profile(String id, Item item);",
+                "    @Channel(\"user:{id}:events\") void events(String id, Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(users);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelOverlap] channel \"user:{id}:events\"").inFile(users)
+                .onLineContaining("void events");
+    }
+
+    @Test
+    void overlapWarningIsSuppressible() {
+        JavaFileObject feeds = source("Feeds",
+                "public interface Feeds {",
+                "    @Channel(\"feed:{userId}\") void user(String userId, Item item);",
+                "    @SuppressWarnings(\"herald:HeraldChannelOverlap\")",
+                "    @Channel(\"feed:global\") void global(Item item);",
+                "}");
+
+        assertThat(compile(feeds)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void anOverlapWithAnotherPayloadTypeIsAConflict() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(\"feed:{userId}\") void user(String userId, Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"feed:global\") void global(String text);");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"feed:global\" of global(...) carries "
+                + "java.lang.String, but it is also matched by \"feed:{userId}\" of test.Left.user(...), which carries test.Item")
+                .inFile(right).onLineContaining("void global");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"feed:global\"").inFile(left)
+                .onLineContaining("void user");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
     void emptyPayloadIsAWarning() {
         JavaFileObject events = source("Events",
                 "public interface Events {",

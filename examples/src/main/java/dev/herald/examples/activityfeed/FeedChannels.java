@@ -3,9 +3,10 @@ package dev.herald.examples.activityfeed;
 import dev.herald.annotation.Channel;
 
 /**
- * A feed per user and one global feed. Mind the overlap: a pattern subscription to every user feed
- * ({@code userFeedAny}, {@code PSUBSCRIBE feed:*}) would also receive {@code feed:global}, with
- * "global" as the user id.
+ * A feed per user and one global feed. The seed names them {@code feed:<userId>} and {@code feed:global};
+ * Herald warns about that ({@code [HeraldChannelOverlap]}): a subscription to every user feed
+ * ({@code PSUBSCRIBE feed:*}) would also receive the global feed, with "global" as a user id. So the user
+ * feeds get a segment of their own.
  */
 public interface FeedChannels {
 
@@ -15,7 +16,7 @@ public interface FeedChannels {
      * @param userId fills {@code {userId}}
      * @param activity the activity
      */
-    @Channel("feed:{userId}")
+    @Channel("feed:user:{userId}")
     void userFeed(String userId, Activity activity);
 
     /**

@@ -46,6 +46,13 @@ public enum Message {
     CHANNEL_CONFLICT("HeraldChannelConflict",
             "channel \"%s\" carries %s here but %s in %s.%s(...); one channel has one payload type: rename one channel "
                     + "or use the same payload type"),
+    CHANNEL_OVERLAP("HeraldChannelOverlap",
+            "channel \"%s\" of %s(...) is also matched by \"%s\" of %s.%s(...), so subscribers of every channel of that "
+                    + "template receive its messages too; rename one, or add @SuppressWarnings(\"herald:HeraldChannelOverlap\") "
+                    + "if that is intended"),
+    CHANNEL_OVERLAP_CONFLICT("HeraldChannelConflict",
+            "channel \"%s\" of %s(...) carries %s, but it is also matched by \"%s\" of %s.%s(...), which carries %s, "
+                    + "so that template's subscribers could not decode it; rename one of the channels"),
     OVERLOAD("HeraldOverload",
             "%s(...) is overloaded in %s; generated subscriber methods are named after channel methods: give each "
                     + "@Channel method its own name"),
