@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds Herald and its benchmarks, runs all of them, and writes benchmarks/RESULTS.md and
+# benchmarks/results.png (raw results and the log in benchmarks/target/results/).
+#
+#   benchmarks/run.sh           the full run: about 5 minutes on 2 cores
+#   benchmarks/run.sh --quick   a smoke test of everything: about 3 minutes; writes benchmarks/target/quick/
+#   benchmarks/run.sh --no-build   reuse benchmarks/target/benchmarks.jar and processor/target (either mode)
+#
+# Needs a JDK 17+, Maven 3.8+ and redis-server on the PATH (redis-benchmark too, for the reference row).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+mode=full
+build=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) mode=quick ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+for tool in java javac mvn redis-server; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is not on the PATH" >&2; exit 1; }
+done
+
+if [ "$build" -eq 1 ]; then
+  echo ">>> building annotations, processor, runtime and the benchmarks uber-jar (tests skipped)"
+  mvn -q -B -ntp -pl annotations,processor,runtime,benchmarks -Puberjar -Dmaven.test.skip=true package
+fi
+
+jar=benchmarks/target/benchmarks.jar
+# the processor jar the compile-cost harness puts on javac's processor path: the one just built, unless
+# HERALD_PROCESSOR_JAR names another
+processor=${HERALD_PROCESSOR_JAR:-$(ls processor/target/herald-processor-*.jar 2>/dev/null | grep -v -e '/original-' -e 'sources' -e 'javadoc' | head -n 1 || true)}
+[ -f "$jar" ] || { echo "$jar is missing: run without --no-build" >&2; exit 1; }
+[ -n "$processor" ] && [ -f "$processor" ] || { echo "the processor jar is missing: run without --no-build" >&2; exit 1; }
+
+if [ "$mode" = quick ]; then
+  results=benchmarks/target/quick/results
+  markdown=benchmarks/target/quick/RESULTS.md
+  chart=benchmarks/target/quick/results.png
+  jmh_options=(-f 1 -wi 2 -w 1s -i 2 -r 1s)
+  quick=(--quick)
+else
+  results=benchmarks/target/results
+  markdown=benchmarks/RESULTS.md
+  chart=benchmarks/results.png
+  jmh_options=()
+  quick=()
+fi
+rm -rf "$results"
+mkdir -p "$results"
+
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] && [ -n "$(git status --porcelain 2>/dev/null)" ]; then
+  commit="$commit (with uncommitted changes)"
+fi
+{
+  echo "mode=$mode"
+  echo "command=benchmarks/run.sh${1:+ $*}"
+  echo "started=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "commit=$commit"
+  echo "nproc=$(nproc)"
+  echo "loadavg.start=$(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$results/run.properties"
+
+java=(java -Djava.awt.headless=true)
+{
+  echo ">>> JMH: codec and in-memory transport"
+  "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -rf json -rff "$results/jmh.json" 'dev\.herald\.bench\.jmh\..*'
+
+  echo ">>> end to end over redis-server"
+  # a 1 GB young generation, emptied before each measurement, keeps G1 pauses (10-80 ms on a small VM)
+  # out of most 2-second latency runs; allocation still shows in the CPU-per-message figures
+  "${java[@]}" -Xms2g -Xmx2g -Xmn1g -jar "$jar" e2e "${quick[@]}" --out "$results/e2e.json"
+
+  echo ">>> compile cost"
+  "${java[@]}" -Xms1g -Xmx2g -jar "$jar" compile "${quick[@]}" --processor "$processor" --out "$results/compile.json"
+
+  echo "finished=$(date -u '+%H:%M UTC')" >> "$results/run.properties"
+  echo ">>> report"
+  "${java[@]}" -jar "$jar" report --results "$results" --markdown "$markdown" --chart "$chart"
+} 2>&1 | tee "$results/run.log"

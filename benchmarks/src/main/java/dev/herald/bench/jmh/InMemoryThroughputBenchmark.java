@@ -1,0 +1,181 @@
+package dev.herald.bench.jmh;
+
+import dev.herald.Herald;
+import dev.herald.MessageHandler;
+import dev.herald.bench.model.OrderCreated;
+import dev.herald.bench.model.OrderEventsPublisher;
+import dev.herald.bench.model.OrderEventsSubscriber;
+import dev.herald.bench.model.Orders;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Messages delivered per second by {@link Herald#inMemory()}: the generated {@code OrderEventsPublisher}
+ * publishes a batch of {@value #BATCH} orders and the benchmark thread waits until each of the generated
+ * {@code OrderEventsSubscriber}'s subscriptions has received all of them. One operation is one delivered
+ * message, so one publisher to eight subscribers counts eight per published message.
+ *
+ * <p>Messages are still encoded on the publishing thread and decoded on each subscription's handler
+ * thread, as Herald does in memory. The batch stays below the default subscription buffer (10,000), so
+ * nothing is dropped; a dropped message would make the wait time out and the benchmark fail.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(3)
+public class InMemoryThroughputBenchmark {
+
+    /** Messages published per benchmark invocation. */
+    public static final int BATCH = 1_000;
+
+    /** Creates the benchmark; JMH calls it. */
+    public InMemoryThroughputBenchmark() {
+    }
+
+    /**
+     * One publisher, one subscriber.
+     *
+     * @param fanout the Herald and its subscriptions
+     * @throws InterruptedException when interrupted while waiting
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void oneToOne(OneSubscriber fanout) throws InterruptedException {
+        fanout.publishBatchAndAwait();
+    }
+
+    /**
+     * One publisher, eight subscribers of the same channel.
+     *
+     * @param fanout the Herald and its subscriptions
+     * @throws InterruptedException when interrupted while waiting
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH * 8)
+    public void oneToEight(EightSubscribers fanout) throws InterruptedException {
+        fanout.publishBatchAndAwait();
+    }
+
+    /** An in-memory Herald with one subscription. */
+    @State(Scope.Benchmark)
+    public static class OneSubscriber extends Fanout {
+        /** Creates the state; JMH calls it. */
+        public OneSubscriber() {
+            super(1);
+        }
+
+        /** Starts Herald and subscribes. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            start();
+        }
+
+        /** Closes Herald. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            stop();
+        }
+    }
+
+    /** An in-memory Herald with eight subscriptions to one channel. */
+    @State(Scope.Benchmark)
+    public static class EightSubscribers extends Fanout {
+        /** Creates the state; JMH calls it. */
+        public EightSubscribers() {
+            super(8);
+        }
+
+        /** Starts Herald and subscribes. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            start();
+        }
+
+        /** Closes Herald. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            stop();
+        }
+    }
+
+    /** The publisher, the subscriptions and the per-batch wait they share. */
+    abstract static class Fanout {
+        private static final long BATCH_TIMEOUT_SECONDS = 10;
+
+        private final BatchSink[] sinks;
+        private final OrderCreated[] pool = Orders.pool(1024);
+        private Herald herald;
+        private OrderEventsPublisher publisher;
+        private long delivered;
+
+        Fanout(int subscribers) {
+            sinks = new BatchSink[subscribers];
+        }
+
+        void start() {
+            herald = Herald.inMemory();
+            publisher = new OrderEventsPublisher(herald);
+            OrderEventsSubscriber subscriber = new OrderEventsSubscriber(herald);
+            for (int i = 0; i < sinks.length; i++) {
+                sinks[i] = new BatchSink();
+                subscriber.orderCreated(sinks[i]);
+            }
+        }
+
+        void publishBatchAndAwait() throws InterruptedException {
+            CountDownLatch done = new CountDownLatch(sinks.length);
+            delivered += BATCH;
+            for (BatchSink sink : sinks) {
+                sink.expect(delivered, done);
+            }
+            for (int i = 0; i < BATCH; i++) {
+                publisher.orderCreated(pool[i & (pool.length - 1)]);
+            }
+            if (!done.await(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a subscription did not receive the whole batch: messages were dropped");
+            }
+        }
+
+        void stop() {
+            herald.close();
+        }
+    }
+
+    /**
+     * Counts one subscription's messages and opens the batch's latch once when the count reaches the
+     * batch's end: no spinning, and per message only an increment and a compare. Herald runs a
+     * subscription's handler one message at a time, handing over between its threads with a
+     * happens-before edge, so the plain counter is safe.
+     */
+    static final class BatchSink implements MessageHandler<OrderCreated> {
+        private long received;
+        private volatile long target;
+        private volatile CountDownLatch done;
+
+        void expect(long target, CountDownLatch done) {
+            this.done = done;
+            this.target = target;
+        }
+
+        @Override
+        public void onMessage(OrderCreated message) {
+            if (++received == target) {
+                done.countDown();
+            }
+        }
+    }
+}

@@ -1,0 +1,454 @@
+package dev.herald.bench.report;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.bench.results.CompileResults;
+import dev.herald.bench.results.E2eResults;
+import dev.herald.bench.results.E2eResults.ContenderResult;
+import dev.herald.bench.results.E2eResults.LatencyRun;
+import dev.herald.bench.results.Summary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Turns the result files of one run into {@code RESULTS.md} and a PNG chart: the machine, the versions,
+ * every figure as median and min–max, and the targets of issue 6 with pass or miss and by how much.
+ *
+ * <pre>
+ * java -Djava.awt.headless=true -jar benchmarks.jar report [--results DIR] [--markdown FILE] [--chart FILE]
+ * </pre>
+ * The results directory holds {@code jmh.json}, {@code e2e.json}, {@code compile.json} and
+ * {@code run.properties} (written by {@code run.sh}); any of them may be missing.
+ */
+public final class Report {
+
+    private static final String HERALD = "Herald";
+    private static final String LETTUCE_AUTOFLUSH = "Lettuce autoflush";
+    private static final String LETTUCE_BATCHED = "Lettuce batched";
+    private static final String REDISSON = "Redisson";
+    private static final String SPRING = "Spring Data Redis";
+
+    private final E2eResults e2e;
+    private final JmhResults jmh;
+    private final CompileResults compile;
+    private final Properties run;
+    private final Properties versions;
+    private final Machine machine;
+
+    private Report(E2eResults e2e, JmhResults jmh, CompileResults compile, Properties run, Properties versions,
+            Machine machine) {
+        this.e2e = e2e;
+        this.jmh = jmh;
+        this.compile = compile;
+        this.run = run;
+        this.versions = versions;
+        this.machine = machine;
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param args see the class description
+     * @throws IOException when a result file cannot be read or the report cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Path results = Path.of("benchmarks/target/results");
+        Path markdown = Path.of("benchmarks/RESULTS.md");
+        Path chart = Path.of("benchmarks/results.png");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--results" -> results = Path.of(args[++i]);
+                case "--markdown" -> markdown = Path.of(args[++i]);
+                case "--chart" -> chart = Path.of(args[++i]);
+                default -> {
+                    System.err.println("unknown option: " + args[i]);
+                    System.err.println("usage: java -jar benchmarks.jar report [--results DIR] [--markdown FILE] [--chart FILE]");
+                    System.exit(2);
+                }
+            }
+        }
+        JsonMapper mapper = JsonMapper.builder().build();
+        Path e2eFile = results.resolve("e2e.json");
+        Path jmhFile = results.resolve("jmh.json");
+        Path compileFile = results.resolve("compile.json");
+        Report report = new Report(
+                Files.exists(e2eFile) ? mapper.readValue(e2eFile.toFile(), E2eResults.class) : null,
+                Files.exists(jmhFile) ? JmhResults.read(jmhFile) : null,
+                Files.exists(compileFile) ? mapper.readValue(compileFile.toFile(), CompileResults.class) : null,
+                properties(results.resolve("run.properties")),
+                versions(),
+                Machine.probe());
+        List<Target> targets = report.targets();
+        Path markdownParent = markdown.toAbsolutePath().getParent();
+        Path chartParent = chart.toAbsolutePath().getParent();
+        if (markdownParent != null) {
+            Files.createDirectories(markdownParent);
+        }
+        if (chartParent != null) {
+            Files.createDirectories(chartParent);
+        }
+        Chart.write(chart, report.e2e, targets, report.chartTitle());
+        String chartLink = markdownParent != null
+                ? markdownParent.relativize(chart.toAbsolutePath()).toString()
+                : chart.toString();
+        Files.writeString(markdown, report.markdown(targets, chartLink), StandardCharsets.UTF_8);
+        System.out.println("wrote " + markdown + " and " + chart);
+        for (Target target : targets) {
+            System.out.printf(Locale.ROOT, "  %-62s %12s  goal %-12s %s%n", target.name(), target.measuredText(),
+                    target.goalText(), target.verdict().replace("**", ""));
+        }
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+        }
+        return properties;
+    }
+
+    private static Properties versions() throws IOException {
+        Properties versions = new Properties();
+        try (InputStream in = Report.class.getResourceAsStream("/dev/herald/bench/versions.properties")) {
+            if (in != null) {
+                versions.load(in);
+            }
+        }
+        return versions;
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    private ContenderResult contender(String name) {
+        if (e2e == null) {
+            return null;
+        }
+        return e2e.contenders().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private double median(String name, Function<ContenderResult, List<Double>> values) {
+        ContenderResult c = contender(name);
+        return c == null ? Double.NaN : Summary.of(values.apply(c)).median();
+    }
+
+    private static List<Double> publish(ContenderResult c) {
+        return c.publishRates();
+    }
+
+    private static List<Double> delivered(ContenderResult c) {
+        return c.deliveredRates();
+    }
+
+    private static List<Double> p99(ContenderResult c) {
+        return c.latency().stream().map(LatencyRun::p99Micros).toList();
+    }
+
+    private double jmhMedian(String name) {
+        JmhResults.Score score = jmh == null ? null : jmh.get(name);
+        return score == null ? Double.NaN : score.summary().median();
+    }
+
+    List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("Herald delivered ÷ Lettuce batched delivered (end to end)",
+                median(HERALD, Report::delivered) / median(LETTUCE_BATCHED, Report::delivered), "x", true, 0.9,
+                Why.DELIVERED));
+        // Herald's RedisTransport coalesces writes on its publish connection, so the raw Lettuce with the
+        // same flushing is the batched one
+        targets.add(new Target("Herald publish ÷ Lettuce batched publish (both coalesce writes)",
+                median(HERALD, Report::publish) / median(LETTUCE_BATCHED, Report::publish), "x", true, 0.95,
+                Why.PUBLISH));
+        targets.add(new Target("Herald p99 ÷ Lettuce batched p99 at the fixed rate",
+                median(HERALD, Report::p99) / median(LETTUCE_BATCHED, Report::p99), "x", false, 1.2,
+                Why.LATENCY));
+        targets.add(new Target("Herald delivered ÷ Redisson delivered",
+                median(HERALD, Report::delivered) / median(REDISSON, Report::delivered), "x", true, 5,
+                Why.DELIVERED));
+        targets.add(new Target("Herald delivered ÷ Spring Data Redis delivered",
+                median(HERALD, Report::delivered) / median(SPRING, Report::delivered), "x", true, 30,
+                Why.DELIVERED));
+        targets.add(new Target("Herald in memory, one → one",
+                jmhMedian("InMemoryThroughputBenchmark.oneToOne"), "msg/s", true, 5_000_000, Why.IN_MEMORY));
+        targets.add(new Target("Herald codec encode ÷ pre-bound ObjectWriter",
+                jmhMedian("CodecBenchmark.heraldEncode") / jmhMedian("CodecBenchmark.jacksonEncode"), "x", false, 1.05,
+                Why.CODEC));
+        targets.add(new Target("Herald codec decode ÷ pre-bound ObjectReader",
+                jmhMedian("CodecBenchmark.heraldDecode") / jmhMedian("CodecBenchmark.jacksonDecode"), "x", false, 1.05,
+                Why.CODEC));
+        double extra = compile == null ? Double.NaN
+                : (Summary.of(compile.withProcessorMillis()).median() / Summary.of(compile.withoutProcessorMillis()).median() - 1) * 100;
+        targets.add(new Target("javac time added by the processor", extra, "%", false, 20, Why.COMPILE));
+        return targets;
+    }
+
+    // ------------------------------------------------------------------ markdown
+
+    private String chartTitle() {
+        return "Herald benchmarks, " + runDate() + " — " + machine.processors() + " cores, "
+                + (e2e != null ? e2e.redisVersion().replaceAll(" sha=.*", "") : "");
+    }
+
+    private String runDate() {
+        String started = run.getProperty("started");
+        return started != null ? started : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+
+    String markdown(List<Target> targets, String chartLink) {
+        StringBuilder md = new StringBuilder();
+        boolean quick = "quick".equals(run.getProperty("mode")) || (e2e != null && e2e.quick());
+        md.append("# Herald benchmark results\n\n");
+        md.append("Written by `").append(run.getProperty("command", "benchmarks/run.sh")).append("` on ")
+                .append(runDate()).append(quick ? " (**quick mode**: short runs, figures are rough)" : "")
+                .append(". Every figure is the median of the repetitions, with the minimum–maximum in brackets. ")
+                .append("The machine is shared with whatever else ran on it; the load average below says how busy it was.\n\n");
+
+        md.append("## Machine and versions\n\n| | |\n|---|---|\n");
+        row(md, "Date (UTC)", runDate() + (run.containsKey("finished") ? ", finished " + run.getProperty("finished") : ""));
+        row(md, "Commit", run.getProperty("commit", "unknown"));
+        row(md, "CPU", machine.cpuModel() + ", " + machine.processors() + " processors (nproc " + run.getProperty("nproc", "?") + ")");
+        row(md, "Memory", machine.memory());
+        row(md, "Load average", "before: " + run.getProperty("loadavg.start", "?") + "; after: " + machine.loadAverage());
+        row(md, "Java", machine.javaVersion());
+        row(md, "Redis", e2e != null ? e2e.redisVersion() : "not run");
+        row(md, "Libraries", String.format(Locale.ROOT,
+                "Herald %s, Lettuce %s, Redisson %s, Spring Data Redis %s (Spring Framework %s), Jackson %s, Netty %s, JMH %s, HdrHistogram %s",
+                versions.getProperty("herald"), versions.getProperty("lettuce"), versions.getProperty("redisson"),
+                versions.getProperty("spring-data-redis"), versions.getProperty("spring"), versions.getProperty("jackson"),
+                versions.getProperty("netty"), versions.getProperty("jmh"), versions.getProperty("hdrhistogram")));
+        md.append('\n');
+
+        md.append("## Targets of issue 6\n\n");
+        md.append("Each ratio compares medians measured in this run.\n\n");
+        md.append("| Target | Measured | Goal | Verdict |\n|---|---:|---:|---|\n");
+        for (Target target : targets) {
+            md.append("| ").append(target.name()).append(" | ").append(target.measuredText()).append(" | ")
+                    .append(target.goalText()).append(" | ").append(target.verdict()).append(" |\n");
+        }
+        md.append('\n');
+        if (e2e != null) {
+            md.append(String.format(Locale.ROOT, "For comparison, Herald against raw Lettuce with auto-flush "
+                            + "(one write per PUBLISH): publish %.2f×, delivered %.2f×, p99 %.2f×.%n%n",
+                    median(HERALD, Report::publish) / median(LETTUCE_AUTOFLUSH, Report::publish),
+                    median(HERALD, Report::delivered) / median(LETTUCE_AUTOFLUSH, Report::delivered),
+                    median(HERALD, Report::p99) / median(LETTUCE_AUTOFLUSH, Report::p99)));
+        }
+        List<String> whys = new ArrayList<>();
+        for (Target target : targets) {
+            if (target.measuredInThisRun() && !target.passed() && !whys.contains(target.why())) {
+                whys.add(target.why());
+            }
+        }
+        if (!whys.isEmpty()) {
+            md.append("### Why the misses\n\n");
+            for (String why : whys) {
+                md.append(why).append("\n\n");
+            }
+        }
+
+        md.append("![throughput, latency and targets per contender](").append(chartLink).append(")\n\n");
+        endToEnd(md);
+        jmhSection(md);
+        compileSection(md);
+        method(md);
+        return md.toString();
+    }
+
+    private void endToEnd(StringBuilder md) {
+        md.append("## End to end over Redis\n\n");
+        if (e2e == null) {
+            md.append("Not run.\n\n");
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "One `redis-server` on loopback, %d-byte JSON order, %d repetitions; "
+                        + "throughput runs of %.1f s, latency runs of %.1f s at %,d msg/s.%n%n",
+                e2e.payloadBytes(), e2e.repetitions(), e2e.throughputSeconds(), e2e.latencySeconds(), e2e.rate()));
+        md.append("| Contender | Publish, msg/s acknowledged | Delivered, msg/s decoded | p50 µs | p99 µs | p99.9 µs | Lost |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (ContenderResult c : e2e.contenders()) {
+            long lost = c.publishLost() + c.deliveredLost() + c.latency().stream().mapToLong(LatencyRun::lost).sum();
+            md.append("| ").append(c.name())
+                    .append(" | ").append(figure(c.publishRates(), "%,.0f"))
+                    .append(" | ").append(figure(c.deliveredRates(), "%,.0f"))
+                    .append(" | ").append(figure(c.latency().stream().map(LatencyRun::p50Micros).toList(), "%,.0f"))
+                    .append(" | ").append(figure(p99(c), "%,.0f"))
+                    .append(" | ").append(figure(c.latency().stream().map(LatencyRun::p999Micros).toList(), "%,.0f"))
+                    .append(" | ").append(lost).append(c.publishFailed() > 0 ? " (" + c.publishFailed() + " failed)" : "")
+                    .append(" |\n");
+        }
+        if (e2e.redisBenchmark() != null && !e2e.redisBenchmark().rates().isEmpty()) {
+            md.append("| redis-benchmark (reference) | ").append(figure(e2e.redisBenchmark().rates(), "%,.0f"))
+                    .append(" | | | | | ").append(e2e.redisBenchmark().lost()).append(" |\n");
+        }
+        md.append('\n');
+        md.append("What one message cost during the throughput runs (medians): CPU time of the benchmark JVM "
+                + "(publisher, client, subscriber, GC) and of `redis-server`, and context switches of the JVM's live "
+                + "threads. Unlike the rates, these hardly depend on what else the machine was doing. \"Cmds/read\" "
+                + "is how many commands Redis found in each socket read (`INFO stats`): the batch size the client's "
+                + "write coalescing achieved.\n\n");
+        md.append("| Contender | Publish: JVM µs | Publish: Redis µs | Publish: switches | Publish: cmds/read "
+                + "| Delivered: JVM µs | Delivered: Redis µs | Delivered: switches | Delivered: cmds/read |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ContenderResult c : e2e.contenders()) {
+            if (c.publishCost() == null || c.deliveredCost() == null) {
+                continue;
+            }
+            md.append("| ").append(c.name())
+                    .append(" | ").append(costFigure(c.publishCost(), E2eResults.Cost::jvmCpuMicros, "%.1f"))
+                    .append(" | ").append(costFigure(c.publishCost(), E2eResults.Cost::redisCpuMicros, "%.1f"))
+                    .append(" | ").append(costFigure(c.publishCost(), E2eResults.Cost::contextSwitches, "%.2f"))
+                    .append(" | ").append(costFigure(c.publishCost(), E2eResults.Cost::commandsPerRead, "%.0f"))
+                    .append(" | ").append(costFigure(c.deliveredCost(), E2eResults.Cost::jvmCpuMicros, "%.1f"))
+                    .append(" | ").append(costFigure(c.deliveredCost(), E2eResults.Cost::redisCpuMicros, "%.1f"))
+                    .append(" | ").append(costFigure(c.deliveredCost(), E2eResults.Cost::contextSwitches, "%.2f"))
+                    .append(" | ").append(costFigure(c.deliveredCost(), E2eResults.Cost::commandsPerRead, "%.0f"))
+                    .append(" |\n");
+        }
+        md.append('\n');
+        md.append("Fixed-rate runs: the rate the paced publisher achieved, median (min–max):\n\n");
+        for (ContenderResult c : e2e.contenders()) {
+            md.append("- ").append(c.name()).append(": ")
+                    .append(figure(c.latency().stream().map(LatencyRun::achievedRate).toList(), "%,.0f"))
+                    .append(" msg/s, max latency ")
+                    .append(figure(c.latency().stream().map(LatencyRun::maxMicros).toList(), "%,.0f")).append(" µs")
+                    .append(c.errors() == null || c.errors().isEmpty() ? "" : "; errors reported: " + c.errors())
+                    .append('\n');
+        }
+        md.append("\nContenders:\n\n");
+        for (ContenderResult c : e2e.contenders()) {
+            md.append("- **").append(c.name()).append("**: ").append(c.description()).append(".\n");
+        }
+        if (e2e.redisBenchmark() != null) {
+            md.append("- **redis-benchmark**: `").append(e2e.redisBenchmark().command())
+                    .append("`, with the same counting subscriber attached; no Java client involved.\n");
+        }
+        md.append('\n');
+    }
+
+    private void jmhSection(StringBuilder md) {
+        md.append("## JMH\n\n");
+        if (jmh == null) {
+            md.append("Not run.\n\n");
+            return;
+        }
+        md.append("| Benchmark | Score | Unit | Forks × iterations |\n|---|---:|---|---|\n");
+        for (String name : List.of("CodecBenchmark.heraldEncode", "CodecBenchmark.jacksonEncode",
+                "CodecBenchmark.heraldDecode", "CodecBenchmark.jacksonDecode",
+                "InMemoryThroughputBenchmark.oneToOne", "InMemoryThroughputBenchmark.oneToEight")) {
+            JmhResults.Score score = jmh.get(name);
+            if (score == null) {
+                continue;
+            }
+            String format = score.unit().equals("ops/s") ? "%,.0f" : "%,.1f";
+            md.append("| ").append(name).append(" | ").append(figure(score.summary(), format)).append(" | ")
+                    .append(score.unit().equals("ops/s") ? "msg/s delivered" : score.unit()).append(" | ")
+                    .append(score.forks()).append(" × ").append(score.iterations()).append(" |\n");
+        }
+        md.append("\nThe Herald codec is the one `herald.channel(OrderEventsBinding.ORDER_CREATED)` binds "
+                + "(`new JacksonCodecFactory(null).codec(...)`); the baseline is an `ObjectWriter`/`ObjectReader` "
+                + "pre-bound to the record on a `JsonMapper` configured the same way. In-memory throughput counts "
+                + "deliveries: one → eight delivers eight per published message. Median and range are over the "
+                + "forks' means.\n\n");
+    }
+
+    private void compileSection(StringBuilder md) {
+        md.append("## Compile cost\n\n");
+        if (compile == null) {
+            md.append("Not run.\n\n");
+            return;
+        }
+        Summary without = Summary.of(compile.withoutProcessorMillis());
+        Summary with = Summary.of(compile.withProcessorMillis());
+        md.append(String.format(Locale.ROOT,
+                "%d interfaces × %d channels, %d hand-written files (interfaces and payload records); the processor "
+                        + "generated %d files. javac in process, `--release 17 -Xlint:all,-processing -Werror`, "
+                        + "%d measured compilations of each kind after warm-up, alternating.%n%n",
+                compile.interfaces(), compile.channelsPerInterface(), compile.sourceFiles(), compile.generatedFiles(),
+                compile.withProcessorMillis().size()));
+        md.append("| javac | Wall time, ms |\n|---|---:|\n");
+        md.append("| without the processor (empty processor path) | ").append(figure(without, "%,.0f")).append(" |\n");
+        md.append("| with `").append(compile.processorJar()).append("` | ").append(figure(with, "%,.0f")).append(" |\n");
+        md.append(String.format(Locale.ROOT, "| ratio of medians | %.2f× (%+.0f%%) |%n", with.median() / without.median(),
+                (with.median() / without.median() - 1) * 100));
+        if (compile.generatedSourcesMillis() != null && !compile.generatedSourcesMillis().isEmpty()) {
+            Summary generated = Summary.of(compile.generatedSourcesMillis());
+            md.append("| without the processor, its generated sources added | ").append(figure(generated, "%,.0f"))
+                    .append(" |\n\n");
+            md.append(String.format(Locale.ROOT, "Of the %,.0f ms the processor adds (medians), compiling the %d files it "
+                            + "generates (%,d lines, against %,d hand-written lines) accounts for %,.0f ms, and the "
+                            + "processor's own work (model, validation, JavaPoet, loading it) for %,.0f ms.%n%n",
+                    with.median() - without.median(), compile.generatedFiles(), compile.generatedLines(),
+                    compile.sourceLines(), generated.median() - without.median(), with.median() - generated.median()));
+        } else {
+            md.append('\n');
+        }
+    }
+
+    private void method(StringBuilder md) {
+        md.append("## How it is measured\n\n");
+        md.append("""
+                - **Publish throughput**: one thread publishes to the contender's `bench:orders:confirmed` as fast as the client \
+                accepts, for the run's length, then waits for every acknowledgement; the rate runs from the first \
+                publish to the last acknowledgement. At most 10,000 publishes are unacknowledged at once. One raw \
+                Lettuce subscriber, the same for every contender, counts the messages; a message it never sees is lost.
+                - **Delivered throughput**: one thread publishes to the contender's `bench:orders`, where the contender's own \
+                subscriber decodes each message into the `OrderCreated` record; the publisher stays at most the \
+                window of messages ahead of the decoded count (so every library is measured at the rate it sustains, \
+                not at how much it can buffer). The rate runs from the first publish to the last decoded message.
+                - **Latency**: the publisher follows a fixed schedule (parking until each message is due, flushing \
+                a batching client first, sending at once what it is late for); each message is timed from the moment \
+                it is handed to the client (encoding included) to the moment the subscriber decoded it. Percentiles \
+                come from HdrHistogram. A contender that cannot keep up with the rate builds a backlog, and its \
+                latency shows it. On a shared two-core VM the tail (p99 and beyond) also holds scheduling stalls \
+                and any GC pause, for every contender alike; p50 is the library's own path.
+                - **Cost per message**: CPU time of the JVM and of `redis-server` (from `/proc`) and context \
+                switches of the JVM's threads, read before and after each throughput run and divided by its \
+                messages; commands per read from Redis's `INFO stats` (`total_commands_processed` ÷ \
+                `total_reads_processed`).
+                - Every contender sends the same plain-JSON bytes, encodes with the same pre-bound Jackson writer \
+                (Herald with its own codec) and decodes into the same record. Redis runs with no persistence and \
+                no pub/sub output-buffer limit, so a slow subscriber is measured, not disconnected.
+                - All contenders are connected at once, each on its own channels (`<contender>:bench:orders`; \
+                Herald through its `channelPrefix`), in one JVM (`-Xms2g -Xmx2g -Xmn1g`: a young generation large enough, with a \
+                full GC before each measurement, that most 2-second latency runs see no GC pause). Each is warmed up, then the \
+                repetitions go round-robin (repetition 1 of every contender, then 2, ...), so drift in the \
+                machine's load falls on all of them alike.
+                - Waits never sleep: the waiting thread parks until the count it waits for is reached.
+                """);
+    }
+
+    private static String costFigure(List<E2eResults.Cost> costs, Function<E2eResults.Cost, Double> field, String format) {
+        List<Double> values = costs.stream().map(field).filter(v -> !v.isNaN()).toList();
+        return values.isEmpty() ? "n/a" : String.format(Locale.ROOT, format, Summary.of(values).median());
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+
+    private static String figure(List<Double> values, String format) {
+        return values.isEmpty() ? "n/a" : figure(Summary.of(values), format);
+    }
+
+    private static String figure(Summary summary, String format) {
+        String median = String.format(Locale.ROOT, format, summary.median());
+        if (summary.count() == 1) {
+            return median;
+        }
+        return median + " (" + String.format(Locale.ROOT, format, summary.min()) + "–"
+                + String.format(Locale.ROOT, format, summary.max()) + ")";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.herald.bench.report;
+
+import java.util.Locale;
+
+/**
+ * One target of issue 6: a ratio (or a rate) measured in this run against the goal the issue sets.
+ *
+ * @param name what is compared, for the table
+ * @param measured the measured value; {@code NaN} when its inputs did not run
+ * @param unit how {@code measured} and {@code goal} are shown: {@code "x"} for a ratio, {@code "msg/s"}, or {@code "%"}
+ * @param higherIsBetter whether the goal is a floor ({@code >=}) rather than a ceiling ({@code <=})
+ * @param goal the goal
+ * @param why the known causes when the target is missed; shown only then
+ */
+record Target(String name, double measured, String unit, boolean higherIsBetter, double goal, String why) {
+
+    boolean measuredInThisRun() {
+        return !Double.isNaN(measured);
+    }
+
+    boolean passed() {
+        return measuredInThisRun() && (higherIsBetter ? measured >= goal : measured <= goal);
+    }
+
+    /** @return how far the measured value is from the goal: above 1 passes, below 1 misses */
+    double score() {
+        return higherIsBetter ? measured / goal : goal / measured;
+    }
+
+    String goalText() {
+        return (higherIsBetter ? "≥ " : "≤ ") + format(goal);
+    }
+
+    String measuredText() {
+        return measuredInThisRun() ? format(measured) : "n/a";
+    }
+
+    /** @return "pass" or "miss" and by how much */
+    String verdict() {
+        if (!measuredInThisRun()) {
+            return "not measured";
+        }
+        if (higherIsBetter) {
+            if (passed()) {
+                return String.format(Locale.ROOT, "**pass**, %.0f%% above the goal", (measured / goal - 1) * 100);
+            }
+            return String.format(Locale.ROOT, "**miss**, %.0f%% short: needs %.2f× what it does now",
+                    (1 - measured / goal) * 100, goal / measured);
+        }
+        if (passed()) {
+            return String.format(Locale.ROOT, "**pass**, %.0f%% under the ceiling", (1 - measured / goal) * 100);
+        }
+        return unit.equals("%")
+                ? String.format(Locale.ROOT, "**miss**, %.0f points over the ceiling", measured - goal)
+                : String.format(Locale.ROOT, "**miss**, %.0f%% over the ceiling", (measured / goal - 1) * 100);
+    }
+
+    private String format(double value) {
+        return switch (unit) {
+            case "x" -> String.format(Locale.ROOT, "%.2f×", value);
+            case "%" -> String.format(Locale.ROOT, "%+.0f%%", value);
+            default -> String.format(Locale.ROOT, "%,.0f %s", value, unit);
+        };
+    }
+}

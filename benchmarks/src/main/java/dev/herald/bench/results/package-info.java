@@ -1,0 +1,2 @@
+/** The result files the harnesses write and the report reads, and their summary statistics. */
+package dev.herald.bench.results;
