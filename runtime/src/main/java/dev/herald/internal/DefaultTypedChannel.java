@@ -8,6 +8,7 @@ import dev.herald.SubscriptionOptions;
 import dev.herald.TypedChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /** A channel name and a codec bound once; per message only a field read and a call. */
 final class DefaultTypedChannel<T> implements TypedChannel<T> {
@@ -17,6 +18,8 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     private final PayloadCodec<T> codec;
     private final Registry.Key key;
     private final SubscriptionOptions options;
+    /** Made once: a fire-and-forget publish allocates no lambda of its own. */
+    private final BiConsumer<Long, Throwable> reportFailure;
 
     DefaultTypedChannel(DefaultHerald herald, String name, PayloadCodec<T> codec, SubscriptionOptions options) {
         this.herald = herald;
@@ -24,6 +27,11 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
         this.codec = codec;
         this.key = new Registry.Key(name, false);
         this.options = options;
+        this.reportFailure = (receivers, failure) -> {
+            if (failure != null) {
+                herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, name, null, Waits.unwrap(failure)));
+            }
+        };
     }
 
     @Override
@@ -45,11 +53,7 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     @Override
     public void send(T message) {
         Objects.requireNonNull(message, "message");
-        herald.publishEncoded(name, codec, message).whenComplete((receivers, failure) -> {
-            if (failure != null) {
-                herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, name, null, Waits.unwrap(failure)));
-            }
-        });
+        herald.publishEncoded(name, codec, message).whenComplete(reportFailure);
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class RedisTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTransport.class);
+    /** Under a steady stream, the publishing thread flushes every this many commands, without a hop. */
+    private static final int FLUSH_EVERY = 256;
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisClient client;
@@ -55,6 +58,8 @@ public final class RedisTransport implements Transport {
     private final String subscriberName;
     /** Publishes are written without a flush each; one flush, soon after, sends everything written so far. */
     private final AtomicBoolean flushPending = new AtomicBoolean();
+    /** Commands written since the last flush; at {@link #FLUSH_EVERY} the writing thread flushes itself. */
+    private final AtomicInteger unflushed = new AtomicInteger();
     private final Executor flusher;
     private final Runnable flush;
 
@@ -73,6 +78,7 @@ public final class RedisTransport implements Transport {
         this.flusher = client.getResources().eventExecutorGroup().next();
         this.flush = () -> {
             flushPending.set(false);
+            unflushed.set(0);
             publishConnection.flushCommands();
         };
         this.deadLetters = new RedisDeadLetterStore(publishCommands, this::flushSoon);
@@ -157,8 +163,16 @@ public final class RedisTransport implements Transport {
         return published;
     }
 
-    /** Schedules one flush of the publish connection unless one is already pending. */
+    /**
+     * Flushes on this thread every {@link #FLUSH_EVERY} commands; otherwise schedules one flush of the
+     * publish connection, unless one is already pending, so a lone command is sent within a thread hop.
+     */
     void flushSoon() {
+        if (unflushed.incrementAndGet() >= FLUSH_EVERY) {
+            unflushed.set(0);
+            publishConnection.flushCommands();
+            return;
+        }
         if (flushPending.compareAndSet(false, true)) {
             try {
                 flusher.execute(flush);

@@ -17,12 +17,19 @@ import javax.lang.model.util.Types;
  */
 public final class ChannelRegistry {
 
-    private record Declaration(ChannelInterface owner, ChannelMethod method) {
+    /** A declared channel, with its shape and, for a template, its PSUBSCRIBE pattern, computed once. */
+    private record Declaration(ChannelInterface owner, ChannelMethod method, String shape, Pattern pattern) {
+
+        /** The channel a sample value in every placeholder gives: what a template's pattern is tried on. */
+        String sample() {
+            return shape.replace("{}", "x");
+        }
     }
 
     private final Types types;
     private final Map<String, List<Declaration>> byChannel = new HashMap<>();
     private final List<Declaration> all = new ArrayList<>();
+    private final List<Declaration> templates = new ArrayList<>();
 
     /**
      * Creates an empty registry.
@@ -51,8 +58,10 @@ public final class ChannelRegistry {
                 continue;
             }
             // templates that differ only in placeholder names ("n:{a}", "n:{b}") are the same channels
-            List<Declaration> declarations = byChannel.computeIfAbsent(ChannelNames.shape(method.channel()),
-                    c -> new ArrayList<>());
+            String shape = ChannelNames.shape(method.channel());
+            Declaration declaration = new Declaration(model, method, shape,
+                    method.isTemplate() ? pattern(method.channel()) : null);
+            List<Declaration> declarations = byChannel.computeIfAbsent(shape, c -> new ArrayList<>());
             for (Declaration other : declarations) {
                 if (other.owner() == model || types.isSameType(types.erasure(other.method().payload().type()),
                         types.erasure(method.payload().type()))
@@ -69,10 +78,12 @@ public final class ChannelRegistry {
                             method.payload().type(), model.qualifiedName(), method.name());
                 }
             }
-            checkOverlaps(model, method, own, reportsByInterface);
-            Declaration declaration = new Declaration(model, method);
+            checkOverlaps(model, declaration, own, reportsByInterface);
             declarations.add(declaration);
             all.add(declaration);
+            if (method.isTemplate()) {
+                templates.add(declaration);
+            }
         }
     }
 
@@ -81,16 +92,19 @@ public final class ChannelRegistry {
      * ({@code feed:{userId}} subscribes {@code feed:*}, which matches {@code feed:global} and
      * {@code feed:u-1:likes}): a warning when the payloads agree, an error when they do not.
      */
-    private void checkOverlaps(ChannelInterface model, ChannelMethod method, ValidationReport own,
+    private void checkOverlaps(ChannelInterface model, Declaration declaration, ValidationReport own,
             Map<String, ValidationReport> reportsByInterface) {
-        for (Declaration other : all) {
-            if (ChannelNames.shape(other.method().channel()).equals(ChannelNames.shape(method.channel()))) {
+        ChannelMethod method = declaration.method();
+        // only a template's pattern can match another name: a literal is checked against the templates,
+        // a template against everything
+        for (Declaration other : method.isTemplate() ? all : templates) {
+            if (other.shape().equals(declaration.shape())) {
                 continue; // the same channels: the duplicate and conflict checks cover it
             }
-            if (method.isTemplate() && patternMatches(method.channel(), other.method().channel())) {
+            if (declaration.pattern() != null && declaration.pattern().matcher(other.sample()).matches()) {
                 report(other.owner(), other.method(), model, method, own, reportsByInterface, model);
             }
-            if (other.method().isTemplate() && patternMatches(other.method().channel(), method.channel())) {
+            if (other.pattern() != null && other.pattern().matcher(declaration.sample()).matches()) {
                 report(model, method, other.owner(), other.method(), own, reportsByInterface, model);
             }
         }
@@ -122,10 +136,10 @@ public final class ChannelRegistry {
     }
 
     /**
-     * Whether the PSUBSCRIBE pattern of {@code template} (each placeholder a {@code *}, which in Redis also
-     * matches {@code :}) matches a channel of {@code channel}, its placeholders filled with a sample value.
+     * The PSUBSCRIBE pattern of a template as a regular expression: each placeholder a {@code *}, which in
+     * Redis also matches {@code :}.
      */
-    private static boolean patternMatches(String template, String channel) {
+    private static Pattern pattern(String template) {
         StringBuilder regex = new StringBuilder();
         for (String segment : template.split(":", -1)) {
             if (regex.length() > 0) {
@@ -133,7 +147,6 @@ public final class ChannelRegistry {
             }
             regex.append(segment.startsWith("{") ? ".+" : Pattern.quote(segment));
         }
-        String sample = ChannelNames.shape(channel).replace("{}", "x");
-        return sample.matches(regex.toString());
+        return Pattern.compile(regex.toString());
     }
 }
