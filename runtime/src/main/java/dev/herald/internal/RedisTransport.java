@@ -45,7 +45,7 @@ public final class RedisTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTransport.class);
     /** Under a steady stream, the publishing thread flushes every this many commands, without a hop. */
-    private static final int FLUSH_EVERY = 256;
+    private static final int FLUSH_EVERY = 1024;
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisClient client;

@@ -10,30 +10,23 @@ package dev.herald.bench.report;
 final class Why {
 
     static final String DELIVERED = """
-            **End-to-end delivered throughput.** Herald's write coalescing works: Redis sees about as many \
-            commands per read from Herald as from batched Lettuce (the "cmds/read" columns), and Redis spends \
-            the same CPU per message. The gap is in the JVM. Herald spends more CPU per message and makes \
-            context switches that batched Lettuce does not (the cost table). Three causes:
-            1. *The receiving hand-off.* `DefaultHerald`'s transport listener calls `Delivery.offer` on the \
-            Lettuce event loop. Each message costs a `ConcurrentLinkedQueue` node, an `AtomicInteger` \
-            increment and a CAS on `draining`. Whenever the handler thread had emptied the queue, it also \
-            costs `ThreadPoolExecutor.execute` through a `SynchronousQueue` (core size 0), which wakes a \
-            parked worker or starts a thread. Raw Lettuce decodes on the event loop and pays none of this. \
-            Fix: give each subscription a long-lived drainer. It drains in batches and spins briefly \
-            (`Thread.onSpinWait`, a few µs) before it parks. The event loop unparks it only when a `volatile` \
-            state says it is parked, so a busy drainer costs the event loop one volatile read per message. \
-            The bounded buffer and its overflow policy stay as they are.
-            2. *The flush hop.* `RedisTransport.flushSoon` runs `flushCommands()` as a task on \
-            `client.getResources().eventExecutorGroup().next()`. That is a third thread, which then hands the \
-            batch to the connection's I/O event loop. Every burst therefore costs two thread wake-ups, and on \
-            two cores the flusher competes with the publisher, the event loops and Redis. Hand-written \
-            batching calls `flushCommands()` on the publishing thread: one hop. Fix: flush on the publishing \
-            thread once N commands are pending (a counter next to `flushPending`, e.g. N = 512). Keep the \
-            scheduled flush only as the idle fallback. Better still, schedule that fallback on the \
-            connection's own event loop, not on the computation pool.
-            3. *Per-message allocation in the typed layer.* `DefaultTypedChannel.send` registers a capturing \
-            `whenComplete` lambda per message just to report failures. One `BiConsumer` per channel, \
-            created in the constructor, would do (it only needs `name`).
+            **End-to-end delivered throughput.** Herald coalesces writes (Redis sees dozens of commands per \
+            read, the "cmds/read" columns) and Redis spends the same CPU per message as with batched Lettuce. \
+            The gap is in the JVM: more CPU per message and some context switches where batched Lettuce has \
+            none (the cost table). What is left, after this session's first round of fixes (the drainer \
+            spins a few µs before it lets its thread go; the publisher flushes itself every 1,024 commands; \
+            `send` allocates no lambda):
+            1. *The receiving hand-off.* Herald runs handlers off the event loop by design: `Delivery.offer` \
+            costs a `ConcurrentLinkedQueue` node, an `AtomicInteger` and a CAS per message, and whenever the \
+            drainer had let its thread go, a `ThreadPoolExecutor.execute` that wakes a worker. Raw Lettuce \
+            decodes on the event loop and pays none of this. Next step: a long-lived drainer per busy \
+            subscription that parks instead of returning its thread, woken only when a `volatile` state says \
+            it is parked.
+            2. *The idle-fallback flush.* A publish that does not reach 1,024 unflushed commands schedules one \
+            flush on Lettuce's computation pool, so a burst shorter than that costs a wake-up of that thread, \
+            and the fallback flushes split long bursts into smaller batches than a hand-written flush every \
+            1,000 commands. The next step would flush from the connection's own event loop, or give \
+            applications an explicit `flush()` when they know a burst ended.
 
             Not a cause: the per-command timeout (`TimeoutOptions.fixedTimeout` in `RedisTransport.connect`). \
             The diagnostic contender `lettuce-herald-options` is batched Lettuce with exactly Herald's client \
@@ -42,27 +35,27 @@ final class Why {
             Spring's listener container starts a thread per message. Those ratios move with Herald's own \
             throughput.""";
 
+
     static final String PUBLISH = """
-            **Publish throughput at the same flushing.** Both Herald and batched Lettuce coalesce writes, and \
-            Redis sees similar batches (cmds/read). Herald's confirmed publish costs more JVM CPU per message \
-            and makes context switches batched Lettuce does not. The main causes: the flush hop described \
-            above (publisher → `eventExecutorGroup` thread → I/O event loop, two wake-ups per burst against \
-            one), and the generated confirmed method's `thenRun(() -> { })`, which adds a `CompletableFuture` \
-            and a completion per message on the event loop. Fixes: flush on the publishing thread every N \
-            commands, with the scheduled flush as the idle fallback on the connection's own event loop. For \
-            the generated method, a `TypedChannel` method could return the transport's stage already typed \
-            `CompletionStage<Void>` (one `thenApply` with a shared function inside the runtime), and the \
-            generated code would return it as is. The per-command timeout is not a cause: see the diagnostic \
-            contender.""";
+            **Publish throughput at the same flushing.** Both coalesce writes; Herald's confirmed publish \
+            costs more JVM CPU per message. The causes: the idle-fallback flush above (a wake-up of a second \
+            thread per burst where hand-written batching flushes on the publishing thread), and the generated \
+            confirmed method's `thenRun(() -> { })`, which adds a `CompletableFuture` and a completion per \
+            message on the event loop, to turn the transport's `CompletionStage<Long>` into the declared \
+            `CompletionStage<Void>`. Next steps: flush from the connection's event loop, and a runtime \
+            method returning a `CompletionStage<Void>` without the extra stage. The per-command timeout is \
+            not a cause: see the diagnostic contender.""";
+
 
     static final String LATENCY = """
             **p99 at the fixed rate.** At 20,000 msg/s every message finds the subscriber idle, so Herald pays \
-            its full receiving hand-off each time: `Delivery.offer`, then `ThreadPoolExecutor.execute` through \
-            a `SynchronousQueue`, then waking a parked handler thread. On a busy two-core machine that wake-up \
-            can wait for a core. Raw Lettuce decodes on the event loop. Fix: the long-lived, briefly spinning \
-            drainer described above. The tails of every contender on this machine also carry GC pauses \
-            (10–80 ms with G1 here) and scheduling stalls from other processes. Compare the p50 column, and \
-            rerun on a quiet machine before reading much into p99.""";
+            its full receiving hand-off each time: `Delivery.offer`, then `ThreadPoolExecutor.execute`, then \
+            waking a handler thread. On a busy two-core machine that wake-up can wait for a core. Raw Lettuce \
+            decodes on the event loop. The tails of every contender on this machine also carry GC pauses \
+            (10–80 ms with G1 here) and scheduling stalls from other processes: the p99 of each contender \
+            moves by 2–3× from run to run. Compare the p50 column, and rerun on a quiet machine before \
+            reading much into p99.""";
+
 
     static final String IN_MEMORY = """
             **In-memory throughput.** In memory, Herald still encodes every message on the publishing thread \
@@ -96,14 +89,9 @@ final class Why {
             generic methods (`BindingSupport.subscribeAll(() -> herald.channel(X).subscribe(impl::m), ...)`, \
             `MessageHandler.awaiting(impl::m)`, `thenRun(() -> { })`), the costliest part of javac's type \
             inference. In a project whose hand-written code has bodies, the relative cost is much smaller.
-            - *The processor's hot spot is the overlap check.* A JFR profile of this harness shows \
-            `ChannelRegistry.checkOverlaps` → `ChannelNames.shape` as the largest part of the processor's \
-            own time, ahead of all JavaPoet output. For every channel it walks every channel registered \
-            before it and computes `ChannelNames.shape` of both names for each pair: quadratic in channels \
-            (1,000 here), although only a template can overlap another name. Fix: compute each \
-            declaration's shape once and keep it in `Declaration`. Keep the templates in a list of their own \
-            and check a literal channel only against that list, with a template checked against everything. \
-            A fixture without templates then does no pairwise work at all.
+            - *The overlap check is no longer a hot spot.* It was quadratic (every channel against every \
+            earlier one, recomputing shapes); it now computes each shape and pattern once and checks literal \
+            channels only against templates, so a fixture without templates does no pairwise work.
             - *Generated volume.* Three classes per interface, about 3.5 generated lines per hand-written \
             one. One generated class per interface holding the descriptors, publisher and subscriber would \
             cut the class and symbol work. So would plain statements instead of varargs of lambdas in \
