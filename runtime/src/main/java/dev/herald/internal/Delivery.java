@@ -36,8 +36,6 @@ final class Delivery<T> implements Subscription, Runnable {
     }
 
     private static final long OVERFLOW_REPORT_INTERVAL_NANOS = 1_000_000_000L;
-    /** How long an idle drainer spins for more before it lets its thread go: a few microseconds. */
-    private static final int DRAIN_SPINS = 256;
     /** How often a retry's wait checks whether the subscription ended. */
     private static final long PAUSE_SLICE_NANOS = 20_000_000L;
 
@@ -126,32 +124,16 @@ final class Delivery<T> implements Subscription, Runnable {
         do {
             try {
                 Object item;
-                do {
-                    while (active && (item = buffer.poll()) != null) {
-                        buffered.decrementAndGet();
-                        deliver(item);
-                    }
-                } while (awaitMore());
+                while (active && (item = buffer.poll()) != null) {
+                    buffered.decrementAndGet();
+                    deliver(item);
+                }
             } finally {
                 // even if a fatal error escapes, the next offer must be able to schedule a drain
                 draining.set(false);
             }
             again = active && !buffer.isEmpty() && draining.compareAndSet(false, true);
         } while (again);
-    }
-
-    /**
-     * Spins briefly before giving the thread back: under load the next message is already on its way, and
-     * keeping the drain saves the transport a hand-off to the executor (a wake-up) per burst.
-     */
-    private boolean awaitMore() {
-        for (int spin = 0; spin < DRAIN_SPINS && active; spin++) {
-            if (!buffer.isEmpty()) {
-                return true;
-            }
-            Thread.onSpinWait();
-        }
-        return false;
     }
 
     /** Ends the subscription at once and loudly; the UNSUBSCRIBE is sent from a Herald thread. */

@@ -13,9 +13,10 @@ final class Why {
             **End-to-end delivered throughput.** Herald coalesces writes (Redis sees dozens of commands per \
             read, the "cmds/read" columns) and Redis spends the same CPU per message as with batched Lettuce. \
             The gap is in the JVM: more CPU per message and some context switches where batched Lettuce has \
-            none (the cost table). What is left, after this session's first round of fixes (the drainer \
-            spins a few µs before it lets its thread go; the publisher flushes itself every 1,024 commands; \
-            `send` allocates no lambda):
+            none (the cost table). What is left, after this session's first round of fixes (the publisher \
+            flushes itself every 1,024 commands; `send` allocates no lambda; a drainer that spun a few µs \
+            before letting its thread go was tried and dropped: on two cores the spinning took CPU from the \
+            event loop and Redis, and the figures did not improve):
             1. *The receiving hand-off.* Herald runs handlers off the event loop by design: `Delivery.offer` \
             costs a `ConcurrentLinkedQueue` node, an `AtomicInteger` and a CAS per message, and whenever the \
             drainer had let its thread go, a `ThreadPoolExecutor.execute` that wakes a worker. Raw Lettuce \
