@@ -56,6 +56,13 @@ public final class HeraldProcessor extends AbstractProcessor {
 
     static final String SERVICE_FILE = "META-INF/services/dev.herald.spi.HeraldBinding";
 
+    /**
+     * For tests of the processor's own safety net only: {@code -Aherald.internal.failOn=p.Iface} makes the
+     * processor throw while it works on that interface, which must end as one {@code [HeraldInternal]}
+     * error naming it, not as a javac crash.
+     */
+    static final String FAIL_ON_OPTION = "herald.internal.failOn";
+
     private ModelBuilder modelBuilder;
     private ChannelRegistry registry;
     private Messager messager;
@@ -80,6 +87,11 @@ public final class HeraldProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(ModelBuilder.CHANNEL);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(FAIL_ON_OPTION);
     }
 
     @Override
@@ -110,6 +122,9 @@ public final class HeraldProcessor extends AbstractProcessor {
         Map<String, ChannelInterface> models = new LinkedHashMap<>();
         for (TypeElement type : types) {
             try {
+                if (type.getQualifiedName().contentEquals(processingEnv.getOptions().getOrDefault(FAIL_ON_OPTION, ""))) {
+                    throw new IllegalStateException("failing on purpose (" + FAIL_ON_OPTION + ")");
+                }
                 ChannelInterface model = modelBuilder.build(type);
                 List<ChannelMethod> missing = missingPayloads(model);
                 if (!missing.isEmpty()) {

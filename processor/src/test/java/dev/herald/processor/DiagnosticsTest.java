@@ -802,6 +802,19 @@ final class DiagnosticsTest {
     }
 
     @Test
+    void anExceptionInsideTheProcessorIsOneErrorNamingTheInterface() {
+        JavaFileObject broken = interfaceNamed("Broken", "@Channel(\"fine:channel\") void fine(Item item);");
+
+        Compilation compilation = Sources.compiler(herald).withOptions("-Xlint:all,-processing", "-Werror",
+                "-Aherald.internal.failOn=test.Broken").compile(ITEM, VALID, broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor failed on test.Broken: "
+                + "java.lang.IllegalStateException: failing on purpose").inFile(broken).onLineContaining("interface Broken");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
     void emptyPayloadIsAWarning() {
         JavaFileObject events = source("Events",
                 "public interface Events {",
