@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,11 @@ public abstract class BadInputContract extends DeliveryContract {
 
     /** Publishes raw bytes as a foreign client would. */
     protected abstract void publishForeignBytes(String fullChannel, byte[] payload);
+
+    /** @return whether the transport can carry a 50 MB message to a subscriber at all */
+    protected boolean carriesHugeMessages() {
+        return true;
+    }
 
     @Test
     void everyKindOfBadPayloadIsReportedAndTheSubscriptionLivesOn() throws Exception {
@@ -58,6 +64,7 @@ public abstract class BadInputContract extends DeliveryContract {
 
     @Test
     void aFiftyMegabyteStringIsRefusedWithoutBeingParsed() throws Exception {
+        Assumptions.assumeTrue(carriesHugeMessages(), "the server's pub/sub output-buffer limit would drop the subscriber first");
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         herald.subscribe("huge", String.class, received::add);
         byte[] huge = new byte[50 * 1024 * 1024];
