@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
  * <pre>{@code
  * try (Herald herald = Herald.connect("redis://127.0.0.1:6379")) {
  *     OrderEventsSubscriber subscriber = new OrderEventsSubscriber(herald);
- *     subscriber.orderCreated(event -> System.out.println(event.orderId()));
+ *     subscriber.orderCreated(event -> log.info("order {}", event.orderId()));
  *     new OrderEventsPublisher(herald).orderCreated(new OrderCreated(...));
  * }
  * }</pre>
