@@ -146,7 +146,11 @@ final class Delivery<T> implements Subscription, Runnable {
         herald.reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null, new SubscriptionOverflowException(
                 "subscription to '" + key.name() + "' ended: its buffer of " + capacity + " messages was full (policy FAIL); "
                         + lost + " buffered or arriving message(s) were not handled")));
-        herald.handlerExecutor().execute(this::unsubscribe);
+        try {
+            herald.handlerExecutor().execute(this::unsubscribe);
+        } catch (RejectedExecutionException e) {
+            // Herald is closing: it unsubscribes everything itself
+        }
     }
 
     private void deliver(Object item) {
