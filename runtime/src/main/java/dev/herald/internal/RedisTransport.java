@@ -252,6 +252,7 @@ public final class RedisTransport implements Transport {
     @Override
     public void close() {
         try {
+            publishConnection.flushCommands(); // nothing written before close stays behind in the buffer
             subscribeConnection.close();
             publishConnection.close();
         } finally {
