@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Load against a real redis-server and in memory: a million-message burst into a slow subscriber keeps
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisServerExtension.class)
 class LoadTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LoadTest.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Generous: an unbounded buffer of a million ~100-byte messages would take several hundred MB. */
     private static final long HEAP_GROWTH_BOUND = 96L * 1024 * 1024;
@@ -98,6 +101,8 @@ class LoadTest {
         System.gc();
         long growth = memory.getHeapMemoryUsage().getUsed() - before;
 
+        LOG.info("burst of 1,000,000 on {}: heap growth {} MB, buffered {}, dropped {}, worst probe {} ms", herald,
+                growth / (1024 * 1024), slow.buffered(), slow.dropped(), worstProbe / 1_000_000);
         assertTrue(growth < HEAP_GROWTH_BOUND, "heap grew by " + growth / (1024 * 1024) + " MB");
         assertTrue(slow.buffered() <= 10_000, "buffer bounded: " + slow.buffered());
         assertTrue(slow.dropped() > 900_000, "overflow counted: " + slow.dropped());
@@ -122,6 +127,7 @@ class LoadTest {
             }
             threads.shutdown();
             assertTrue(operations > 100, "too little churn to mean anything: " + operations);
+            LOG.info("churn: {} operations by 8 threads", operations);
 
             // a barrier: commands on the subscription connection are applied in order, so once this
             // SUBSCRIBE and UNSUBSCRIBE are acknowledged, every earlier one is applied too
