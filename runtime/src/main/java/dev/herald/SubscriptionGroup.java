@@ -1,13 +1,9 @@
 package dev.herald;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -15,8 +11,6 @@ import java.util.stream.Collectors;
  * Thread-safe.
  */
 public final class SubscriptionGroup {
-
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final List<Subscription> subscriptions = new ArrayList<>();
 
@@ -63,18 +57,6 @@ public final class SubscriptionGroup {
         return CompletableFuture.allOf(acks);
     }
 
-    static void await(CompletionStage<Void> stage, String what) {
-        try {
-            stage.toCompletableFuture().get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new HeraldException("could not unsubscribe " + what + ": " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new HeraldException("Redis did not acknowledge the UNSUBSCRIBE of " + what + " within " + CLOSE_WAIT, e);
-        }
-    }
-
     /** The subscription {@link Subscription#all} returns. */
     static final class Composite implements Subscription {
         private final List<Subscription> members;
@@ -110,7 +92,8 @@ public final class SubscriptionGroup {
 
         @Override
         public void close() {
-            await(unsubscribe(), channel());
+            unsubscribe(); // every UNSUBSCRIBE on its way at once; then each member's own bounded wait
+            members.forEach(Subscription::close);
         }
 
         @Override

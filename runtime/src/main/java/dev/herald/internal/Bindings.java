@@ -104,9 +104,4 @@ final class Bindings {
         }
         return (HeraldBinding<T>) binding;
     }
-
-    /** @return how many bindings this loader sees */
-    int size() {
-        return byInterface.size();
-    }
 }

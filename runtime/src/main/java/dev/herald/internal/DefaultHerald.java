@@ -603,10 +603,6 @@ public final class DefaultHerald implements Herald {
         return transport.ping();
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     /**
      * The channels this Herald holds a transport subscription for, for tests and diagnostics.
      *

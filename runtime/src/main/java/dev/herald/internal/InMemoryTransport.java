@@ -74,16 +74,6 @@ public final class InMemoryTransport implements Transport {
         return CompletableFuture.completedFuture(null);
     }
 
-    /**
-     * The in-memory counterpart of {@code PUBSUB NUMPAT} for one pattern.
-     *
-     * @param pattern the full pattern
-     * @return 1 when subscribed, 0 otherwise
-     */
-    public long patternSubscriberCount(String pattern) {
-        return patterns.containsKey(pattern) ? 1 : 0;
-    }
-
     @Override
     public CompletionStage<Void> subscribe(String channel) {
         if (closed) {

@@ -116,7 +116,7 @@ public final class ChannelRegistry {
             ChannelInterface current) {
         ValidationReport matchedReport = matchedOwner == current ? own : reportsByInterface.get(matchedOwner.qualifiedName());
         ValidationReport report = matchedReport != null ? matchedReport : own;
-        ChannelMethod at = matchedReport != null ? matched : (matchedOwner == current ? matched : template);
+        ChannelMethod at = matchedReport != null ? matched : template;
         if (types.isSameType(template.payload().type(), matched.payload().type())) {
             report.warning(Message.CHANNEL_OVERLAP, at.element(), at.annotation(), at.annotationValue(),
                     matched.channel(), matched.name(), template.channel(), templateOwner.qualifiedName(), template.name());

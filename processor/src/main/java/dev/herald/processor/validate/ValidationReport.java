@@ -53,11 +53,6 @@ public final class ValidationReport {
         return diagnostics.stream().anyMatch(d -> d.kind() == Kind.ERROR);
     }
 
-    /** @return the diagnostics in the order found */
-    public List<Diagnostic> diagnostics() {
-        return List.copyOf(diagnostics);
-    }
-
     /**
      * Reports every diagnostic to javac.
      *
