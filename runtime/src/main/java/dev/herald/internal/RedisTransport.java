@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,13 @@ public final class RedisTransport implements Transport {
     private final AtomicBoolean flushPending = new AtomicBoolean();
     /** Commands written since the last flush; at {@link #FLUSH_EVERY} the writing thread flushes itself. */
     private final AtomicInteger unflushed = new AtomicInteger();
+    /**
+     * Lettuce drains its command buffer under its own lock but writes what it drained after releasing
+     * it, so two threads flushing at once can put a later batch on the wire before an earlier one. Every
+     * flush of the publish connection holds this lock, which keeps the batches, and so one thread's
+     * publishes, in order. It is held only to drain the buffer and hand the batch to the channel.
+     */
+    private final ReentrantLock flushLock = new ReentrantLock();
     private final Executor flusher;
     private final Runnable flush;
 
@@ -79,7 +87,7 @@ public final class RedisTransport implements Transport {
         this.flush = () -> {
             flushPending.set(false);
             unflushed.set(0);
-            publishConnection.flushCommands();
+            flushInOrder();
         };
         this.deadLetters = new RedisDeadLetterStore(publishCommands, this::flushSoon);
     }
@@ -168,9 +176,11 @@ public final class RedisTransport implements Transport {
      * publish connection, unless one is already pending, so a lone command is sent within a thread hop.
      */
     void flushSoon() {
-        if (unflushed.incrementAndGet() >= FLUSH_EVERY) {
+        // never inline on an I/O thread: a write from the event loop itself would overtake the batches
+        // other threads already handed to it
+        if (unflushed.incrementAndGet() >= FLUSH_EVERY && !isIoThread()) {
             unflushed.set(0);
-            publishConnection.flushCommands();
+            flushInOrder();
             return;
         }
         if (flushPending.compareAndSet(false, true)) {
@@ -179,6 +189,15 @@ public final class RedisTransport implements Transport {
             } catch (RejectedExecutionException e) {
                 flush.run(); // shutting down: flush here rather than leave commands unsent
             }
+        }
+    }
+
+    private void flushInOrder() {
+        flushLock.lock();
+        try {
+            publishConnection.flushCommands();
+        } finally {
+            flushLock.unlock();
         }
     }
 
@@ -252,7 +271,7 @@ public final class RedisTransport implements Transport {
     @Override
     public void close() {
         try {
-            publishConnection.flushCommands(); // nothing written before close stays behind in the buffer
+            flushInOrder(); // nothing written before close stays behind in the buffer
             subscribeConnection.close();
             publishConnection.close();
         } finally {
