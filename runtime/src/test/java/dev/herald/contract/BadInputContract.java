@@ -4,8 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.Herald;
 import dev.herald.HeraldError;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile payloads: each reaches the error handler with the channel and an excerpt, and the subscription
- * goes on receiving. Jackson's read limits (nesting depth, string length) and Herald's payload size limit
- * stay at their defaults.
+ * goes on receiving, under the default limits (Jackson's read constraints, Herald's payload size) and
+ * under the limits of an {@code ObjectMapper} the application gives the builder.
  */
 public abstract class BadInputContract extends DeliveryContract {
 
@@ -80,5 +86,52 @@ public abstract class BadInputContract extends DeliveryContract {
         HeraldError error = errors.ofKind(HeraldError.Kind.DECODE).get(0);
         assertTrue(error.cause().getMessage().contains("maxPayloadBytes"), error.cause().getMessage());
         assertTrue(error.payloadExcerpt().endsWith("(52428800 bytes)"), error.payloadExcerpt());
+    }
+
+    @Test
+    void readLimitsComeFromTheApplicationsObjectMapper() throws Exception {
+        JsonFactory strict = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(64).build())
+                .build();
+        Herald limited = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)
+                .objectMapper(JsonMapper.builder(strict).build()));
+        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+        limited.subscribe("limited", Object.class, received::add);
+        String channel = full("limited");
+
+        publishForeign(limited, channel, "[".repeat(20) + "]".repeat(20));
+        publishForeign(limited, channel, "\"" + "x".repeat(100) + "\"");
+        publishForeign(limited, channel, "[[[1]]]");
+
+        assertEquals(List.of(List.of(List.of(1))), received.poll(WAIT.toSeconds(), TimeUnit.SECONDS),
+                "within the limits: delivered, and the subscription lived through the refusals");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == 2);
+        List<HeraldError> decode = errors.ofKind(HeraldError.Kind.DECODE);
+        assertTrue(decode.get(0).cause().getMessage().contains("nesting depth"), decode.get(0).cause().getMessage());
+        assertTrue(decode.get(0).cause().getMessage().contains("8"), decode.get(0).cause().getMessage());
+        assertTrue(decode.get(1).cause().getMessage().contains("String value length"), decode.get(1).cause().getMessage());
+        assertEquals(channel, decode.get(1).channel());
+    }
+
+    @Test
+    void theApplicationsObjectMapperShapesTheJsonBothWays() throws Exception {
+        Herald snake = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)
+                .objectMapper(JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()));
+        BlockingQueue<Map<?, ?>> asMaps = new LinkedBlockingQueue<>();
+        snake.subscribe("snake", Map.class, asMaps::add);
+        BlockingQueue<Order> asOrders = new LinkedBlockingQueue<>();
+        snake.subscribe("snake", Order.class, asOrders::add);
+
+        snake.publish("snake", Order.sample(3));
+        Map<?, ?> json = asMaps.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(json != null && json.containsKey("order_id") && json.containsKey("user_id"), String.valueOf(json));
+        assertEquals("2026-11-29T10:15:30Z", json.get("timestamp"), "java.time stays ISO-8601 with the application's mapper");
+        assertEquals(Order.sample(3), asOrders.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        publishForeign(snake, full("snake"), "{\"order_id\":\"o-9\",\"user_id\":\"u-9\",\"items\":[],"
+                + "\"total\":1,\"timestamp\":\"2026-11-29T10:15:30Z\",\"unknown_field\":true}");
+        Order foreign = asOrders.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(foreign != null && foreign.orderId().equals("o-9") && foreign.userId().equals("u-9"), String.valueOf(foreign));
+        assertTrue(errors.errors.isEmpty(), errors.errors.toString());
     }
 }

@@ -74,6 +74,38 @@ public abstract class DeliveryContract extends PatternContract {
     }
 
     @Test
+    void aRetryPolicySetOnTheBuilderAppliesToEverySubscriptionUnlessItsOptionsSayOtherwise() throws Exception {
+        Herald retrying = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)
+                .retryPolicy(RetryPolicy.exponential(3, Duration.ofMillis(1))));
+        AtomicInteger plainAttempts = new AtomicInteger();
+        BlockingQueue<String> handled = new LinkedBlockingQueue<>();
+        retrying.subscribe("global", String.class, job -> {
+            if (plainAttempts.incrementAndGet() < 3) {
+                throw new IOException("temporarily down");
+            }
+            handled.add(job);
+        });
+        AtomicInteger overriddenAttempts = new AtomicInteger();
+        retrying.channel("override", PayloadType.of(String.class))
+                .withOptions(SubscriptionOptions.builder().retryPolicy(RetryPolicy.none()).build())
+                .subscribe(job -> {
+                    overriddenAttempts.incrementAndGet();
+                    throw new IOException("down for good");
+                });
+
+        retrying.publish("global", "job");
+        retrying.publish("override", "job");
+
+        assertEquals("job", next(handled), "the builder's policy retried a subscription without options");
+        assertEquals(3, plainAttempts.get());
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.HANDLER).size() == 1);
+        HeraldError failed = errors.ofKind(HeraldError.Kind.HANDLER).get(0);
+        assertEquals(full("override"), failed.channel());
+        assertEquals(1, failed.attempts(), "the subscription's own policy (none) won over the builder's");
+        assertEquals(1, overriddenAttempts.get());
+    }
+
+    @Test
     void afterTheLastAttemptTheMessageIsADeadLetterThatCanBeReplayed() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         BlockingQueue<String> handled = new LinkedBlockingQueue<>();

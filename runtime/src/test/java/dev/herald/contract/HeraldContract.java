@@ -379,6 +379,36 @@ public abstract class HeraldContract {
         assertEquals(List.of(0, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100), received, "the in-flight message and the last ten");
     }
 
+    @Test
+    void overflowIsReportedAtMostOnceASecondWithTheCounts() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).bufferCapacity(1));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription slow = own.subscribe("flood", Integer.class, n -> {
+            started.countDown();
+            release.await();
+        });
+        TypedChannel<Integer> flood = own.channel("flood", PayloadType.of(Integer.class));
+        flood.send(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        int sent = 5_000;
+        long start = System.nanoTime();
+        for (int i = 1; i <= sent; i++) {
+            flood.send(i);
+        }
+        await().atMost(WAIT).until(() -> slow.dropped() == sent - 1);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        await().atMost(WAIT).until(() -> !errors.ofKind(HeraldError.Kind.OVERFLOW).isEmpty());
+        release.countDown();
+
+        List<HeraldError> reports = errors.ofKind(HeraldError.Kind.OVERFLOW);
+        assertTrue(reports.size() <= seconds + 1, reports.size() + " reports of " + (sent - 1) + " drops in about "
+                + seconds + " s: the error handler must not hear of every drop");
+        String first = reports.get(0).cause().getMessage();
+        assertTrue(first.matches(".*dropped \\d+ message\\(s\\), \\d+ in all.*"), first);
+        assertEquals(full("flood"), reports.get(0).channel());
+    }
+
     /** Blocks a subscription on message 0, sends 100 more into a buffer of 10, then lets it go. */
     private List<Integer> overflow(OverflowPolicy policy) throws Exception {
         Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)

@@ -420,7 +420,11 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private static Path findExecutable() {
-    String path = System.getenv("PATH");
+    return findExecutable(System.getenv("PATH"));
+  }
+
+  /** Finds redis-server on the given search path, or says how to install it. */
+  static Path findExecutable(String path) {
     if (path != null) {
       for (String entry : path.split(Pattern.quote(File.pathSeparator))) {
         if (entry.isEmpty()) {

@@ -9,14 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Checks {@link RedisServer} and {@link RedisServerExtension} themselves. */
 @ExtendWith(RedisServerExtension.class)
@@ -129,5 +133,24 @@ class RedisServerExtensionSelfTest {
     assertEquals(6379, RedisServer.external("localhost").port());
     assertThrows(IllegalArgumentException.class, () -> RedisServer.external(" "));
     assertThrows(IllegalArgumentException.class, () -> RedisServer.external("http://host:1"));
+  }
+
+  @Test
+  void withoutRedisServerOnThePathTheErrorSaysHowToInstallIt(@TempDir Path emptyDirectory) {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> RedisServer.findExecutable(emptyDirectory.toString()));
+    assertTrue(e.getMessage().contains("redis-server was not found on PATH"), e.getMessage());
+    assertTrue(e.getMessage().contains("apt-get install redis-server"), e.getMessage());
+    assertTrue(e.getMessage().contains("REDIS_URL"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> RedisServer.findExecutable(null));
+  }
+
+  @Test
+  void redisServerOnThePathIsFound(@TempDir Path directory) throws Exception {
+    Path fake = Files.createFile(directory.resolve("redis-server"));
+    assertTrue(fake.toFile().setExecutable(true));
+    assertEquals(fake, RedisServer.findExecutable("/nonexistent" + File.pathSeparator + directory));
   }
 }
