@@ -69,11 +69,12 @@ class TenantIsolationTest {
             assertTrue(subscribe.getMessage().contains("tenant:b:events"), subscribe.getMessage());
             assertTrue(subscribe.getMessage().contains("NOPERM"), subscribe.getMessage());
 
-            // PUBLISH to the other tenant's channel fails its stage, naming the reason
+            // PUBLISH to the other tenant's channel fails its stage, naming the channel and the reason
             CompletionStage<Long> publish = eventsOfA.publish("sneaky", "b");
             ExecutionException failed = assertThrows(ExecutionException.class,
                     () -> publish.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
             assertTrue(failed.getCause().getMessage().contains("NOPERM"), failed.getCause().getMessage());
+            assertTrue(failed.getCause().getMessage().contains("'tenant:b:events'"), failed.getCause().getMessage());
 
             // a pattern over every tenant is refused too
             HeraldException pattern = assertThrows(HeraldException.class,

@@ -13,6 +13,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -29,11 +32,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,9 +169,28 @@ public final class RedisTransport implements Transport {
 
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
-        RedisFuture<Long> published = publishCommands.publish(channel, payload);
+        // PUBLISH as Lettuce builds it, with an output that names the channel in a refusal (NOPERM, ...)
+        RedisFuture<Long> published = publishCommands.dispatch(CommandType.PUBLISH, new PublishOutput(channel),
+                new CommandArgs<>(CODEC).addKey(channel).addValue(payload));
         flushSoon();
         return published;
+    }
+
+    /** The receiver count of a PUBLISH; an error reply says which channel it refused. */
+    private static final class PublishOutput extends IntegerOutput<String, byte[]> {
+
+        private final String channel;
+
+        PublishOutput(String channel) {
+            super(CODEC);
+            this.channel = channel;
+        }
+
+        @Override
+        public String getError() {
+            String error = super.getError();
+            return error == null ? null : error + " (PUBLISH to '" + channel + "')";
+        }
     }
 
     /**

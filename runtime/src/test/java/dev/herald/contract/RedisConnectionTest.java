@@ -16,6 +16,8 @@ import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +41,30 @@ class RedisConnectionTest {
     @Test
     void malformedUriIsAnIllegalArgument() {
         assertThrows(IllegalArgumentException.class, () -> Herald.connect("http://not-redis"));
+    }
+
+    @Test
+    void oneConnectionPublishesAndOneCarriesEverySubscription(@Dedicated RedisServer redis) throws Exception {
+        try (Herald herald = Herald.connect(redis.uri())) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            for (int i = 0; i < 5; i++) {
+                herald.subscribe("channel:" + i, String.class, received::add);
+                herald.subscribe("channel:" + i, String.class, m -> { });
+            }
+            herald.psubscribe("pattern:*", String.class, (channel, m) -> received.add(m));
+            herald.psubscribe("other:*", String.class, (channel, m) -> { });
+            for (int i = 0; i < 200; i++) {
+                herald.publish("channel:" + (i % 5), "m" + i);
+            }
+            herald.publish("pattern:x", "last").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 201);
+
+            List<String> clients = new ArrayList<>(List.of(redis.command("CLIENT", "LIST").split("\n")));
+            clients.removeIf(line -> line.contains("cmd=client|list")); // this test's own connection
+            assertEquals(2, clients.size(), "one connection for PUBLISH, one for pub/sub: " + clients);
+            assertEquals(1, clients.stream().filter(line -> line.contains(" sub=5 ") && line.contains(" psub=2 ")).count(),
+                    "every subscription on one connection: " + clients);
+        }
     }
 
     @Test

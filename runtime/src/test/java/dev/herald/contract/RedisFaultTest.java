@@ -146,6 +146,7 @@ class RedisFaultTest {
         assertEquals("1", redis.command("CLIENT", "KILL", "TYPE", "pubsub"));
 
         await().atMost(WAIT).until(() -> events.contains("resubscribed 1/1"));
+        assertGapReported();
         assertLiveAgain(received);
     }
 
@@ -162,8 +163,16 @@ class RedisFaultTest {
         await().atMost(WAIT).until(() -> events.contains("disconnected"));
         await().atMost(WAIT).until(() -> events.contains("resubscribed 1/1"));
         assertEquals("OK", redis.command("CONFIG", "SET", "client-output-buffer-limit", "pubsub 32mb 8mb 60"));
+        assertGapReported();
         received.clear();
         assertLiveAgain(received);
+    }
+
+    /** The listener heard of the drop, the reconnect and the resubscription, with the gap's length. */
+    private void assertGapReported() throws Exception {
+        assertEquals(List.of("disconnected", "reconnected", "resubscribed 1/1"), events);
+        assertTrue(outages.get(0).toNanos() > 0, "the gap is reported");
+        assertEquals(1, herald.health().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS).outages());
     }
 
     /** Sends {@code count} PUBLISH commands in one write, like a busy producer, and reads the replies. */
