@@ -151,7 +151,8 @@ final class GoldenFilesTest {
         }
     }
 
-    private static List<JavaFileObject> orderEventsSources() {
+    /** The payload records and {@code test.OrderEvents}; {@link IncrementalBuildTest} compiles them too. */
+    static List<JavaFileObject> orderEventsSources() {
         return List.of(
                 JavaFileObjects.forSourceLines("test.Item",
                         "package test;",

@@ -16,6 +16,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.QualifiedNameable;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -24,22 +25,52 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 
 /**
- * Runs a processor and records the files it creates. compile-testing hands out generated files only
- * when a compilation succeeded, but the diagnostics tests must check what a failing compilation
- * generated: nothing for the broken interface, everything for the valid one next to it.
+ * Runs a processor and records the files it creates, with the originating elements it passes for each.
+ * compile-testing hands out generated files only when a compilation succeeded, but the diagnostics tests
+ * must check what a failing compilation generated: nothing for the broken interface, everything for the
+ * valid one next to it. The originating elements are what Gradle's incremental compilation tracks
+ * ({@link IncrementalBuildTest}).
  */
 final class RecordingProcessor implements Processor {
 
     private final Processor delegate;
-    private final List<String> generatedFiles = new ArrayList<>();
+    private final List<CreatedFile> createdFiles = new ArrayList<>();
 
     RecordingProcessor(Processor delegate) {
         this.delegate = delegate;
     }
 
+    /**
+     * One file created through the {@link Filer}.
+     *
+     * @param method the {@code Filer} method called: {@code createSourceFile}, {@code createClassFile} or
+     *     {@code createResource}
+     * @param name the type name for sources and classes ({@code test.ValidPublisher}), the relative name
+     *     for resources
+     * @param originatingElements the originating elements passed, in order, each by its qualified name if it
+     *     has one ({@code test.Valid}), else by its kind and {@code toString()} ({@code METHOD ok(test.Item)})
+     */
+    record CreatedFile(String method, String name, List<String> originatingElements) {
+    }
+
     /** @return created sources by type name ({@code test.ValidPublisher}), resources by path, in creation order */
     List<String> generatedFiles() {
-        return List.copyOf(generatedFiles);
+        return createdFiles.stream().map(CreatedFile::name).toList();
+    }
+
+    /** @return every file created through the {@code Filer}, in creation order */
+    List<CreatedFile> createdFiles() {
+        return List.copyOf(createdFiles);
+    }
+
+    private void record(String method, CharSequence name, Element... originatingElements) {
+        List<String> origins = new ArrayList<>();
+        for (Element element : originatingElements) {
+            origins.add(element instanceof QualifiedNameable named
+                    ? named.getQualifiedName().toString()
+                    : element.getKind() + " " + element);
+        }
+        createdFiles.add(new CreatedFile(method, name.toString(), List.copyOf(origins)));
     }
 
     @Override
@@ -127,20 +158,20 @@ final class RecordingProcessor implements Processor {
 
         @Override
         public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
-            generatedFiles.add(name.toString());
+            record("createSourceFile", name, originatingElements);
             return filer.createSourceFile(name, originatingElements);
         }
 
         @Override
         public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
-            generatedFiles.add(name.toString());
+            record("createClassFile", name, originatingElements);
             return filer.createClassFile(name, originatingElements);
         }
 
         @Override
         public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPackage,
                 CharSequence relativeName, Element... originatingElements) throws IOException {
-            generatedFiles.add(relativeName.toString());
+            record("createResource", relativeName, originatingElements);
             return filer.createResource(location, moduleAndPackage, relativeName, originatingElements);
         }
 
