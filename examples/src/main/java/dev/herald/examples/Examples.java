@@ -53,31 +53,58 @@ public final class Examples {
     }
 
     /**
-     * Runs the example named by the first argument, or lists the examples.
+     * Runs the example named by the first argument, or lists the examples, and exits with {@link #run}'s code.
      *
      * @param args the example's name
      * @throws Exception when the example fails
      */
     public static void main(String[] args) throws Exception {
-        PrintStream out = System.out;
-        String name = args.length == 0 ? "list" : args[0].strip();
-        if (!ALL.containsKey(name)) {
-            boolean listing = name.isEmpty() || name.equals("list");
-            out.println(listing ? "Examples (run one with -Dexample=NAME):" : "No example named '" + name + "'. Examples:");
-            ALL.keySet().forEach(example -> out.println("  " + example));
-            System.exit(listing ? 0 : 2);
-            return;
-        }
-        System.exit(run(name, out) ? 0 : 1);
+        System.exit(run(args.length == 0 ? null : args[0], System.getenv("REDIS_URL"), System.out));
     }
 
-    static boolean run(String name, PrintStream out) throws Exception {
-        String redis = System.getenv("REDIS_URL");
+    /**
+     * Runs one example, or lists the examples; {@link #main} without the {@code System.exit}.
+     *
+     * @param example the example's name; {@code null}, blank or {@code list} lists the examples
+     * @param redisUrl the Redis to run on; {@code null} or blank runs in memory
+     * @param out where the listing and the trace go
+     * @return the exit code: 0 when listed or when every message arrived, 1 when one did not arrive in
+     *     time, 2 for an unknown name
+     * @throws Exception when the example fails, or Redis cannot be reached
+     */
+    static int run(String example, String redisUrl, PrintStream out) throws Exception {
+        return run(ALL, example, redisUrl, out);
+    }
+
+    /**
+     * {@link #run(String, String, PrintStream)} over other examples, so a test can see a failing one.
+     *
+     * @param examples the examples by name
+     * @param example the example's name; {@code null}, blank or {@code list} lists the examples
+     * @param redisUrl the Redis to run on; {@code null} or blank runs in memory
+     * @param out where the listing and the trace go
+     * @return the exit code
+     * @throws Exception when the example fails, or Redis cannot be reached
+     */
+    static int run(Map<String, Example> examples, String example, String redisUrl, PrintStream out) throws Exception {
+        String name = example == null ? "list" : example.strip();
+        if (!examples.containsKey(name)) {
+            boolean listing = name.isEmpty() || name.equals("list");
+            out.println(listing ? "Examples (run one with -Dexample=NAME):" : "No example named '" + name + "'. Examples:");
+            examples.keySet().forEach(each -> out.println("  " + each));
+            return listing ? 0 : 2;
+        }
+        return runExample(name, examples.get(name), redisUrl, out) ? 0 : 1;
+    }
+
+    private static boolean runExample(String name, Example example, String redis, PrintStream out) throws Exception {
+        boolean inMemory = redis == null || redis.isBlank();
         out.println("Herald example '" + name + "' "
-                + (redis == null || redis.isBlank() ? "in memory (set REDIS_URL to run it on Redis)" : "on Redis at " + redis.replaceAll("//[^@/]*@", "//***@")));
-        try (Herald herald = Herald.fromEnvironment()) {
+                + (inMemory ? "in memory (set REDIS_URL to run it on Redis)" : "on Redis at " + redis.replaceAll("//[^@/]*@", "//***@")));
+        // as Herald.fromEnvironment() does with REDIS_URL
+        try (Herald herald = inMemory ? Herald.inMemory() : Herald.connect(redis.strip())) {
             long start = System.nanoTime();
-            boolean ok = ALL.get(name).run(herald, out);
+            boolean ok = example.run(herald, out);
             out.printf("%s in %.1f ms%n", ok ? "Done" : "FAILED: not every message arrived", (System.nanoTime() - start) / 1e6);
             return ok;
         }
