@@ -23,7 +23,9 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Collection;
@@ -35,7 +37,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class RedisTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTransport.class);
-    /** Under a steady stream, the publishing thread flushes every this many commands, without a hop. */
-    private static final int FLUSH_EVERY = 1024;
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final RedisClient client;
@@ -60,18 +59,17 @@ public final class RedisTransport implements Transport {
     private final String description;
     private final DeadLetterStore deadLetters;
     private final String subscriberName;
-    /** Publishes are written without a flush each; one flush, soon after, sends everything written so far. */
-    private final AtomicBoolean flushPending = new AtomicBoolean();
-    /** Commands written since the last flush; at {@link #FLUSH_EVERY} the writing thread flushes itself. */
-    private final AtomicInteger unflushed = new AtomicInteger();
     /**
-     * Lettuce drains its command buffer under its own lock but writes what it drained after releasing
-     * it, so two threads flushing at once can put a later batch on the wire before an earlier one. Every
-     * flush of the publish connection holds this lock, which keeps the batches, and so one thread's
-     * publishes, in order. It is held only to drain the buffer and hand the batch to the channel.
+     * Publishes are written without a flush each; one flush, soon after, sends everything written so far.
+     * Every flush runs on one thread, the publish connection's own event loop once it is known: flushes
+     * never race (Lettuce drains its buffer under a lock but writes the batch after releasing it, so two
+     * threads flushing at once could put a later batch on the wire first), and on the event loop a
+     * batch's writes go straight into the pipeline instead of one queued task per command.
      */
+    private final AtomicBoolean flushPending = new AtomicBoolean();
+    /** Held while flushing, so that {@link #close()}'s last flush cannot race the event loop's. */
     private final ReentrantLock flushLock = new ReentrantLock();
-    private final Executor flusher;
+    private volatile Executor flusher;
     private final Runnable flush;
 
     private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
@@ -86,12 +84,8 @@ public final class RedisTransport implements Transport {
         // write coalescing: under load one flush carries many commands (one syscall instead of one each);
         // alone, a command waits only for the hop to the flushing thread
         publishConnection.setAutoFlushCommands(false);
-        this.flusher = client.getResources().eventExecutorGroup().next();
-        this.flush = () -> {
-            flushPending.set(false);
-            unflushed.set(0);
-            flushInOrder();
-        };
+        this.flusher = client.getResources().eventExecutorGroup().next(); // until the event loop is known
+        this.flush = this::flushOnFlusher;
         this.deadLetters = new RedisDeadLetterStore(publishCommands, this::flushSoon);
     }
 
@@ -127,7 +121,9 @@ public final class RedisTransport implements Transport {
             StatefulRedisPubSubConnection<String, byte[]> subscribe = client.connectPubSub(CODEC,
                     RedisURI.builder(redisUri).withClientName(subscriberName).build());
             LOG.debug("Herald connected to Redis at {}", description);
-            return new RedisTransport(client, publish, subscribe, description, subscriberName);
+            RedisTransport transport = new RedisTransport(client, publish, subscribe, description, subscriberName);
+            transport.flushOnTheEventLoop(commandTimeout);
+            return transport;
         } catch (RuntimeException e) {
             if (publish != null) {
                 publish.close();
@@ -194,23 +190,31 @@ public final class RedisTransport implements Transport {
     }
 
     /**
-     * Flushes on this thread every {@link #FLUSH_EVERY} commands; otherwise schedules one flush of the
-     * publish connection, unless one is already pending, so a lone command is sent within a thread hop.
+     * Schedules one flush of the publish connection, unless one is already pending: under load a flush
+     * carries everything written since the last one; a lone command is sent within one thread hop.
      */
     void flushSoon() {
-        // never inline on an I/O thread: a write from the event loop itself would overtake the batches
-        // other threads already handed to it
-        if (unflushed.incrementAndGet() >= FLUSH_EVERY && !isIoThread()) {
-            unflushed.set(0);
-            flushInOrder();
-            return;
-        }
         if (flushPending.compareAndSet(false, true)) {
             try {
                 flusher.execute(flush);
             } catch (RejectedExecutionException e) {
-                flush.run(); // shutting down: flush here rather than leave commands unsent
+                flushPending.set(false);
+                flushInOrder(); // shutting down: flush here rather than leave commands unsent
             }
+        }
+    }
+
+    private void flushOnFlusher() {
+        if (!flushLock.tryLock()) {
+            // close() is flushing this very moment; never wait for it on an event loop: come back after it
+            flusher.execute(flush);
+            return;
+        }
+        try {
+            flushPending.set(false);
+            publishConnection.flushCommands();
+        } finally {
+            flushLock.unlock();
         }
     }
 
@@ -221,6 +225,31 @@ public final class RedisTransport implements Transport {
         } finally {
             flushLock.unlock();
         }
+    }
+
+    /**
+     * Moves flushing to the publish connection's event loop: a PING's completion runs there, and tells
+     * which it is. Until then (and if Netty does not say) flushes run on one thread of Lettuce's
+     * computation pool. After a reconnect onto another event loop they stay on the first one, still all
+     * on one thread, so still in order.
+     */
+    private void flushOnTheEventLoop(Duration timeout) {
+        CompletableFuture<Void> found = new CompletableFuture<>();
+        RedisFuture<String> pong = publishCommands.ping();
+        pong.whenComplete((reply, failure) -> {
+            try {
+                EventExecutor loop = ThreadExecutorMap.currentExecutor(); // Netty's, public since 4.1.35
+                if (failure == null && loop != null && loop.inEventLoop()) {
+                    flusher = loop;
+                }
+            } catch (LinkageError e) {
+                LOG.debug("Netty does not say which event loop this is; flushing from Lettuce's computation pool", e);
+            } finally {
+                found.complete(null);
+            }
+        });
+        flushSoon(); // the callback is registered before the PING can be sent, so it runs on the event loop
+        Waits.await(found, timeout, "PING Redis at " + description);
     }
 
     @Override
