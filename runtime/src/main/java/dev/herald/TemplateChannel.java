@@ -43,6 +43,17 @@ public interface TemplateChannel<T> {
     void send(T message, Object... values);
 
     /**
+     * Publishes to one channel of the template and says when Redis accepted the message, without the
+     * receiver count: what a generated {@code CompletionStage<Void>} method returns. Never blocks.
+     *
+     * @param message the payload; must not be {@code null}
+     * @param values the placeholder values, in order
+     * @return a stage that completes with {@code null} once Redis accepted the message, or fails
+     * @throws IllegalArgumentException naming the placeholder when a value is empty or unsafe
+     */
+    CompletionStage<Void> sendAsync(T message, Object... values);
+
+    /**
      * Subscribes to one channel of the template and waits until Redis acknowledged it.
      *
      * @param handler receives each decoded message

@@ -41,6 +41,17 @@ public interface TypedChannel<T> {
     void send(T message);
 
     /**
+     * Publishes a message and says when Redis accepted it, without the receiver count: what a generated
+     * {@code CompletionStage<Void>} method returns. Never blocks.
+     *
+     * @param message the payload; must not be {@code null}
+     * @return a stage that completes with {@code null} once Redis accepted the message; it fails when the
+     *     payload cannot be encoded, Herald is closed or Redis did not accept the command
+     * @throws NullPointerException when {@code message} is {@code null}
+     */
+    CompletionStage<Void> sendAsync(T message);
+
+    /**
      * Subscribes a handler and waits until Redis acknowledged the SUBSCRIBE, so a message published after
      * this returns is received.
      *

@@ -698,7 +698,7 @@ final class DiagnosticsTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
-                .contains("return this.mChannel.publish(receivers).thenRun(() -> { });");
+                .contains("return this.mChannel.sendAsync(receivers);");
     }
 
     @Test

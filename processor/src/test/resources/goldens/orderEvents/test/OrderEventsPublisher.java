@@ -44,7 +44,7 @@ public final class OrderEventsPublisher implements OrderEvents {
      */
     @Override
     public CompletionStage<Void> shippingCalculated(ShippingCalculated e) {
-        return this.shippingCalculatedChannel.publish(e).thenRun(() -> { });
+        return this.shippingCalculatedChannel.sendAsync(e);
     }
 
     /**

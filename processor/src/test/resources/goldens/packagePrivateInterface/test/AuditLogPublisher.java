@@ -40,6 +40,6 @@ final class AuditLogPublisher implements AuditLog {
      */
     @Override
     public CompletionStage<Void> count(int value) {
-        return this.countChannel.publish(value).thenRun(() -> { });
+        return this.countChannel.sendAsync(value);
     }
 }

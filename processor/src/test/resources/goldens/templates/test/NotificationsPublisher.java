@@ -48,7 +48,7 @@ public final class NotificationsPublisher implements Notifications {
      */
     @Override
     public CompletionStage<Void> userEvent(UUID tenantId, int userId, Event e) {
-        return this.userEventChannel.publish(e, tenantId, userId).thenRun(() -> { });
+        return this.userEventChannel.sendAsync(e, tenantId, userId);
     }
 
     /**

@@ -208,22 +208,41 @@ public final class DefaultHerald implements Herald {
     }
 
     <T> CompletionStage<Long> publishEncoded(String channel, PayloadCodec<T> codec, T payload) {
+        byte[] bytes;
+        try {
+            bytes = encodeForPublish(channel, codec, payload);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.publish(channel, bytes);
+    }
+
+    /** Like {@link #publishEncoded}, for a caller that does not want the receiver count. */
+    <T> CompletionStage<Void> sendEncoded(String channel, PayloadCodec<T> codec, T payload) {
+        byte[] bytes;
+        try {
+            bytes = encodeForPublish(channel, codec, payload);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.send(channel, bytes);
+    }
+
+    private <T> byte[] encodeForPublish(String channel, PayloadCodec<T> codec, T payload) {
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "Herald is closed: cannot publish to '" + channel + "'"));
+            throw new IllegalStateException("Herald is closed: cannot publish to '" + channel + "'");
         }
         byte[] bytes;
         try {
             bytes = codec.encode(payload);
         } catch (Exception e) {
-            return CompletableFuture.failedFuture(new HeraldException(
-                    "cannot encode payload for channel '" + channel + "': " + e.getMessage(), e));
+            throw new HeraldException("cannot encode payload for channel '" + channel + "': " + e.getMessage(), e);
         }
         if (bytes.length > settings.maxPayloadBytes()) {
-            return CompletableFuture.failedFuture(new HeraldException("payload for channel '" + channel + "' is "
-                    + bytes.length + " bytes, more than maxPayloadBytes (" + settings.maxPayloadBytes() + ")"));
+            throw new HeraldException("payload for channel '" + channel + "' is " + bytes.length
+                    + " bytes, more than maxPayloadBytes (" + settings.maxPayloadBytes() + ")");
         }
-        return transport.publish(channel, bytes);
+        return bytes;
     }
 
     // ---------------------------------------------------------------- subscribe

@@ -50,11 +50,17 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     public void send(T message, Object... values) {
         Objects.requireNonNull(message, "message");
         String channel = herald.prefixed(template.resolve(values));
-        herald.publishEncoded(channel, codec, message).whenComplete((receivers, failure) -> {
+        herald.sendEncoded(channel, codec, message).whenComplete((sent, failure) -> {
             if (failure != null) {
                 herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, channel, null, Waits.unwrap(failure)));
             }
         });
+    }
+
+    @Override
+    public CompletionStage<Void> sendAsync(T message, Object... values) {
+        Objects.requireNonNull(message, "message");
+        return herald.sendEncoded(herald.prefixed(template.resolve(values)), codec, message);
     }
 
     @Override

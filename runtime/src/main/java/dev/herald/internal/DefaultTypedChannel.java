@@ -19,7 +19,7 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     private final Registry.Key key;
     private final SubscriptionOptions options;
     /** Made once: a fire-and-forget publish allocates no lambda of its own. */
-    private final BiConsumer<Long, Throwable> reportFailure;
+    private final BiConsumer<Void, Throwable> reportFailure;
 
     DefaultTypedChannel(DefaultHerald herald, String name, PayloadCodec<T> codec, SubscriptionOptions options) {
         this.herald = herald;
@@ -27,7 +27,7 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
         this.codec = codec;
         this.key = new Registry.Key(name, false);
         this.options = options;
-        this.reportFailure = (receivers, failure) -> {
+        this.reportFailure = (sent, failure) -> {
             if (failure != null) {
                 herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, name, null, Waits.unwrap(failure)));
             }
@@ -53,7 +53,13 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     @Override
     public void send(T message) {
         Objects.requireNonNull(message, "message");
-        herald.publishEncoded(name, codec, message).whenComplete(reportFailure);
+        herald.sendEncoded(name, codec, message).whenComplete(reportFailure);
+    }
+
+    @Override
+    public CompletionStage<Void> sendAsync(T message) {
+        Objects.requireNonNull(message, "message");
+        return herald.sendEncoded(name, codec, message);
     }
 
     @Override

@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryTransport implements Transport {
 
-    private static final CompletableFuture<Long> NONE = CompletableFuture.completedFuture(0L);
-    private static final CompletableFuture<Long> ONE = CompletableFuture.completedFuture(1L);
+    // minimal stages: shared by every caller, so none of them can obtrude another value on the others
+    private static final CompletionStage<Long> NONE = CompletableFuture.completedStage(0L);
+    private static final CompletionStage<Long> ONE = CompletableFuture.completedStage(1L);
+    private static final CompletionStage<Void> SENT = CompletableFuture.completedStage(null);
 
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final Map<String, GlobPattern> patterns = new ConcurrentHashMap<>();
@@ -43,6 +45,20 @@ public final class InMemoryTransport implements Transport {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"));
         }
+        long receivers = deliver(channel, payload);
+        return receivers == 0 ? NONE : receivers == 1 ? ONE : CompletableFuture.completedStage(receivers);
+    }
+
+    @Override
+    public CompletionStage<Void> send(String channel, byte[] payload) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"));
+        }
+        deliver(channel, payload);
+        return SENT;
+    }
+
+    private long deliver(String channel, byte[] payload) {
         long receivers = 0;
         if (subscribed.contains(channel)) {
             listener.onMessage(channel, payload);
@@ -56,7 +72,7 @@ public final class InMemoryTransport implements Transport {
                 }
             }
         }
-        return receivers == 0 ? NONE : receivers == 1 ? ONE : CompletableFuture.completedFuture(receivers);
+        return receivers;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
@@ -172,6 +173,19 @@ public final class RedisTransport implements Transport {
         return published;
     }
 
+    @Override
+    public CompletionStage<Void> send(String channel, byte[] payload) {
+        // no receiver count wanted: the command's own future is the stage, with no second one to map it
+        RedisFuture<Void> sent = publishCommands.dispatch(CommandType.PUBLISH, new SendOutput(channel),
+                new CommandArgs<>(CODEC).addKey(channel).addValue(payload));
+        flushSoon();
+        return sent;
+    }
+
+    private static String refused(String error, String channel) {
+        return error == null ? null : error + " (PUBLISH to '" + channel + "')";
+    }
+
     /** The receiver count of a PUBLISH; an error reply says which channel it refused. */
     private static final class PublishOutput extends IntegerOutput<String, byte[]> {
 
@@ -184,8 +198,28 @@ public final class RedisTransport implements Transport {
 
         @Override
         public String getError() {
-            String error = super.getError();
-            return error == null ? null : error + " (PUBLISH to '" + channel + "')";
+            return refused(super.getError(), channel);
+        }
+    }
+
+    /** A PUBLISH whose receiver count is dropped; an error reply says which channel it refused. */
+    private static final class SendOutput extends CommandOutput<String, byte[], Void> {
+
+        private final String channel;
+
+        SendOutput(String channel) {
+            super(CODEC, null);
+            this.channel = channel;
+        }
+
+        @Override
+        public void set(long receivers) {
+            // not wanted
+        }
+
+        @Override
+        public String getError() {
+            return refused(super.getError(), channel);
         }
     }
 

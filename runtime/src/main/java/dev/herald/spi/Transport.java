@@ -30,6 +30,18 @@ public interface Transport extends AutoCloseable {
     CompletionStage<Long> publish(String channel, byte[] payload);
 
     /**
+     * Publishes bytes when the receiver count is not wanted; a transport may make this cheaper than
+     * {@link #publish}.
+     *
+     * @param channel the full channel name
+     * @param payload the bytes
+     * @return a stage that completes with {@code null} once the message was accepted, or fails
+     */
+    default CompletionStage<Void> send(String channel, byte[] payload) {
+        return publish(channel, payload).thenApply(receivers -> null);
+    }
+
+    /**
      * Subscribes the transport's connection to a channel.
      *
      * @param channel the full channel name

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import dev.herald.OverflowPolicy;
 import dev.herald.PayloadType;
 import dev.herald.ShutdownReport;
 import dev.herald.Subscription;
+import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +99,32 @@ public abstract class HeraldContract {
     }
 
     // ------------------------------------------------------------------ basics
+
+    @Test
+    void sendAsyncCompletesWithoutAValueOnceAcceptedAndFailsWhenItCannotBe() throws Exception {
+        BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+        herald.subscribe("orders", Order.class, received::add);
+        herald.subscribe("user:u-1:orders", Order.class, received::add);
+        TypedChannel<Order> orders = herald.channel("orders", PayloadType.of(Order.class));
+        TemplateChannel<Order> userOrders = herald.template("user:{userId}:orders", PayloadType.of(Order.class));
+
+        assertNull(orders.sendAsync(Order.sample(1)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(Order.sample(1), take(received));
+        assertNull(userOrders.sendAsync(Order.sample(2), "u-1").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(Order.sample(2), take(received));
+        assertThrows(IllegalArgumentException.class, () -> userOrders.sendAsync(Order.sample(3), "u-*"));
+
+        Herald limited = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).maxPayloadBytes(64));
+        TypedChannel<String> small = limited.channel("small", PayloadType.of(String.class));
+        ExecutionException tooBig = assertThrows(ExecutionException.class,
+                () -> small.sendAsync("x".repeat(100)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue(tooBig.getCause().getMessage().contains("maxPayloadBytes"), tooBig.getCause().getMessage());
+        limited.close();
+        ExecutionException closed = assertThrows(ExecutionException.class,
+                () -> small.sendAsync("late").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(IllegalStateException.class, closed.getCause());
+        assertTrue(errors.errors.isEmpty(), "a stage's failure is the caller's, not the error handler's: " + errors.errors);
+    }
 
     @Test
     void typedMessageRoundTrips() throws Exception {

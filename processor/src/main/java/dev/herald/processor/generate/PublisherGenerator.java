@@ -75,7 +75,7 @@ public final class PublisherGenerator {
             } else {
                 publish.addJavadoc("Publishes to {@code $L}; the stage completes when Redis accepted the message.\n",
                                 method.channel())
-                        .addStatement("return this.$N.publish($L).thenRun(() -> { })", field, arguments);
+                        .addStatement("return this.$N.sendAsync($L)", field, arguments);
             }
             if (template) {
                 publish.addJavadoc("\n@throws IllegalArgumentException when a value is empty or holds a character that "
