@@ -8,8 +8,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,6 +119,132 @@ class PlainJavacTest {
         assertEquals(false, ok, "the compilation must fail");
         assertEquals(expected, reported, String.join("\n", all));
         assertTrue(Files.notExists(out.resolve("shop/MistakesPublisher.class")), "nothing is generated for the broken interface");
+    }
+
+    /** The mistakes that need an interface, or several, of their own; each file is one case. */
+    private static final Map<String, String> MORE_MISTAKES = new LinkedHashMap<>();
+
+    static {
+        MORE_MISTAKES.put("shop/Item.java", String.join("\n",
+                "package shop;",
+                "public record Item(String id) {}"));
+        MORE_MISTAKES.put("shop/Valid.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Valid {",
+                "    @Channel(\"valid:ok\") void ok(Item item);",
+                "}"));
+        MORE_MISTAKES.put("shop/Shape.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Shape<T> { // <- [HeraldInterfaceShape]",
+                "    @Channel(\"shape:x\") void m(Item item);",
+                "}"));
+        MORE_MISTAKES.put("shop/Forgetful.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Forgetful {",
+                "    @Channel(\"forgetful:x\") void m(Item item);",
+                "    void forgotten(Item item); // <- [HeraldMissingChannel]",
+                "}"));
+        MORE_MISTAKES.put("shop/Left.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Left {",
+                "    @Channel(\"shared\") void left(Item item); // <- [HeraldChannelConflict]",
+                "}"));
+        MORE_MISTAKES.put("shop/Right.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "import java.util.List;",
+                "public interface Right {",
+                "    @Channel(\"shared\") void right(List<Item> items); // <- [HeraldChannelConflict]",
+                "}"));
+        MORE_MISTAKES.put("shop/Overloaded.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Overloaded {",
+                "    @Channel(\"overload:item\") void m(Item item); // <- [HeraldOverload]",
+                "    @Channel(\"overload:text\") void m(String text); // <- [HeraldOverload]",
+                "}"));
+        MORE_MISTAKES.put("shop/Reserved.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Reserved {",
+                "    @Channel(\"reserved:x\") void unsubscribeAll(Item item); // <- [HeraldReservedName]",
+                "}"));
+        MORE_MISTAKES.put("shop/Clash.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Clash {",
+                "    @Channel(\"url:upper\") void getURL(Item item);",
+                "    @Channel(\"url:camel\") // <- [HeraldNameClash]",
+                "    void getUrl(Item item);",
+                "}"));
+        MORE_MISTAKES.put("shop/Missing.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Missing {",
+                "    @Channel(\"missing:type\")",
+                "    void never(NoSuchPayload payload); // <- [HeraldMissingType]",
+                "}"));
+        MORE_MISTAKES.put("shop/Fine.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Fine { // <- [HeraldInternal]",
+                "    @Channel(\"fine:x\") void fine(Item item);",
+                "}"));
+    }
+
+    /**
+     * The ids the single interface above cannot show, one compilation with a file per case: each at its
+     * line, in its file, all at once, and the valid interface beside them still generated. The internal
+     * error is provoked with the processor's test-only option.
+     */
+    @Test
+    void everyOtherMistakeIsReportedAtItsLineInItsFile(@TempDir Path out) throws IOException {
+        Path processorJar = Path.of(System.getProperty("herald.processor.jar"));
+        assertTrue(Files.isRegularFile(processorJar), "build the processor first: " + processorJar);
+
+        TreeMap<String, String> expected = new TreeMap<>();
+        List<JavaFileObject> sources = new ArrayList<>();
+        MORE_MISTAKES.forEach((path, code) -> {
+            sources.add(new Source(path, code));
+            String[] lines = code.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                Matcher marker = MARKER.matcher(lines[i]);
+                if (marker.find()) {
+                    expected.put(path + ":" + (i + 1), marker.group(1));
+                }
+            }
+        });
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("-implicit:none", "-Aherald.internal.failOn=shop.Fine",
+                "-processorpath", processorJar.toString(),
+                "-classpath", System.getProperty("java.class.path"),
+                "-d", out.toString());
+        boolean ok = javac.getTask(null, null, diagnostics, options, null, sources).call();
+
+        TreeMap<String, String> reported = new TreeMap<>();
+        List<String> all = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            String message = d.getMessage(Locale.ROOT);
+            String file = d.getSource() == null ? "?" : d.getSource().toUri().getPath().substring(1);
+            all.add(d.getKind() + " " + file + ":" + d.getLineNumber() + ": " + message);
+            Matcher id = Pattern.compile("^\\[(Herald\\w+)]").matcher(message);
+            if (d.getKind() == Diagnostic.Kind.ERROR && id.find()) {
+                assertEquals(null, reported.put(file + ":" + d.getLineNumber(), id.group(1)),
+                        "one Herald error per line: " + String.join("\n", all));
+            }
+        }
+        assertEquals(false, ok, "the compilation must fail");
+        assertEquals(expected, reported, String.join("\n", all));
+        assertEquals(8, Set.copyOf(reported.values()).size(), "eight ids: " + reported.values());
+        for (String broken : List.of("Shape", "Forgetful", "Left", "Right", "Overloaded", "Reserved", "Clash", "Missing", "Fine")) {
+            assertTrue(Files.notExists(out.resolve("shop/" + broken + "Publisher.class")), broken + " generated nothing");
+        }
     }
 
     private static final class Source extends SimpleJavaFileObject {
