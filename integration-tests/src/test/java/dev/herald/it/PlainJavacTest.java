@@ -221,10 +221,11 @@ class PlainJavacTest {
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        Path generated = Files.createDirectories(out.resolve("generated"));
         List<String> options = List.of("-implicit:none", "-Aherald.internal.failOn=shop.Fine",
                 "-processorpath", processorJar.toString(),
                 "-classpath", System.getProperty("java.class.path"),
-                "-d", out.toString());
+                "-d", out.toString(), "-s", generated.toString());
         boolean ok = javac.getTask(null, null, diagnostics, options, null, sources).call();
 
         TreeMap<String, String> reported = new TreeMap<>();
@@ -242,8 +243,11 @@ class PlainJavacTest {
         assertEquals(false, ok, "the compilation must fail");
         assertEquals(expected, reported, String.join("\n", all));
         assertEquals(8, Set.copyOf(reported.values()).size(), "eight ids: " + reported.values());
+        assertTrue(Files.isRegularFile(generated.resolve("shop/ValidPublisher.java")), "the valid interface still generates");
         for (String broken : List.of("Shape", "Forgetful", "Left", "Right", "Overloaded", "Reserved", "Clash", "Missing", "Fine")) {
-            assertTrue(Files.notExists(out.resolve("shop/" + broken + "Publisher.class")), broken + " generated nothing");
+            for (String kind : List.of("Publisher", "Subscriber", "Binding")) {
+                assertTrue(Files.notExists(generated.resolve("shop/" + broken + kind + ".java")), broken + " generated nothing");
+            }
         }
     }
 
