@@ -43,7 +43,13 @@ public final class Outer_InnerBinding implements HeraldBinding<Outer.Inner> {
     public Subscription listen(Herald herald, Outer.Inner implementation) {
         Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(implementation, "implementation");
-        return BindingSupport.subscribeAll(
-                () -> herald.channel(PING).subscribe(implementation::ping));
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        try {
+            made.add(herald.channel(PING).subscribe(implementation::ping));
+        } catch (RuntimeException | Error e) {
+            made.undo(e);
+            throw e;
+        }
+        return made.all();
     }
 }

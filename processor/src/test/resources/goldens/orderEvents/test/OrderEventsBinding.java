@@ -2,7 +2,6 @@ package test;
 
 import dev.herald.ChannelDescriptor;
 import dev.herald.Herald;
-import dev.herald.MessageHandler;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
 import dev.herald.spi.BindingSupport;
@@ -56,9 +55,15 @@ public final class OrderEventsBinding implements HeraldBinding<OrderEvents> {
     public Subscription listen(Herald herald, OrderEvents implementation) {
         Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(implementation, "implementation");
-        return BindingSupport.subscribeAll(
-                () -> herald.channel(ORDER_CREATED).subscribe(implementation::orderCreated),
-                () -> herald.channel(SHIPPING_CALCULATED).subscribe(MessageHandler.awaiting(implementation::shippingCalculated)),
-                () -> herald.channel(BATCH).subscribe(implementation::batch));
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        try {
+            made.add(herald.channel(ORDER_CREATED).subscribe(implementation::orderCreated));
+            made.add(herald.channel(SHIPPING_CALCULATED).subscribe(message -> BindingSupport.await(implementation.shippingCalculated(message))));
+            made.add(herald.channel(BATCH).subscribe(implementation::batch));
+        } catch (RuntimeException | Error e) {
+            made.undo(e);
+            throw e;
+        }
+        return made.all();
     }
 }

@@ -2,7 +2,6 @@ package test;
 
 import dev.herald.ChannelDescriptor;
 import dev.herald.Herald;
-import dev.herald.MessageHandler;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
 import dev.herald.spi.BindingSupport;
@@ -50,8 +49,14 @@ public final class AuditLogBinding implements HeraldBinding<AuditLog> {
     public Subscription listen(Herald herald, AuditLog implementation) {
         Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(implementation, "implementation");
-        return BindingSupport.subscribeAll(
-                () -> herald.channel(ENTRY).subscribe(implementation::entry),
-                () -> herald.channel(COUNT).subscribe(MessageHandler.awaiting(implementation::count)));
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        try {
+            made.add(herald.channel(ENTRY).subscribe(implementation::entry));
+            made.add(herald.channel(COUNT).subscribe(message -> BindingSupport.await(implementation.count(message))));
+        } catch (RuntimeException | Error e) {
+            made.undo(e);
+            throw e;
+        }
+        return made.all();
     }
 }

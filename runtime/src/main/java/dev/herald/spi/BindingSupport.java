@@ -52,4 +52,59 @@ public final class BindingSupport {
         }
         return Subscription.all(made);
     }
+
+    /**
+     * The subscriptions a generated {@code listen} has made so far, written as plain statements (one
+     * {@code add} per channel) rather than a list of lambdas, which javac attributes far faster:
+     *
+     * <pre>{@code
+     * BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+     * try {
+     *     made.add(herald.channel(ORDER_CREATED).subscribe(implementation::orderCreated));
+     * } catch (RuntimeException | Error e) {
+     *     made.undo(e);
+     *     throw e;
+     * }
+     * return made.all();
+     * }</pre>
+     */
+    public static final class Subscriptions {
+
+        private final List<Subscription> made = new ArrayList<>();
+
+        /** Starts with none. */
+        public Subscriptions() {
+        }
+
+        /**
+         * @param subscription one more subscription of the listener
+         */
+        public void add(Subscription subscription) {
+            made.add(Objects.requireNonNull(subscription, "subscription"));
+        }
+
+        /**
+         * Ends every subscription made so far, after one failed, so a failed {@code listen} leaves nothing
+         * subscribed; a failure to end one is added to {@code failure} as suppressed.
+         *
+         * @param failure why {@code listen} failed; the caller rethrows it
+         */
+        public void undo(Throwable failure) {
+            for (Subscription subscription : made) {
+                try {
+                    subscription.unsubscribe();
+                } catch (RuntimeException undo) {
+                    failure.addSuppressed(undo);
+                }
+            }
+            made.clear();
+        }
+
+        /**
+         * @return one subscription covering every one made
+         */
+        public Subscription all() {
+            return Subscription.all(List.copyOf(made));
+        }
+    }
 }

@@ -1,11 +1,11 @@
 package dev.herald.processor.generate;
 
+import static dev.herald.processor.generate.RuntimeNames.BINDING_SUBSCRIPTIONS;
 import static dev.herald.processor.generate.RuntimeNames.BINDING_SUPPORT;
 import static dev.herald.processor.generate.RuntimeNames.CHANNEL_DESCRIPTOR;
 import static dev.herald.processor.generate.RuntimeNames.HERALD;
 import static dev.herald.processor.generate.RuntimeNames.HERALD_BINDING;
 import static dev.herald.processor.generate.RuntimeNames.LIST;
-import static dev.herald.processor.generate.RuntimeNames.MESSAGE_HANDLER;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
 import static dev.herald.processor.generate.RuntimeNames.PAYLOAD_TYPE;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
@@ -63,20 +63,21 @@ public final class BindingGenerator {
                     .build());
             if (!channels.isEmpty()) {
                 channels.add(",\n");
-                listen.add(",\n");
             }
             channels.add("$N", GeneratedNames.constant(method));
             boolean await = method.returnKind() != ChannelMethod.ReturnKind.VOID;
             if (method.isTemplate()) {
                 CodeBlock call = CodeBlock.of("implementation.$N($L)", method.name(),
                         TemplateArguments.parsed(method, "values", "message"));
-                listen.add("() -> herald.template($N).subscribeAll((values, message) -> $L)",
+                listen.addStatement("made.add(herald.template($N).subscribeAll((values, message) -> $L))",
                         GeneratedNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
             } else {
+                // plain statements and a lambda with a known target type: javac attributes these far faster
+                // than lambdas passed through a generic or varargs method
                 CodeBlock handler = await
-                        ? CodeBlock.of("$T.awaiting(implementation::$N)", MESSAGE_HANDLER, method.name())
+                        ? CodeBlock.of("message -> $T.await(implementation.$N(message))", BINDING_SUPPORT, method.name())
                         : CodeBlock.of("implementation::$N", method.name());
-                listen.add("() -> herald.channel($N).subscribe($L)", GeneratedNames.constant(method), handler);
+                listen.addStatement("made.add(herald.channel($N).subscribe($L))", GeneratedNames.constant(method), handler);
             }
         }
 
@@ -105,7 +106,14 @@ public final class BindingGenerator {
                 .addParameter(iface, "implementation")
                 .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
                 .addStatement("$T.requireNonNull(implementation, $S)", OBJECTS, "implementation")
-                .addCode("return $T.subscribeAll(\n$>$>$L$<$<);\n", BINDING_SUPPORT, listen.build())
+                .addStatement("$T made = new $T()", BINDING_SUBSCRIPTIONS, BINDING_SUBSCRIPTIONS)
+                .beginControlFlow("try")
+                .addCode(listen.build())
+                .nextControlFlow("catch ($T | $T e)", RuntimeException.class, Error.class)
+                .addStatement("made.undo(e)")
+                .addStatement("throw e")
+                .endControlFlow()
+                .addStatement("return made.all()")
                 .build());
         return type.build();
     }

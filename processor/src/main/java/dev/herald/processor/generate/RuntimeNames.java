@@ -17,6 +17,7 @@ final class RuntimeNames {
     static final ClassName PAYLOAD_TYPE = ClassName.get("dev.herald", "PayloadType");
     static final ClassName HERALD_BINDING = ClassName.get("dev.herald.spi", "HeraldBinding");
     static final ClassName BINDING_SUPPORT = ClassName.get("dev.herald.spi", "BindingSupport");
+    static final ClassName BINDING_SUBSCRIPTIONS = BINDING_SUPPORT.nestedClass("Subscriptions");
     static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     static final ClassName LIST = ClassName.get("java.util", "List");
