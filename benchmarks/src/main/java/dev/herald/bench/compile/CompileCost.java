@@ -108,22 +108,27 @@ public final class CompileCost {
                 files.filter(path -> path.toString().endsWith(".java")).sorted().forEach(withGenerated::add);
             }
             Compilation generatedOnly = new Compilation(javac, withGenerated, classpath, emptyProcessorPath.toString(), work);
+            Compilation replaying = new Compilation(javac, sources, classpath, emptyProcessorPath.toString(), work)
+                    .replaying(pregenerated);
             for (int i = 1; i <= warmups; i++) {
-                System.out.printf(Locale.ROOT, "warm-up %d/%d: generated sources, no processor %,.0f ms%n", i, warmups,
-                        generatedOnly.run());
+                System.out.printf(Locale.ROOT, "warm-up %d/%d: generated sources, no processor %,.0f ms; replaying "
+                        + "processor %,.0f ms%n", i, warmups, generatedOnly.run(), replaying.run());
             }
             List<Double> withoutMillis = new ArrayList<>();
             List<Double> withMillis = new ArrayList<>();
             List<Double> generatedMillis = new ArrayList<>();
+            List<Double> replayMillis = new ArrayList<>();
             for (int i = 1; i <= repetitions; i++) {
                 double a = without.run();
                 double b = with.run();
                 double c = generatedOnly.run();
+                double d = replaying.run();
                 withoutMillis.add(a);
                 withMillis.add(b);
                 generatedMillis.add(c);
+                replayMillis.add(d);
                 System.out.printf(Locale.ROOT, "run %d/%d: without %,.0f ms, with %,.0f ms, generated sources without the "
-                        + "processor %,.0f ms%n", i, repetitions, a, b, c);
+                        + "processor %,.0f ms, a processor replaying them %,.0f ms%n", i, repetitions, a, b, c, d);
             }
             Summary a = Summary.of(withoutMillis);
             Summary b = Summary.of(withMillis);
@@ -137,8 +142,8 @@ public final class CompileCost {
             long generatedLines = lines(withGenerated.subList(sources.size(), withGenerated.size()));
             System.out.printf(Locale.ROOT, "%,d hand-written lines, %,d generated lines%n", sourceLines, generatedLines);
             CompileResults results = new CompileResults(interfaces, channels, sources.size(), with.generatedFiles(),
-                    processorJar.getFileName().toString(), withoutMillis, withMillis, generatedMillis, sourceLines,
-                    generatedLines);
+                    processorJar.getFileName().toString(), withoutMillis, withMillis, generatedMillis, replayMillis,
+                    sourceLines, generatedLines);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -195,6 +200,7 @@ public final class CompileCost {
         private int runs;
         private int generatedFiles;
         private Path keepGeneratedIn;
+        private Path replay;
 
         Compilation(JavaCompiler javac, List<Path> sources, String classpath, String processorPath, Path work) {
             this.javac = javac;
@@ -202,6 +208,12 @@ public final class CompileCost {
             this.classpath = classpath;
             this.processorPath = processorPath;
             this.work = work;
+        }
+
+        /** Runs {@link ReplayProcessor} over {@code generated} instead of the processors on the path. */
+        Compilation replaying(Path generated) {
+            this.replay = generated;
+            return this;
         }
 
         /** Copies the generated sources of the next run to {@code directory}. */
@@ -223,7 +235,12 @@ public final class CompileCost {
             long start = System.nanoTime();
             boolean ok;
             try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+                JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
+                        files.getJavaFileObjectsFromPaths(sources));
+                if (replay != null) {
+                    task.setProcessors(List.of(new ReplayProcessor(replay)));
+                }
+                ok = task.call();
             }
             long elapsed = System.nanoTime() - start;
             if (!ok) {
