@@ -54,7 +54,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ "$commit" != unknown ] && [ -n "$(git status --porcelain 2>/dev/null)" ]; then
+# this script's own outputs from an earlier run do not count as changes to what is measured
+if [ "$commit" != unknown ] && [ -n "$(git status --porcelain 2>/dev/null | grep -v -e ' benchmarks/RESULTS.md$' -e ' benchmarks/results.png$')" ]; then
   commit="$commit (with uncommitted changes)"
 fi
 {
