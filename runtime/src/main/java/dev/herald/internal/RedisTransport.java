@@ -28,17 +28,16 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +67,8 @@ public final class RedisTransport implements Transport {
      * batch's writes go straight into the pipeline instead of one queued task per command.
      */
     private final AtomicBoolean flushPending = new AtomicBoolean();
-    /** Held while flushing, so that {@link #close()}'s last flush cannot race the event loop's. */
-    private final ReentrantLock flushLock = new ReentrantLock();
-    private volatile Executor flusher;
+    /** Runs every flush, {@link #close()}'s last one included. */
+    private volatile EventExecutor flusher;
     private final Runnable flush;
 
     private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
@@ -141,6 +139,10 @@ public final class RedisTransport implements Transport {
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (connection == subscribeConnection) {
                     listener.onConnectionRestored();
+                } else if (connection == publishConnection) {
+                    // a command that slipped into the buffer while the connection went down waits for no
+                    // other publish to be sent
+                    flushSoon();
                 }
             }
 
@@ -218,6 +220,11 @@ public final class RedisTransport implements Transport {
         }
 
         @Override
+        public void set(ByteBuffer reply) {
+            // PUBLISH answers with an integer; nothing else is wanted either
+        }
+
+        @Override
         public String getError() {
             return refused(super.getError(), channel);
         }
@@ -232,32 +239,32 @@ public final class RedisTransport implements Transport {
             try {
                 flusher.execute(flush);
             } catch (RejectedExecutionException e) {
+                // shutting down: the event loop takes no writes either; close() cancels what is left
                 flushPending.set(false);
-                flushInOrder(); // shutting down: flush here rather than leave commands unsent
             }
         }
     }
 
     private void flushOnFlusher() {
-        if (!flushLock.tryLock()) {
-            // close() is flushing this very moment; never wait for it on an event loop: come back after it
-            flusher.execute(flush);
+        flushPending.set(false);
+        publishConnection.flushCommands();
+    }
+
+    /**
+     * The last flush, on the flusher like every other (a flush from another thread could put its batch
+     * behind one the flusher writes later), waiting for it a bounded time.
+     */
+    private void flushBeforeClose() {
+        if (flusher.inEventLoop()) {
+            flushOnFlusher();
             return;
         }
         try {
-            flushPending.set(false);
-            publishConnection.flushCommands();
-        } finally {
-            flushLock.unlock();
-        }
-    }
-
-    private void flushInOrder() {
-        flushLock.lock();
-        try {
-            publishConnection.flushCommands();
-        } finally {
-            flushLock.unlock();
+            flusher.submit(this::flushOnFlusher).await(5, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Flusher already shut down; unsent publishes are cancelled", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -356,7 +363,7 @@ public final class RedisTransport implements Transport {
     @Override
     public void close() {
         try {
-            flushInOrder(); // nothing written before close stays behind in the buffer
+            flushBeforeClose(); // nothing written before close stays behind in the buffer
             subscribeConnection.close();
             publishConnection.close();
         } finally {

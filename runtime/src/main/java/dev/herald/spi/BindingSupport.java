@@ -104,7 +104,7 @@ public final class BindingSupport {
          * @return one subscription covering every one made
          */
         public Subscription all() {
-            return Subscription.all(List.copyOf(made));
+            return Subscription.all(made); // a copy
         }
     }
 }
