@@ -1,10 +1,7 @@
 package dev.herald;
 
+import dev.herald.spi.BindingSupport;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Receives the decoded messages of one subscription.
@@ -37,28 +34,6 @@ public interface MessageHandler<T> {
      */
     static <T> MessageHandler<T> awaiting(AsyncMessageHandler<T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return message -> {
-            CompletionStage<?> stage = handler.onMessage(message);
-            if (stage == null) {
-                throw new NullPointerException("asynchronous handler returned null instead of a CompletionStage");
-            }
-            CompletableFuture<?> future = stage.toCompletableFuture();
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                throw unwrap(e.getCause());
-            }
-        };
-    }
-
-    private static Exception unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof Exception exception) {
-            return exception;
-        }
-        return new CompletionException(cause);
+        return message -> BindingSupport.await(handler.onMessage(message));
     }
 }

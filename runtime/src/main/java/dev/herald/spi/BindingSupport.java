@@ -1,12 +1,12 @@
 package dev.herald.spi;
 
-import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
 
 /** Helpers for generated bindings. */
 public final class BindingSupport {
@@ -22,35 +22,25 @@ public final class BindingSupport {
      * @throws Exception the stage's failure
      */
     public static void await(CompletionStage<?> stage) throws Exception {
-        MessageHandler.<CompletionStage<?>>awaiting(s -> s).onMessage(
-                Objects.requireNonNull(stage, "the listener returned null instead of a CompletionStage"));
+        if (stage == null) {
+            throw new NullPointerException("the handler returned null instead of a CompletionStage");
+        }
+        try {
+            stage.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
     }
 
-    /**
-     * Makes each subscription in turn; if one fails, the ones already made are ended before the failure
-     * is rethrown, so a failed {@code listen} leaves nothing subscribed.
-     *
-     * @param steps each makes one subscription
-     * @return one subscription covering all of them
-     */
-    @SafeVarargs
-    public static Subscription subscribeAll(Supplier<Subscription>... steps) {
-        List<Subscription> made = new ArrayList<>(steps.length);
-        try {
-            for (Supplier<Subscription> step : steps) {
-                made.add(step.get());
-            }
-        } catch (RuntimeException | Error e) {
-            for (Subscription subscription : made) {
-                try {
-                    subscription.unsubscribe();
-                } catch (RuntimeException undo) {
-                    e.addSuppressed(undo);
-                }
-            }
-            throw e;
+    private static Exception unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        return Subscription.all(made);
+        if (cause instanceof Exception exception) {
+            return exception;
+        }
+        return new CompletionException(cause);
     }
 
     /**
