@@ -44,14 +44,25 @@ public interface Herald extends AutoCloseable {
 
     /**
      * Connects to the Redis named by the {@code REDIS_URL} environment variable, or runs in memory when it
-     * is unset or blank.
+     * is unset or blank. The line Herald logs at INFO when it starts says which.
      *
      * @return a Herald on Redis or in memory
+     * @throws IllegalArgumentException when {@code REDIS_URL} is set but is not a Redis URI
      * @throws HeraldException when {@code REDIS_URL} is set but Redis cannot be reached
      */
     static Herald fromEnvironment() {
-        String url = System.getenv("REDIS_URL");
-        return url == null || url.isBlank() ? inMemory() : connect(url.strip());
+        return fromEnvironment(System.getenv("REDIS_URL"));
+    }
+
+    /**
+     * Like {@link #fromEnvironment()}, with the value of {@code REDIS_URL} given.
+     */
+    private static Herald fromEnvironment(String redisUrl) {
+        try {
+            return builder().redisOrInMemory(redisUrl).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("REDIS_URL is set but is not a Redis URI: " + e.getMessage(), e);
+        }
     }
 
     /**

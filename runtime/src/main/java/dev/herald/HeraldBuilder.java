@@ -52,6 +52,19 @@ public final class HeraldBuilder {
     }
 
     /**
+     * Runs over Redis when a URI is given, in memory when it is {@code null} or blank: the usual way to
+     * read it from the environment, {@code .redisOrInMemory(System.getenv("REDIS_URL"))}. Herald logs which
+     * one it runs on when it starts.
+     *
+     * @param redisUri a Redis URI, or {@code null} or blank for in memory
+     * @return this builder
+     */
+    public HeraldBuilder redisOrInMemory(String redisUri) {
+        this.redisUri = redisUri == null || redisUri.isBlank() ? null : redisUri.strip();
+        return this;
+    }
+
+    /**
      * The Jackson mapper behind the default codecs. Herald uses a copy with the Java time module
      * registered, writes dates as ISO-8601 and ignores unknown properties on read; the given mapper is
      * not changed. Default: a plain {@code JsonMapper}.

@@ -104,6 +104,8 @@ public final class DefaultHerald implements Herald {
             }
         };
         transport.start(dispatcher);
+        LOG.info("Herald started, {}{}", transport.description(), settings.channelPrefix().isEmpty()
+                ? ", no channel prefix" : ", channel prefix '" + settings.channelPrefix() + "'");
     }
 
     /**

@@ -145,4 +145,9 @@ public final class InMemoryTransport implements Transport {
         subscribed.clear();
         patterns.clear();
     }
+
+    @Override
+    public String description() {
+        return "in memory";
+    }
 }

@@ -377,6 +377,11 @@ public final class RedisTransport implements Transport {
         return "RedisTransport[" + description + "]";
     }
 
+    @Override
+    public String description() {
+        return "Redis at " + description;
+    }
+
     private static String redact(String uri) {
         return uri.replaceAll("//[^@/]*@", "//***@");
     }

@@ -102,4 +102,14 @@ public interface Transport extends AutoCloseable {
     /** Closes connections and stops every thread the transport started. */
     @Override
     void close();
+
+    /**
+     * Says where this transport runs, for the line Herald logs when it starts, for example {@code "in memory"}
+     * or {@code "Redis at cache.internal:6379"}. Never holds a password.
+     *
+     * @return a short description
+     */
+    default String description() {
+        return getClass().getSimpleName();
+    }
 }
