@@ -1,8 +1,5 @@
 package dev.herald;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Receives every failure Herald cannot hand back to a caller: a handler that threw, a payload that did
  * not decode, a fire-and-forget publish that failed, messages dropped by a full buffer.
@@ -21,32 +18,15 @@ public interface ErrorHandler {
     void onError(HeraldError error);
 
     /**
-     * The default: one SLF4J warning per failure, naming the channel and a short excerpt of the payload
-     * (logger {@code dev.herald.ErrorHandler}); a handler's own exception is logged with its stack trace.
+     * The default: SLF4J warnings (logger {@code dev.herald.ErrorHandler}) that stay readable when failures
+     * come in bursts, for example every publish while Redis is down. A failure is logged at once, naming the
+     * channel and a short excerpt of the payload (a handler's own exception with its stack trace), when the
+     * last line is a second old; the failures that follow within that second are counted, per kind and
+     * channel, and summed up in one line a second later. Every failure is in exactly one line.
      *
-     * @return the logging error handler
+     * @return a new logging error handler; each keeps its own counts
      */
     static ErrorHandler logging() {
-        return LoggingErrorHandler.INSTANCE;
-    }
-}
-
-/** The default {@link ErrorHandler}. */
-final class LoggingErrorHandler implements ErrorHandler {
-
-    static final LoggingErrorHandler INSTANCE = new LoggingErrorHandler();
-
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
-
-    private LoggingErrorHandler() {
-    }
-
-    @Override
-    public void onError(HeraldError error) {
-        if (error.kind() == HeraldError.Kind.HANDLER) {
-            LOG.warn("Herald: {}", error, error.cause());
-        } else {
-            LOG.warn("Herald: {}", error);
-        }
+        return new LoggingErrorHandler();
     }
 }
