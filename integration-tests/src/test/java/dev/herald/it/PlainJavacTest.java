@@ -49,13 +49,18 @@ class PlainJavacTest {
             "    void emptySegment(Order o);",
             "",
             "    @Channel(\"notifications:{userId}\") // <- [HeraldTemplateParam]",
-            "    void unbound(String user, Order o); // <- [HeraldTemplateParam]",
+            "    void unbound(String recipient, Order o); // <- [HeraldTemplateParam]",
+            "",
+            "    @Channel(\"members:{userid}\") // <- [HeraldTemplateParam]",
+            "    void nearMiss(String userId, Order o);",
             "",
             "    @Channel(\"users:{id}\")",
             "    void badPlaceholderType(List<String> id, Order o); // <- [HeraldTemplateParamType]",
             "",
-            "    @Channel(\"two:payloads\") // <- [HeraldPayloadCount]",
-            "    void twoPayloads(Order a, Order b);",
+            "    @Channel(\"two:payloads\")",
+            "    void twoPayloads(",
+            "            String id, // <- [HeraldPayloadCount]",
+            "            Order o);",
             "",
             "    @Channel(\"returns:string\") // <- [HeraldReturnType]",
             "    String returnsString(Order o);",
@@ -118,6 +123,10 @@ class PlainJavacTest {
         }
         assertEquals(false, ok, "the compilation must fail");
         assertEquals(expected, reported, String.join("\n", all));
+        for (String hint : List.of("has no parameter named userid; did you mean userId?",
+                "add {id} to the channel, for example \"two:payloads:{id}\"")) {
+            assertTrue(all.stream().anyMatch(m -> m.contains(hint)), hint + " in\n" + String.join("\n", all));
+        }
         assertTrue(Files.notExists(out.resolve("shop/MistakesPublisher.class")), "nothing is generated for the broken interface");
     }
 

@@ -7,7 +7,9 @@ import static dev.herald.processor.Sources.source;
 import com.google.testing.compile.Compilation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -196,6 +198,87 @@ final class DiagnosticsTest {
         assertOnlyValidGenerated();
     }
 
+    /** A parameter named like the placeholder but for case or a typo: one error at the channel naming both. */
+    @ParameterizedTest(name = "[{index}] {0} ~ {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            userid  | userId
+            USERID  | userId
+            userId  | userld
+            userId  | usrId
+            userId  | user_id
+            userId  | user
+            orderId | orderIds
+            """)
+    void templatePlaceholderNearAParameter(String placeholder, String parameter) {
+        String channel = "notifications:{" + placeholder + "}";
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"" + channel + "\")",
+                "    void notification(",
+                "            String " + parameter + ",",
+                "            Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldTemplateParam] channel \"" + channel + "\" has placeholder {"
+                + placeholder + "} but notification(...) has no parameter named " + placeholder + "; did you mean "
+                + parameter + "? write {" + parameter + "} in the channel or name the parameter " + placeholder)
+                .inFile(broken).onLineContaining("@Channel(");
+        assertOnlyValidGenerated();
+    }
+
+    /** Of several near parameters the closest is suggested, and each placeholder gets its own. */
+    @Test
+    void templatePlaceholdersNearParametersPickTheClosest() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"orders:{tenantid}:{orderid}\")",
+                "    void order(String orderId, String tenantId, String orderIds, Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 3);
+        assertThat(compilation).hadErrorContaining("has no parameter named tenantid; did you mean tenantId?")
+                .inFile(broken).onLineContaining("@Channel(");
+        assertThat(compilation).hadErrorContaining("has no parameter named orderid; did you mean orderId?")
+                .inFile(broken).onLineContaining("@Channel(");
+        assertThat(compilation).hadErrorContaining("[HeraldTemplateParam] parameter orderIds of order(...) has no "
+                + "placeholder").inFile(broken).onLineContaining("void order(");
+        assertOnlyValidGenerated();
+    }
+
+    /** A name too far from every parameter, or a lone payload, gets no suggestion: both errors stand. */
+    @ParameterizedTest(name = "[{index}] {0} m({1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            userId | String recipient, Item item | 2
+            id     | String ids, Item item       | 2
+            id     | String ab, Item item        | 2
+            userId | String usrName, Item item   | 2
+            userid | String userId               | 1
+            """)
+    void templatePlaceholderFarFromEveryParameter(String placeholder, String parameters, int errors) {
+        String channel = "notifications:{" + placeholder + "}";
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"" + channel + "\")",
+                "    void notification(" + parameters + ");",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, errors);
+        assertThat(compilation).hadErrorContaining("[HeraldTemplateParam] channel \"" + channel + "\" has placeholder {"
+                + placeholder + "} but notification(...) has no parameter named " + placeholder + "; add the parameter")
+                .inFile(broken).onLineContaining("@Channel(");
+        for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+            assertThat(error.getMessage(Locale.ROOT)).doesNotContain("did you mean");
+        }
+        assertOnlyValidGenerated();
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             List<String>     | java.util.List<java.lang.String>
@@ -256,7 +339,6 @@ final class DiagnosticsTest {
     @ParameterizedTest(name = "[{index}] \"{0}\" m({1})")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             "payload:count"      | ""                      | 0
-            "payload:count"      | "String userId, Item n" | 2
             "payload:{id}:count" | "String id"             | 0
             """)
     void payloadCount(String channel, String parameters, int count) {
@@ -269,6 +351,76 @@ final class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("[HeraldPayloadCount] m(...) on channel \"" + channel + "\" has "
                 + count + " payload parameters; a channel method takes exactly one payload").inFile(broken)
                 .onLineContaining(annotation);
+        assertOnlyValidGenerated();
+    }
+
+    /** A second payload is reported on its own line, with the placeholder it could become. */
+    @ParameterizedTest(name = "[{index}] {0} id")
+    @ValueSource(strings = {"String", "long", "Integer", "UUID", "Payloads.Color"})
+    void payloadCountSuggestsAPlaceholderAtTheExtraParameter(String type) {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"order:created\")",
+                "    void created(",
+                "            " + type + " id,",
+                "            Item order);",
+                "}");
+
+        Compilation compilation = compile(broken, PAYLOADS);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldPayloadCount] parameter id of created(...) is neither a "
+                + "placeholder nor the payload (the last parameter, order) of channel \"order:created\"; add {id} to the "
+                + "channel, for example \"order:created:{id}\", or remove the parameter").inFile(broken)
+                .onLineContaining(type + " id,");
+        assertOnlyValidGenerated();
+    }
+
+    /** A parameter that cannot be a placeholder gets no placeholder suggestion; each extra one is reported. */
+    @Test
+    void payloadCountWithoutAPlaceholderSuggestion() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"order:created\")",
+                "    void created(",
+                "            List<String> tags,",
+                "            Item first,",
+                "            Item order);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldPayloadCount] parameter tags of created(...) is neither a "
+                + "placeholder nor the payload (the last parameter, order) of channel \"order:created\"; remove it or "
+                + "move what it carries into the payload").inFile(broken).onLineContaining("List<String> tags,");
+        assertThat(compilation).hadErrorContaining("[HeraldPayloadCount] parameter first of created(...) is neither a "
+                + "placeholder nor the payload").inFile(broken).onLineContaining("Item first,");
+        for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+            assertThat(error.getMessage(Locale.ROOT)).doesNotContain("{");
+        }
+        assertOnlyValidGenerated();
+    }
+
+    /** A malformed channel gets no example built from it: the channel error comes first. */
+    @Test
+    void payloadCountOnAMalformedChannelSuggestsNoChannel() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"order created\")",
+                "    void created(",
+                "            String id,",
+                "            Item order);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelName]").inFile(broken)
+                .onLineContaining("@Channel(\"order created\")");
+        assertThat(compilation).hadErrorContaining("[HeraldPayloadCount] parameter id of created(...) is neither a "
+                + "placeholder nor the payload (the last parameter, order) of channel \"order created\"; remove it")
+                .inFile(broken).onLineContaining("String id,");
         assertOnlyValidGenerated();
     }
 

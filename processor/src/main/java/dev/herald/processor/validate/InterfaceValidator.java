@@ -4,6 +4,7 @@ import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.generate.GeneratedNames;
 import dev.herald.processor.model.ChannelMethod;
 import dev.herald.processor.model.ChannelNames;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,6 +81,7 @@ public final class InterfaceValidator {
             return;
         }
         ChannelNames.Parsed parsed = ChannelNames.parse(method.channel());
+        boolean channelValid = method.channelResolved() && parsed.problem() == null;
         if (!method.channelResolved()) {
             report.error(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(), method.annotationValue(),
                     method.name(), method.annotationValue() == null ? "nothing" : method.annotationValue().toString());
@@ -102,13 +104,22 @@ public final class InterfaceValidator {
             case INVALID -> report.error(Message.RETURN_TYPE, method.element(), method.annotation(), null,
                     method.name(), method.channel(), method.returnType());
         }
-        validateParameters(method, report);
+        validateParameters(method, channelValid, report);
     }
 
-    private static void validateParameters(ChannelMethod method, ValidationReport report) {
+    private static void validateParameters(ChannelMethod method, boolean channelValid, ValidationReport report) {
+        List<ChannelMethod.Parameter> rest = new ArrayList<>(method.nonPlaceholderParameters());
         for (String placeholder : method.placeholders()) {
             ChannelMethod.Parameter parameter = method.parameterFor(placeholder);
-            if (parameter == null) {
+            // A misspelt parameter is one error at the channel naming both; the payload's parameter is kept.
+            ChannelMethod.Parameter meant = parameter != null || rest.size() < 2 ? null
+                    : NearMisses.closest(placeholder, rest, ChannelMethod.Parameter::name);
+            if (meant != null) {
+                rest.remove(meant);
+                report.error(Message.TEMPLATE_PLACEHOLDER_NEAR_MISS, method.element(), method.annotation(),
+                        method.annotationValue(), method.channel(), placeholder, method.name(), placeholder, meant.name(),
+                        meant.name(), placeholder);
+            } else if (parameter == null) {
                 report.error(Message.TEMPLATE_PLACEHOLDER_UNBOUND, method.element(), method.annotation(),
                         method.annotationValue(), method.channel(), placeholder, method.name(), placeholder, placeholder);
             } else if (!PlaceholderTypes.isSupported(parameter.type())) {
@@ -116,17 +127,24 @@ public final class InterfaceValidator {
                         method.channel(), parameter.type(), parameter.name());
             }
         }
-        List<ChannelMethod.Parameter> rest = method.nonPlaceholderParameters();
-        if (method.isTemplate() && rest.size() > 1) {
-            for (ChannelMethod.Parameter extra : rest.subList(0, rest.size() - 1)) {
-                report.error(Message.TEMPLATE_PARAMETER_UNUSED, element(method, extra), null, null, extra.name(),
-                        method.name(), method.channel(), extra.name());
-            }
-        } else if (rest.size() != 1) {
+        if (rest.isEmpty()) {
             report.error(Message.PAYLOAD_COUNT, method.element(), method.annotation(), null, method.name(),
                     method.channel(), rest.size(), method.name());
         }
         ChannelMethod.Parameter payload = rest.isEmpty() ? null : rest.get(rest.size() - 1);
+        for (ChannelMethod.Parameter extra : rest.subList(0, Math.max(0, rest.size() - 1))) {
+            if (method.isTemplate()) {
+                report.error(Message.TEMPLATE_PARAMETER_UNUSED, element(method, extra), null, null, extra.name(),
+                        method.name(), method.channel(), extra.name());
+            } else if (channelValid && PlaceholderTypes.isSupported(extra.type())) {
+                report.error(Message.PAYLOAD_EXTRA_PLACEHOLDER, element(method, extra), null, null, extra.name(),
+                        method.name(), payload.name(), method.channel(), extra.name(),
+                        method.channel() + ":{" + extra.name() + "}");
+            } else {
+                report.error(Message.PAYLOAD_EXTRA, element(method, extra), null, null, extra.name(), method.name(),
+                        payload.name(), method.channel());
+            }
+        }
         if (payload != null && !method.generic()) {
             String problem = PayloadTypes.problem(payload.type());
             if (problem != null) {

@@ -17,6 +17,9 @@ public enum Message {
     TEMPLATE_PLACEHOLDER_UNBOUND("HeraldTemplateParam",
             "channel \"%s\" has placeholder {%s} but %s(...) has no parameter named %s; add the parameter "
                     + "(for example String %s) or remove the placeholder"),
+    TEMPLATE_PLACEHOLDER_NEAR_MISS("HeraldTemplateParam",
+            "channel \"%s\" has placeholder {%s} but %s(...) has no parameter named %s; did you mean %s? write {%s} "
+                    + "in the channel or name the parameter %s"),
     TEMPLATE_PARAMETER_UNUSED("HeraldTemplateParam",
             "parameter %s of %s(...) has no placeholder in channel \"%s\"; add {%s} to the channel or remove the "
                     + "parameter: a channel method takes its placeholders and exactly one payload"),
@@ -26,6 +29,14 @@ public enum Message {
     PAYLOAD_COUNT("HeraldPayloadCount",
             "%s(...) on channel \"%s\" has %d payload parameters; a channel method takes exactly one payload "
                     + "(plus one parameter per placeholder), for example void %s(OrderCreated event)"),
+    PAYLOAD_EXTRA_PLACEHOLDER("HeraldPayloadCount",
+            "parameter %s of %s(...) is neither a placeholder nor the payload (the last parameter, %s) of channel \"%s\"; "
+                    + "add {%s} to the channel, for example \"%s\", or remove the parameter: a channel method takes "
+                    + "exactly one payload (plus one parameter per placeholder)"),
+    PAYLOAD_EXTRA("HeraldPayloadCount",
+            "parameter %s of %s(...) is neither a placeholder nor the payload (the last parameter, %s) of channel \"%s\"; "
+                    + "remove it or move what it carries into the payload: a channel method takes exactly one payload "
+                    + "(plus one parameter per placeholder)"),
     RETURN_TYPE("HeraldReturnType",
             "%s(...) on channel \"%s\" returns %s; return void (fire-and-forget) or CompletionStage<Void> "
                     + "(completes when Redis accepted the message)"),
