@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * An integer for a {@code double} or {@code BigDecimal} is not a coercion and stays accepted. A coercion the
  * application configured on its mapper ({@code coercionConfigFor(...)}, {@code coercionConfigDefaults()}) is kept,
  * and so are strings for numbers when the mapper writes numbers as strings
- * ({@link JsonWriteFeature#WRITE_NUMBERS_AS_STRINGS}), so Herald always reads what it writes.
+ * ({@link JsonWriteFeature#WRITE_NUMBERS_AS_STRINGS}) or a property declares {@code @JsonFormat(shape = STRING)}
+ * ({@link QuotedScalars}), so Herald reads what it writes.
  */
 final class StrictPayloads {
 
@@ -40,8 +41,8 @@ final class StrictPayloads {
      */
     static void apply(ObjectMapper mapper) {
         mapper.setAnnotationIntrospectors(mapper.getSerializationConfig().getAnnotationIntrospector(),
-                AnnotationIntrospector.pair(new HeraldRequiredIntrospector(),
-                        mapper.getDeserializationConfig().getAnnotationIntrospector()));
+                AnnotationIntrospector.pair(new HeraldRequiredIntrospector(), AnnotationIntrospector.pair(new QuotedScalars(),
+                        mapper.getDeserializationConfig().getAnnotationIntrospector())));
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

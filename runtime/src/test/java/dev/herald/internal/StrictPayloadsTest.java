@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -241,6 +242,25 @@ class StrictPayloadsTest {
         Scalars full = new Scalars("s", 1, 2, 3, 4.5, true, false, new BigDecimal("99.99"),
                 Instant.parse("2026-11-29T10:15:30Z"), Level.LOW);
         assertEquals(full, roundTrip(quoted, Scalars.class, full), "numbers written as strings are read back");
+    }
+
+    record Quoted(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) boolean flag, long plain) {
+    }
+
+    @Test
+    void propertiesDeclaredAsStringsAreReadFromStrings() throws Exception {
+        Quoted quoted = new Quoted(9_007_199_254_740_993L, new BigDecimal("99.99"), true, 1);
+        PayloadCodec<Quoted> codec = strict.codec(PayloadType.of(Quoted.class));
+        assertEquals("{\"id\":\"9007199254740993\",\"amount\":\"99.99\",\"flag\":\"true\",\"plain\":1}",
+                new String(codec.encode(quoted), UTF_8));
+        assertEquals(quoted, roundTrip(strict, Quoted.class, quoted));
+        assertEquals(quoted, decode(strict, Quoted.class, "{\"id\":9007199254740993,\"amount\":99.99,\"flag\":true,\"plain\":1}"),
+                "a JSON number is still a number");
+        refused(Quoted.class, "{\"id\":\"1.5\",\"amount\":\"1\",\"flag\":\"true\",\"plain\":1}");
+        refused(Quoted.class, "{\"id\":\"1\",\"amount\":\"1\",\"flag\":\"yes\",\"plain\":1}");
+        refused(Quoted.class, "{\"id\":\"1\",\"amount\":\"1\",\"flag\":\"true\",\"plain\":\"1\"}");
+        refused(Quoted.class, "{\"id\":null,\"amount\":\"1\",\"flag\":\"true\",\"plain\":1}");
     }
 
     private static <T> T roundTrip(JacksonCodecFactory factory, Class<T> type, T value) throws Exception {
