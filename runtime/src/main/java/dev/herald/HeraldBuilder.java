@@ -36,6 +36,7 @@ public final class HeraldBuilder {
     private int maxPayloadBytes = 16 * 1024 * 1024;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private Duration commandTimeout = Duration.ofSeconds(10);
+    private boolean lenientPayloads;
 
     HeraldBuilder() {
     }
@@ -212,6 +213,27 @@ public final class HeraldBuilder {
     }
 
     /**
+     * Whether Herald's Jackson codecs read payloads as leniently as Jackson does by default. Default:
+     * {@code false}, strict: a message that lacks a property the payload's creator (a record's canonical
+     * constructor, a {@code @JsonCreator}) declares, or carries {@code null} for it, fails to decode, unless the
+     * parameter is an {@code Optional}/{@code OptionalInt}/{@code OptionalLong}/{@code OptionalDouble}, is
+     * annotated {@code @Nullable} (any package), or has {@code @JsonProperty(isRequired = OptBoolean.FALSE)} or a
+     * {@code defaultValue}; and a JSON value of another type than the declared one fails too ({@code 1.9} or
+     * {@code "5"} for an {@code int}, {@code 123} or {@code true} for a {@code String}, {@code 1} or {@code "true"}
+     * for a {@code boolean}, a number for an enum, {@code null} for a primitive). Such failures go to the error
+     * handler as {@link HeraldError.Kind#DECODE} and to the dead letters. {@code true} restores Jackson's
+     * behaviour: missing properties become {@code null}, {@code 0} or {@code false}, and those values are
+     * coerced. Only Herald's Jackson codecs are concerned, not a {@link #codecFactory CodecFactory} of yours.
+     *
+     * @param lenientPayloads {@code true} for Jackson's lenient reading
+     * @return this builder
+     */
+    public HeraldBuilder lenientPayloads(boolean lenientPayloads) {
+        this.lenientPayloads = lenientPayloads;
+        return this;
+    }
+
+    /**
      * Builds the Herald; with Redis configured this connects.
      *
      * @return a new Herald
@@ -219,7 +241,7 @@ public final class HeraldBuilder {
      * @throws HeraldException when Redis cannot be reached
      */
     public Herald build() {
-        CodecFactory codecs = codecFactory != null ? codecFactory : new JacksonCodecFactory(objectMapper);
+        CodecFactory codecs = codecFactory != null ? codecFactory : new JacksonCodecFactory(objectMapper, lenientPayloads);
         Transport transport = redisUri == null
                 ? new InMemoryTransport()
                 : RedisTransport.connect(redisUri, commandTimeout);

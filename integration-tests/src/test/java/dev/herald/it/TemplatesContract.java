@@ -102,8 +102,9 @@ abstract class TemplatesContract {
         subscriber.userEventAny((tenantId, userId, event) -> seen.add(tenantId + "/" + userId));
         subscriber.alertAny((alert, level, id) -> seen.add(level + " " + id));
 
-        publishForeign(prefix + "tenant:acme:user:not-a-number:events", "{\"userId\":\"x\",\"message\":\"m\"}");
-        publishForeign(prefix + "tenant:acme:user:1:2:events", "{\"userId\":\"x\",\"message\":\"m\"}");
+        String complete = "{\"userId\":\"x\",\"message\":\"m\",\"read\":false,\"createdAt\":\"2026-11-29T10:00:00Z\"}";
+        publishForeign(prefix + "tenant:acme:user:not-a-number:events", complete); // only the channel is wrong
+        publishForeign(prefix + "tenant:acme:user:1:2:events", complete);
         publishForeign(prefix + "alerts:LOUD:" + ID, "\"bad enum\"");
         publishForeign(prefix + "alerts:INFO:not-a-uuid", "\"bad uuid\"");
         publisher.userEvent("acme", 7, note("u-7", "fine"));

@@ -16,19 +16,37 @@ import dev.herald.PayloadType;
 /**
  * The default codecs: plain JSON through Jackson with an {@link ObjectWriter} and {@link ObjectReader}
  * bound once per payload type.
+ *
+ * <p>Strict by default: a message must carry every required creator property (see
+ * {@link HeraldRequiredIntrospector}) and JSON types that match the declared ones, see {@link StrictPayloads}.
  */
 public final class JacksonCodecFactory implements CodecFactory {
 
     private final ObjectMapper mapper;
 
     /**
-     * Creates the factory.
+     * Creates a strict factory.
      *
      * @param mapper the user's mapper, copied and never changed; {@code null} for Herald's default
      */
     public JacksonCodecFactory(ObjectMapper mapper) {
+        this(mapper, false);
+    }
+
+    /**
+     * Creates the factory.
+     *
+     * @param mapper the user's mapper, copied and never changed; {@code null} for Herald's default
+     * @param lenient {@code true} to read payloads as the mapper does (missing fields become null or 0, Jackson's
+     *     coercions apply); {@code false} for {@link StrictPayloads strict} reading
+     */
+    public JacksonCodecFactory(ObjectMapper mapper, boolean lenient) {
         ObjectMapper base = mapper != null ? mapper.copy() : JsonMapper.builder().build();
-        this.mapper = base.registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
+        base.registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
+        if (!lenient) {
+            StrictPayloads.apply(base);
+        }
+        this.mapper = base;
     }
 
     @Override

@@ -2,18 +2,26 @@ package dev.herald.contract;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.DeadLetter;
 import dev.herald.Herald;
 import dev.herald.HeraldError;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -22,9 +30,31 @@ import org.junit.jupiter.api.Test;
 /**
  * Hostile payloads: each reaches the error handler with the channel and an excerpt, and the subscription
  * goes on receiving, under the default limits (Jackson's read constraints, Herald's payload size) and
- * under the limits of an {@code ObjectMapper} the application gives the builder.
+ * under the limits of an {@code ObjectMapper} the application gives the builder. A payload that lacks a required
+ * property, or whose JSON types differ from the declared ones, is one of them unless the Herald reads leniently.
  */
 public abstract class BadInputContract extends DeliveryContract {
+
+    /** Stands for JSpecify's: a type-use annotation, recognised by its simple name. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE_USE)
+    @interface Nullable {
+    }
+
+    /** A payload with fields a sender may leave out. */
+    record Note(String id, Optional<String> text, @Nullable String author) {
+    }
+
+    /** A payload with a primitive, a string and an enum. */
+    record Counter(String name, int count, Level level) {
+    }
+
+    /** An enum of a payload. */
+    enum Level { LOW, HIGH }
+
+    private static <T> T done(CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
 
     /** Publishes raw bytes as a foreign client would. */
     protected abstract void publishForeignBytes(String fullChannel, byte[] payload);
@@ -132,6 +162,106 @@ public abstract class BadInputContract extends DeliveryContract {
                 + "\"total\":1,\"timestamp\":\"2026-11-29T10:15:30Z\",\"unknown_field\":true}");
         Order foreign = asOrders.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertTrue(foreign != null && foreign.orderId().equals("o-9") && foreign.userId().equals("u-9"), String.valueOf(foreign));
+        assertTrue(errors.errors.isEmpty(), errors.errors.toString());
+    }
+
+    @Test
+    void aMessageLackingARequiredPropertyIsADecodeErrorAndADeadLetter() throws Exception {
+        BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+        herald.subscribe("orders", Order.class, received::add);
+        String channel = full("orders");
+        List<String> bad = List.of(
+                "{\"orderId\":\"11\"}",                                                 // was Order[orderId=11, userId=null, ...]
+                "{\"orderId\":\"12\",\"userId\":null,\"items\":[],\"total\":1,\"timestamp\":\"2026-11-29T10:15:30Z\"}",
+                "{\"orderId\":\"13\",\"userId\":\"u\",\"items\":[{\"sku\":\"s\"}],\"total\":1,"  // Item.quantity (int) missing: was 0
+                        + "\"timestamp\":\"2026-11-29T10:15:30Z\"}");
+        for (String payload : bad) {
+            publishForeign(herald, channel, payload);
+        }
+        herald.publish("orders", Order.sample(4));
+
+        assertEquals(Order.sample(4), received.poll(WAIT.toSeconds(), TimeUnit.SECONDS),
+                "the subscription lives on and none of the incomplete orders was delivered");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == bad.size());
+        List<HeraldError> decode = errors.ofKind(HeraldError.Kind.DECODE);
+        assertTrue(decode.get(0).cause().getMessage().contains("Missing required creator property 'userId'"), decode.get(0).cause().getMessage());
+        assertTrue(decode.get(1).cause().getMessage().contains("Invalid `null` value encountered for property \"userId\""),
+                decode.get(1).cause().getMessage());
+        assertTrue(decode.get(2).cause().getMessage().contains("Missing required creator property 'quantity'"), decode.get(2).cause().getMessage());
+        assertEquals(channel, decode.get(0).channel());
+
+        List<DeadLetter> letters = await().atMost(WAIT).until(
+                () -> done(herald.deadLetters().read("orders", 10)), l -> l.size() == bad.size());
+        assertEquals(bad, letters.stream().map(DeadLetter::payloadText).toList(), "kept byte for byte, in order");
+        assertTrue(letters.get(0).error().contains("userId"), letters.get(0).error());
+        assertNull(received.poll(), "nothing else was delivered");
+    }
+
+    @Test
+    void jsonOfAnotherTypeThanTheDeclaredOneIsADecodeError() throws Exception {
+        BlockingQueue<Counter> received = new LinkedBlockingQueue<>();
+        herald.subscribe("counters", Counter.class, received::add);
+        BlockingQueue<String> strings = new LinkedBlockingQueue<>();
+        herald.subscribe("strings", String.class, strings::add);
+        String channel = full("counters");
+        List<String> bad = List.of(
+                "{\"name\":\"a\",\"count\":1.9,\"level\":\"LOW\"}",    // float for an int: was 1
+                "{\"name\":\"a\",\"count\":\"5\",\"level\":\"LOW\"}",  // string for an int: was 5
+                "{\"name\":123,\"count\":5,\"level\":\"LOW\"}",          // number for a string: was "123"
+                "{\"name\":true,\"count\":5,\"level\":\"LOW\"}",         // boolean for a string: was "true"
+                "{\"name\":\"a\",\"count\":null,\"level\":\"LOW\"}",     // null for an int: was 0
+                "{\"name\":\"a\",\"count\":5,\"level\":1}");             // number for an enum: was HIGH
+        for (String payload : bad) {
+            publishForeign(herald, channel, payload);
+        }
+        publishForeign(herald, full("strings"), "123");
+        publishForeign(herald, channel, "{\"name\":\"a\",\"count\":5,\"level\":\"HIGH\"}");
+        publishForeign(herald, full("strings"), "\"text\"");
+
+        assertEquals(new Counter("a", 5, Level.HIGH), received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals("text", strings.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "123 is not a String payload");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == bad.size() + 1);
+        assertEquals(bad, done(herald.deadLetters().read("counters", 10)).stream().map(DeadLetter::payloadText).toList());
+        assertNull(received.poll(), "none of the mistyped counters was delivered");
+    }
+
+    @Test
+    void sendersMayLeaveOutOptionalAndNullableProperties() throws Exception {
+        BlockingQueue<Note> received = new LinkedBlockingQueue<>();
+        herald.subscribe("notes", Note.class, received::add);
+        String channel = full("notes");
+
+        publishForeign(herald, channel, "{\"id\":\"n-1\"}");
+        publishForeign(herald, channel, "{\"id\":\"n-2\",\"text\":null,\"author\":null}");
+        publishForeign(herald, channel, "{\"id\":\"n-3\",\"text\":\"hi\",\"author\":\"ann\"}");
+        publishForeign(herald, channel, "{\"text\":\"no id\"}");
+        herald.publish("notes", new Note("n-4", Optional.empty(), null));
+
+        assertEquals(new Note("n-1", Optional.empty(), null), received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(new Note("n-2", Optional.empty(), null), received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(new Note("n-3", Optional.of("hi"), "ann"), received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(new Note("n-4", Optional.empty(), null), received.poll(WAIT.toSeconds(), TimeUnit.SECONDS),
+                "Herald reads what it writes");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == 1);
+        assertTrue(errors.ofKind(HeraldError.Kind.DECODE).get(0).cause().getMessage().contains("'id'"));
+        assertEquals(1, errors.errors.size(), errors.errors.toString());
+    }
+
+    @Test
+    void lenientPayloadsRestoresJacksonsReading() throws Exception {
+        Herald lenient = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).lenientPayloads(true));
+        BlockingQueue<Order> orders = new LinkedBlockingQueue<>();
+        lenient.subscribe("orders", Order.class, orders::add);
+        BlockingQueue<Counter> counters = new LinkedBlockingQueue<>();
+        lenient.subscribe("counters", Counter.class, counters::add);
+
+        publishForeign(lenient, full("orders"), "{\"orderId\":\"11\"}");
+        publishForeign(lenient, full("counters"), "{\"name\":123,\"count\":1.9,\"level\":1}");
+        publishForeign(lenient, full("counters"), "{\"name\":\"b\",\"count\":\"5\"}");
+
+        assertEquals(new Order("11", null, null, null, null), orders.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(new Counter("123", 1, Level.HIGH), counters.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(new Counter("b", 5, null), counters.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertTrue(errors.errors.isEmpty(), errors.errors.toString());
     }
 }

@@ -1,0 +1,283 @@
+package dev.herald.internal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.OptBoolean;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.herald.PayloadCodec;
+import dev.herald.PayloadType;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The strict reading of Herald's Jackson codecs, case by case, against the lenient one. */
+class StrictPayloadsTest {
+
+    /** A type-use annotation, as JSpecify's. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE_USE)
+    @interface Nullable {
+    }
+
+    /** Where a declaration annotation lives, as jakarta.annotation's; only the simple name counts. */
+    static final class Jakarta {
+        @Retention(RetentionPolicy.RUNTIME)
+        @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
+        @interface Nullable {
+        }
+    }
+
+    record Full(String name, int count, List<String> tags) {
+    }
+
+    record WithOptionals(String id, Optional<String> note, OptionalInt a, OptionalLong b, OptionalDouble c,
+            @Nullable String typeUse, @Jakarta.Nullable String declared) {
+    }
+
+    record ExplicitCanonical(@Nullable String note, String id) {
+        ExplicitCanonical(String note, String id) { // the parameters repeat nothing: the components count
+            this.note = note;
+            this.id = id;
+        }
+    }
+
+    record Opted(@JsonProperty(isRequired = OptBoolean.FALSE) String a, @JsonProperty(defaultValue = "x") String b,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) List<String> c, @JsonProperty(required = true) Optional<String> d) {
+    }
+
+    record Scalars(String s, int i, Integer boxed, long l, double d, boolean b, Boolean boxedB, BigDecimal decimal,
+            Instant t, Level level) {
+    }
+
+    enum Level { LOW, HIGH }
+
+    record Wrapped(@JsonValue String value) {
+    }
+
+    static final class Money {
+        final String currency;
+        final long cents;
+
+        @JsonCreator
+        static Money of(@JsonProperty("currency") String currency, @JsonProperty("cents") long cents) {
+            return new Money(currency, cents);
+        }
+
+        private Money(String currency, long cents) {
+            this.currency = currency;
+            this.cents = cents;
+        }
+    }
+
+    static final class Bean {
+        private String name;
+        private int size;
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public void setSize(int size) {
+            this.size = size;
+        }
+    }
+
+    private static final String SCALARS = "{\"s\":\"s\",\"i\":1,\"boxed\":2,\"l\":3,\"d\":4,\"b\":true,\"boxedB\":false,"
+            + "\"decimal\":1.5,\"t\":\"2026-11-29T10:15:30Z\",\"level\":\"HIGH\"}";
+
+    private final JacksonCodecFactory strict = new JacksonCodecFactory(null);
+    private final JacksonCodecFactory lenient = new JacksonCodecFactory(null, true);
+
+    private static <T> T decode(JacksonCodecFactory factory, Class<T> type, String json) throws Exception {
+        PayloadCodec<T> codec = factory.codec(PayloadType.of(type));
+        return codec.decode(json.getBytes(UTF_8));
+    }
+
+    private <T> MismatchedInputException refused(Class<T> type, String json) {
+        return assertThrows(MismatchedInputException.class, () -> decode(strict, type, json), json);
+    }
+
+    @Test
+    void aMissingCreatorPropertyIsRefusedWhereLenientReadingGaveNullsAndZeros() throws Exception {
+        assertEquals(new Full(null, 0, null), decode(lenient, Full.class, "{}"));
+        assertTrue(refused(Full.class, "{\"count\":1,\"tags\":[]}").getMessage().contains("Missing required creator property 'name'"));
+        assertTrue(refused(Full.class, "{\"name\":\"n\",\"tags\":[]}").getMessage().contains("'count'"), "a missing int is not 0");
+        assertTrue(refused(Full.class, "{\"name\":\"n\",\"count\":1}").getMessage().contains("'tags'"));
+        assertEquals(new Full("n", 1, List.of()), decode(strict, Full.class, "{\"name\":\"n\",\"count\":1,\"tags\":[],\"extra\":0}"));
+    }
+
+    @Test
+    void anExplicitNullForARequiredPropertyIsRefused() {
+        assertInstanceOf(InvalidNullException.class, refused(Full.class, "{\"name\":null,\"count\":1,\"tags\":[]}"));
+        assertInstanceOf(InvalidNullException.class, refused(Full.class, "{\"name\":\"n\",\"count\":1,\"tags\":null}"));
+        refused(Full.class, "{\"name\":\"n\",\"count\":null,\"tags\":[]}");
+    }
+
+    @Test
+    void optionalAndNullablePropertiesMayBeAbsentOrNull() throws Exception {
+        WithOptionals empty = new WithOptionals("i", Optional.empty(), OptionalInt.empty(), OptionalLong.empty(),
+                OptionalDouble.empty(), null, null);
+        assertEquals(empty, decode(strict, WithOptionals.class, "{\"id\":\"i\"}"));
+        assertEquals(empty, decode(strict, WithOptionals.class, "{\"id\":\"i\",\"note\":null,\"a\":null,\"b\":null,"
+                + "\"c\":null,\"typeUse\":null,\"declared\":null}"));
+        assertEquals(new WithOptionals("i", Optional.of("n"), OptionalInt.of(1), OptionalLong.of(2), OptionalDouble.of(3),
+                "t", "d"), decode(strict, WithOptionals.class, "{\"id\":\"i\",\"note\":\"n\",\"a\":1,\"b\":2,\"c\":3,"
+                + "\"typeUse\":\"t\",\"declared\":\"d\"}"));
+        refused(WithOptionals.class, "{\"note\":\"n\"}");
+
+        assertEquals(new ExplicitCanonical(null, "i"), decode(strict, ExplicitCanonical.class, "{\"id\":\"i\"}"));
+        refused(ExplicitCanonical.class, "{\"note\":\"n\"}");
+    }
+
+    @Test
+    void jsonPropertyAndJsonSetterCanOptOut() throws Exception {
+        Opted opted = decode(strict, Opted.class, "{\"d\":\"x\"}");
+        assertEquals(new Opted(null, null, List.of(), Optional.of("x")), opted);
+        assertTrue(refused(Opted.class, "{}").getMessage().contains("'d'"), "required = true wins over Optional");
+    }
+
+    @Test
+    void explicitCreatorsAreRequiredAndBeanSettersAreNot() throws Exception {
+        Money money = decode(strict, Money.class, "{\"currency\":\"EUR\",\"cents\":5}");
+        assertEquals(5, money.cents);
+        assertTrue(refused(Money.class, "{\"currency\":\"EUR\"}").getMessage().contains("'cents'"));
+
+        Bean bean = decode(strict, Bean.class, "{}");
+        assertEquals(null, bean.name);
+        assertEquals(0, bean.size);
+        assertEquals("x", decode(strict, Bean.class, "{\"name\":\"x\"}").name);
+        refused(Bean.class, "{\"size\":null}"); // null for a primitive, setter or not
+    }
+
+    @Test
+    void aDelegatingRecordStillReadsItsValue() throws Exception {
+        assertEquals(new Wrapped("w"), decode(strict, Wrapped.class, "\"w\""));
+    }
+
+    @Test
+    void eachSilentCoercionIsRefusedAndLenientReadingStillTakesIt() throws Exception {
+        Scalars expected = new Scalars("s", 1, 2, 3, 4, true, false, new BigDecimal("1.5"),
+                Instant.parse("2026-11-29T10:15:30Z"), Level.HIGH);
+        assertEquals(expected, decode(strict, Scalars.class, SCALARS));
+        String[][] coercions = {
+            {"\"i\":1", "\"i\":1.9"},            // float -> int
+            {"\"l\":3", "\"l\":3.5"},            // float -> long
+            {"\"boxed\":2", "\"boxed\":2.5"},    // float -> Integer
+            {"\"i\":1", "\"i\":\"5\""},          // string -> int
+            {"\"i\":1", "\"i\":\"\""},           // empty string -> int
+            {"\"boxed\":2", "\"boxed\":\"\""},   // empty string -> Integer (was null)
+            {"\"d\":4", "\"d\":\"4\""},          // string -> double
+            {"\"decimal\":1.5", "\"decimal\":\"1.5\""}, // string -> BigDecimal
+            {"\"b\":true", "\"b\":\"true\""},    // string -> boolean
+            {"\"b\":true", "\"b\":1"},           // number -> boolean
+            {"\"boxedB\":false", "\"boxedB\":0"}, // number -> Boolean
+            {"\"s\":\"s\"", "\"s\":123"},        // int -> String
+            {"\"s\":\"s\"", "\"s\":1.5"},        // float -> String
+            {"\"s\":\"s\"", "\"s\":true"},       // boolean -> String
+            {"\"level\":\"HIGH\"", "\"level\":1"}, // number -> enum
+            {"\"i\":1", "\"i\":null"},           // null -> int
+            {"\"t\":\"2026-11-29T10:15:30Z\"", "\"t\":\"\""}, // empty string -> Instant (was null)
+        };
+        for (String[] coercion : coercions) {
+            String json = SCALARS.replace(coercion[0], coercion[1]);
+            assertFalse(json.equals(SCALARS), coercion[1]);
+            refused(Scalars.class, json);
+            decode(lenient, Scalars.class, json); // Jackson's default accepts every one of them
+        }
+        assertEquals(1, decode(lenient, Scalars.class, SCALARS.replace("\"i\":1", "\"i\":1.9")).i());
+        assertEquals(1, decode(lenient, Scalars.class, SCALARS.replace("\"i\":1", "\"i\":\"1\"")).i());
+        assertEquals("123", decode(lenient, Scalars.class, SCALARS.replace("\"s\":\"s\"", "\"s\":123")).s());
+    }
+
+    @Test
+    void whatIsNotACoercionStaysAccepted() throws Exception {
+        Scalars scalars = decode(strict, Scalars.class, SCALARS.replace("\"decimal\":1.5", "\"decimal\":7").replace("\"d\":4", "\"d\":\"NaN\""));
+        assertEquals(new BigDecimal("7"), scalars.decimal(), "an integer is a BigDecimal");
+        assertTrue(Double.isNaN(scalars.d()), "Jackson writes NaN as a string");
+        assertEquals(Locale.ROOT, decode(strict, Locale.class, "\"\""));
+        assertArrayEquals(new double[] {1, 2.5}, decode(strict, double[].class, "[1, 2.5]"), "an integer is a double");
+    }
+
+    @Test
+    void strictCodecsReadWhatTheyWrite() throws Exception {
+        Scalars scalars = new Scalars("s", 1, null, 3, Double.NaN, true, null, new BigDecimal("99.99"),
+                Instant.parse("2026-11-29T10:15:30Z"), Level.LOW);
+        assertThrows(InvalidNullException.class, () -> roundTrip(strict, Scalars.class, scalars),
+                "a null in a required component is refused on read");
+        WithOptionals optionals = new WithOptionals("i", Optional.empty(), OptionalInt.empty(), OptionalLong.of(2),
+                OptionalDouble.empty(), null, "d");
+        assertEquals(optionals, roundTrip(strict, WithOptionals.class, optionals));
+
+        ObjectMapper quoting = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS).build();
+        JacksonCodecFactory quoted = new JacksonCodecFactory(quoting);
+        Scalars full = new Scalars("s", 1, 2, 3, 4.5, true, false, new BigDecimal("99.99"),
+                Instant.parse("2026-11-29T10:15:30Z"), Level.LOW);
+        assertEquals(full, roundTrip(quoted, Scalars.class, full), "numbers written as strings are read back");
+    }
+
+    record Quoted(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) boolean flag, long plain) {
+    }
+
+    @Test
+    void propertiesDeclaredAsStringsAreReadFromStrings() throws Exception {
+        Quoted quoted = new Quoted(9_007_199_254_740_993L, new BigDecimal("99.99"), true, 1);
+        PayloadCodec<Quoted> codec = strict.codec(PayloadType.of(Quoted.class));
+        assertEquals("{\"id\":\"9007199254740993\",\"amount\":\"99.99\",\"flag\":\"true\",\"plain\":1}",
+                new String(codec.encode(quoted), UTF_8));
+        assertEquals(quoted, roundTrip(strict, Quoted.class, quoted));
+        assertEquals(quoted, decode(strict, Quoted.class, "{\"id\":9007199254740993,\"amount\":99.99,\"flag\":true,\"plain\":1}"),
+                "a JSON number is still a number");
+        refused(Quoted.class, "{\"id\":\"1.5\",\"amount\":\"1\",\"flag\":\"true\",\"plain\":1}");
+        refused(Quoted.class, "{\"id\":\"1\",\"amount\":\"1\",\"flag\":\"yes\",\"plain\":1}");
+        refused(Quoted.class, "{\"id\":\"1\",\"amount\":\"1\",\"flag\":\"true\",\"plain\":\"1\"}");
+        refused(Quoted.class, "{\"id\":null,\"amount\":\"1\",\"flag\":\"true\",\"plain\":1}");
+    }
+
+    private static <T> T roundTrip(JacksonCodecFactory factory, Class<T> type, T value) throws Exception {
+        PayloadCodec<T> codec = factory.codec(PayloadType.of(type));
+        return codec.decode(codec.encode(value));
+    }
+
+    @Test
+    void theApplicationsOwnCoercionsAndTheApplicationsMapperAreKept() throws Exception {
+        JsonMapper mapper = JsonMapper.builder().build();
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        JacksonCodecFactory factory = new JacksonCodecFactory(mapper);
+        assertEquals(5, decode(factory, Scalars.class, SCALARS.replace("\"i\":1", "\"i\":\"5\"")).i());
+        assertThrows(MismatchedInputException.class, () -> decode(factory, Scalars.class, SCALARS.replace("\"s\":\"s\"", "\"s\":5")));
+
+        assertEquals(null, mapper.coercionConfigFor(LogicalType.Textual).findAction(CoercionInputShape.Integer),
+                "the application's mapper is not changed");
+        assertEquals(new Full(null, 0, null), mapper.readValue("{}", Full.class));
+    }
+}
