@@ -4,6 +4,7 @@ import dev.herald.DeadLetter;
 import dev.herald.spi.DeadLetterStore;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
@@ -66,10 +67,12 @@ final class RedisDeadLetterStore implements DeadLetterStore {
         RedisFuture<String> added = commands.xadd(key, XAddArgs.Builder.maxlen(bounds.maxEntries()).exactTrimming(), fields);
         CompletableFuture<Void> trimmed = commands.xtrim(key, XTrimArgs.Builder.minId(oldestKept + "-0").approximateTrimming())
                 .<Void>handle((count, failure) -> {
-                    if (failure != null && trimByAgeFailed.compareAndSet(false, true)) {
-                        // Redis before 6.2 has no MINID: the entry bound and the key's expiry still hold
+                    // a refusal, not a lost connection (the XADD reports that): Redis before 6.2 has no MINID;
+                    // the entry bound and the key's expiry still hold
+                    if (Waits.unwrap(failure) instanceof RedisCommandExecutionException refused
+                            && trimByAgeFailed.compareAndSet(false, true)) {
                         LOG.warn("Herald: cannot trim dead letters by age (XTRIM MINID needs Redis 6.2+): {}; "
-                                + "they are bounded by number and expire when idle", Waits.unwrap(failure).toString());
+                                + "they are bounded by number and expire when idle", refused.getMessage());
                     }
                     return null;
                 }).toCompletableFuture();
