@@ -225,7 +225,11 @@ public interface Herald extends AutoCloseable {
 
     /**
      * The messages no handler could take: payloads that did not decode, and messages whose handler still
-     * failed after its last retry. On Redis they are kept in one stream per channel; in memory in a list.
+     * failed after its last retry. They are kept per declared name (a channel, a channel template such as
+     * {@code notifications:{userId}}, or a pattern), never per concrete channel: on Redis in one stream
+     * {@code herald:dead-letters:<name>} each, in memory in a list, bounded by
+     * {@link HeraldBuilder#deadLetterLimit(int)}, {@link HeraldBuilder#deadLetterRetention(java.time.Duration)}
+     * and {@link HeraldBuilder#deadLetterMaxPayloadBytes(int)}.
      *
      * @return the dead letters
      */

@@ -37,6 +37,9 @@ public final class HeraldBuilder {
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private Duration commandTimeout = Duration.ofSeconds(10);
     private boolean lenientPayloads;
+    private int deadLetterLimit = 1_000;
+    private Duration deadLetterRetention = Duration.ofDays(7);
+    private int deadLetterMaxPayloadBytes = 64 * 1024;
 
     HeraldBuilder() {
     }
@@ -162,8 +165,9 @@ public final class HeraldBuilder {
     }
 
     /**
-     * Whether messages no handler could take are kept as dead letters ({@link Herald#deadLetters()}).
-     * Default: {@code true}.
+     * Whether messages no handler could take are kept as dead letters ({@link Herald#deadLetters()}),
+     * bounded by {@link #deadLetterLimit(int)}, {@link #deadLetterRetention(Duration)} and
+     * {@link #deadLetterMaxPayloadBytes(int)}. Default: {@code true}.
      *
      * @param deadLetters keep them or not
      * @return this builder
@@ -234,6 +238,60 @@ public final class HeraldBuilder {
     }
 
     /**
+     * The most dead letters kept per declared name (a channel, a channel template such as
+     * {@code notifications:{userId}}, or a pattern); the oldest go first. On Redis this is an exact
+     * {@code MAXLEN} on the stream {@code herald:dead-letters:<name>}. With
+     * {@link #deadLetterMaxPayloadBytes(int)} it bounds a stream's size to about
+     * {@code limit x (maxPayloadBytes + 4 KiB)}. Default: 1,000.
+     *
+     * @param entriesPerStream at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code entriesPerStream} is less than 1
+     */
+    public HeraldBuilder deadLetterLimit(int entriesPerStream) {
+        if (entriesPerStream < 1) {
+            throw new IllegalArgumentException("deadLetterLimit must be at least 1, was " + entriesPerStream);
+        }
+        this.deadLetterLimit = entriesPerStream;
+        return this;
+    }
+
+    /**
+     * How long a dead letter is kept. On Redis every append trims the stream by age
+     * ({@code XTRIM MINID ~}, Redis 6.2+) and sets the stream's expiry to this ({@code PEXPIRE}), so a stream
+     * nothing failed on for this long disappears. Default: 7 days.
+     *
+     * @param retention at least one millisecond
+     * @return this builder
+     * @throws IllegalArgumentException when {@code retention} is shorter than one millisecond
+     */
+    public HeraldBuilder deadLetterRetention(Duration retention) {
+        Objects.requireNonNull(retention, "retention");
+        if (retention.toMillis() < 1) {
+            throw new IllegalArgumentException("deadLetterRetention must be at least 1 ms, was " + retention);
+        }
+        this.deadLetterRetention = retention;
+        return this;
+    }
+
+    /**
+     * How much of a dead letter's payload is kept. A larger payload is kept cut to this size, with its full
+     * size and SHA-256 ({@link DeadLetter#size()}, {@link DeadLetter#sha256()}); such a letter is never
+     * replayed. Default: 64 KiB.
+     *
+     * @param maxPayloadBytes at least 0; 0 keeps only the size and hash
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxPayloadBytes} is negative
+     */
+    public HeraldBuilder deadLetterMaxPayloadBytes(int maxPayloadBytes) {
+        if (maxPayloadBytes < 0) {
+            throw new IllegalArgumentException("deadLetterMaxPayloadBytes must not be negative, was " + maxPayloadBytes);
+        }
+        this.deadLetterMaxPayloadBytes = maxPayloadBytes;
+        return this;
+    }
+
+    /**
      * Builds the Herald; with Redis configured this connects.
      *
      * @return a new Herald
@@ -248,7 +306,8 @@ public final class HeraldBuilder {
         SubscriptionOptions defaults = SubscriptionOptions.builder().bufferCapacity(bufferCapacity)
                 .overflowPolicy(overflowPolicy).retryPolicy(retryPolicy).build();
         return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, connectionListener,
-                channelPrefix, defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout));
+                channelPrefix, defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout,
+                deadLetterLimit, deadLetterRetention, deadLetterMaxPayloadBytes));
     }
 
     private static Duration requirePositive(Duration duration, String name) {

@@ -20,6 +20,7 @@ import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
+import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.HeraldBinding;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportListener;
@@ -69,11 +70,14 @@ public final class DefaultHerald implements Herald {
      * @param maxPayloadBytes the largest payload published or decoded
      * @param shutdownTimeout how long close waits for handlers
      * @param commandTimeout how long blocking calls wait for Redis
+     * @param deadLetterLimit the most dead letters kept per declared name
+     * @param deadLetterRetention how long a dead letter is kept
+     * @param deadLetterMaxPayloadBytes how much of a dead letter's payload is kept
      */
     public record Settings(Transport transport, CodecFactory codecs, ErrorHandler errorHandler,
             ConnectionListener connectionListener, String channelPrefix,
             SubscriptionOptions subscriptionDefaults, boolean deadLetters, int maxPayloadBytes, Duration shutdownTimeout,
-            Duration commandTimeout) {
+            Duration commandTimeout, int deadLetterLimit, Duration deadLetterRetention, int deadLetterMaxPayloadBytes) {
     }
 
     private final Settings settings;
@@ -284,6 +288,12 @@ public final class DefaultHerald implements Herald {
 
     <T> Subscription subscribe(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink, Object handler,
             SubscriptionOptions options) {
+        return subscribe(key, key.name(), codec, sink, handler, options);
+    }
+
+    /** @param deadLetters the declared name its dead letters are kept under, prefix included */
+    <T> Subscription subscribe(Registry.Key key, String deadLetters, PayloadCodec<T> codec, Delivery.Sink<T> sink,
+            Object handler, SubscriptionOptions options) {
         if (closed) {
             throw new IllegalStateException("Herald is closed: cannot subscribe to '" + key.name() + "'");
         }
@@ -291,7 +301,7 @@ public final class DefaultHerald implements Herald {
             throw new IllegalStateException("subscribe() waits for Redis and cannot run on Lettuce's event loop; "
                     + "use subscribeAsync() for '" + key.name() + "'");
         }
-        CompletionStage<Subscription> subscribed = subscribeAsync(key, codec, sink, handler, options);
+        CompletionStage<Subscription> subscribed = subscribeAsync(key, deadLetters, codec, sink, handler, options);
         try {
             return Waits.await(subscribed, settings.commandTimeout(),
                     (key.pattern() ? "PSUBSCRIBE to '" : "SUBSCRIBE to '") + key.name() + "'");
@@ -304,8 +314,13 @@ public final class DefaultHerald implements Herald {
 
     <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink,
             Object handler, SubscriptionOptions options) {
+        return subscribeAsync(key, key.name(), codec, sink, handler, options);
+    }
+
+    private <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, String deadLetters, PayloadCodec<T> codec,
+            Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
         Objects.requireNonNull(handler, "handler");
-        Delivery<T> delivery = new Delivery<>(this, key, codec, sink, handler,
+        Delivery<T> delivery = new Delivery<>(this, key, deadLetters, codec, sink, handler,
                 options.orElse(settings.subscriptionDefaults()));
         CompletionStage<Void> ack;
         synchronized (lock) {
@@ -550,22 +565,39 @@ public final class DefaultHerald implements Herald {
         return settings.maxPayloadBytes();
     }
 
-    /** Keeps a message no handler could take, unless dead letters are switched off; never throws. */
-    void deadLetter(String channel, byte[] payload, Throwable failure, int attempts) {
+    /** The longest error text a dead letter keeps, so that its fields stay small whatever a handler throws. */
+    private static final int DEAD_LETTER_MAX_ERROR_CHARS = 1_000;
+
+    /**
+     * Keeps a message a subscription could not take, unless dead letters are switched off; never throws.
+     *
+     * @param name the subscription's declared name (channel, template or pattern), prefix included
+     * @param subscription which subscription failed: its channel, or {@code pattern } and its pattern
+     * @param channel the concrete channel the message arrived on
+     */
+    void deadLetter(String name, String subscription, String channel, byte[] payload, Throwable failure, int attempts) {
         if (!settings.deadLetters()) {
             return;
         }
-        DeadLetter letter = new DeadLetter(null, channel, payload, failure.getClass().getName() + ": " + failure.getMessage(),
-                attempts, Instant.now());
         try {
-            transport.deadLetters().append(letter).whenComplete((ok, e) -> {
+            String error = failure.getClass().getName() + ": " + failure.getMessage();
+            if (error.length() > DEAD_LETTER_MAX_ERROR_CHARS) {
+                error = error.substring(0, DEAD_LETTER_MAX_ERROR_CHARS) + "...";
+            }
+            DeadLetter letter = DeadLetter.of(channel, subscription, payload, settings.deadLetterMaxPayloadBytes(), error,
+                    attempts, Instant.now());
+            transport.deadLetters().append(name, letter, deadLetterBounds()).whenComplete((ok, e) -> {
                 if (e != null) {
-                    LOG.warn("Herald: could not keep a dead letter of channel '{}': {}", channel, Waits.unwrap(e).toString());
+                    LOG.warn("Herald: could not keep a dead letter of '{}': {}", name, Waits.unwrap(e).toString());
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("Herald: could not keep a dead letter of channel '{}': {}", channel, e.toString());
+            LOG.warn("Herald: could not keep a dead letter of '{}': {}", name, e.toString());
         }
+    }
+
+    private DeadLetterStore.Bounds deadLetterBounds() {
+        return new DeadLetterStore.Bounds(settings.deadLetterLimit(), settings.deadLetterRetention());
     }
 
     @Override
@@ -573,21 +605,35 @@ public final class DefaultHerald implements Herald {
         return deadLetterView;
     }
 
+    /** The key of a declared name given by the user: a channel, a template or a pattern, checked, then prefixed. */
+    private String deadLetterName(String name) {
+        return fullPattern(name);
+    }
+
     private final DeadLetters deadLetterView = new DeadLetters() {
         @Override
-        public CompletionStage<List<DeadLetter>> read(String channel, int max) {
-            return transport.deadLetters().read(fullName(channel), max);
+        public CompletionStage<List<DeadLetter>> read(String name, int max) {
+            return transport.deadLetters().read(deadLetterName(name), max);
         }
 
         @Override
-        public CompletionStage<Long> replay(String channel, int max) {
-            String full = fullName(channel);
-            return transport.deadLetters().read(full, max).thenCompose(letters -> {
+        public CompletionStage<Long> replay(String name, int max) {
+            String stream = deadLetterName(name);
+            return transport.deadLetters().read(stream, max).thenCompose(letters -> {
+                List<DeadLetter> truncated = letters.stream().filter(DeadLetter::truncated).toList();
+                if (!truncated.isEmpty()) {
+                    return CompletableFuture.failedFuture(new HeraldException("cannot replay the dead letters of '" + name
+                            + "': " + truncated.size() + " of them kept only part of their payload (deadLetterMaxPayloadBytes "
+                            + settings.deadLetterMaxPayloadBytes() + "): " + truncated.stream()
+                                    .map(l -> l.id() + " (" + l.payload().length + " of " + l.size() + " bytes, sha256 "
+                                            + l.sha256() + ")").toList()
+                            + "; nothing was published. Read them, then delete them to replay the others"));
+                }
                 CompletableFuture<Long> replayed = CompletableFuture.completedFuture(0L);
                 for (DeadLetter letter : letters) {
-                    // one after the other, so the channel sees them in their original order
-                    replayed = replayed.thenCompose(count -> transport.publish(full, letter.payload())
-                            .thenCompose(receivers -> transport.deadLetters().delete(full, List.of(letter.id())))
+                    // one after the other, so each channel sees them in their original order
+                    replayed = replayed.thenCompose(count -> transport.publish(letter.channel(), letter.payload())
+                            .thenCompose(receivers -> transport.deadLetters().delete(stream, List.of(letter.id())))
                             .thenApply(deleted -> count + 1));
                 }
                 return replayed;
@@ -595,8 +641,8 @@ public final class DefaultHerald implements Herald {
         }
 
         @Override
-        public CompletionStage<Long> delete(String channel, List<DeadLetter> letters) {
-            return transport.deadLetters().delete(fullName(channel), letters.stream().map(DeadLetter::id).toList());
+        public CompletionStage<Long> delete(String name, List<DeadLetter> letters) {
+            return transport.deadLetters().delete(deadLetterName(name), letters.stream().map(DeadLetter::id).toList());
         }
     };
 

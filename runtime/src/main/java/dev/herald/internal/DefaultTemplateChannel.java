@@ -18,6 +18,8 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     private final ChannelTemplate template;
     private final PayloadCodec<T> codec;
     private final Registry.Key patternKey;
+    /** Dead letters of the concrete and the pattern subscriptions alike are kept under the template as declared. */
+    private final String deadLetters;
     private final SubscriptionOptions options;
 
     DefaultTemplateChannel(DefaultHerald herald, ChannelTemplate template, PayloadCodec<T> codec,
@@ -26,6 +28,7 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
         this.template = template;
         this.codec = codec;
         this.patternKey = new Registry.Key(herald.prefixed(template.pattern()), true);
+        this.deadLetters = herald.prefixed(template.template());
         this.options = options;
     }
 
@@ -67,14 +70,15 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     public Subscription subscribe(MessageHandler<? super T> handler, Object... values) {
         Objects.requireNonNull(handler, "handler");
         Registry.Key key = new Registry.Key(herald.prefixed(template.resolve(values)), false);
-        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler, options);
+        return herald.subscribe(key, deadLetters, codec, (channel, message) -> handler.onMessage(message), handler,
+                options);
     }
 
     @Override
     public Subscription subscribeAll(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
         String prefix = herald.channelPrefix();
-        return herald.subscribe(patternKey, codec, (channel, message) ->
+        return herald.subscribe(patternKey, deadLetters, codec, (channel, message) ->
                 handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler, options);
     }
 

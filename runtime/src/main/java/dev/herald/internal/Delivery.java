@@ -41,6 +41,8 @@ final class Delivery<T> implements Subscription, Runnable {
 
     private final DefaultHerald herald;
     private final Registry.Key key;
+    /** The declared name (channel, template or pattern) its dead letters are kept under. */
+    private final String deadLetters;
     private final PayloadCodec<T> codec;
     private final Sink<T> sink;
     private final Object handler;
@@ -57,11 +59,15 @@ final class Delivery<T> implements Subscription, Runnable {
     private volatile boolean active = true;
     private CompletionStage<Void> unsubscribed;
 
-    /** @param options complete options: every value set */
-    Delivery(DefaultHerald herald, Registry.Key key, PayloadCodec<T> codec, Sink<T> sink, Object handler,
-            SubscriptionOptions options) {
+    /**
+     * @param deadLetters the declared name its dead letters are kept under, prefix included
+     * @param options complete options: every value set
+     */
+    Delivery(DefaultHerald herald, Registry.Key key, String deadLetters, PayloadCodec<T> codec, Sink<T> sink,
+            Object handler, SubscriptionOptions options) {
         this.herald = herald;
         this.key = key;
+        this.deadLetters = deadLetters;
         this.codec = codec;
         this.sink = sink;
         this.handler = handler;
@@ -173,7 +179,7 @@ final class Delivery<T> implements Subscription, Runnable {
             message = codec.decode(payload);
         } catch (Exception | StackOverflowError e) {
             herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
-            herald.deadLetter(channel, payload, e, 0);
+            deadLetter(channel, payload, e, 0);
             return;
         }
         for (int attempt = 1; ; attempt++) {
@@ -182,17 +188,22 @@ final class Delivery<T> implements Subscription, Runnable {
                 return;
             } catch (ChannelParseException e) {
                 herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
-                herald.deadLetter(channel, payload, e, 0);
+                deadLetter(channel, payload, e, 0);
                 return;
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 if (active && retryPolicy.shouldRetry(e, attempt) && pause(retryPolicy.backoff(attempt))) {
                     continue;
                 }
                 herald.report(new HeraldError(HeraldError.Kind.HANDLER, channel, payload, e, attempt));
-                herald.deadLetter(channel, payload, e, attempt);
+                deadLetter(channel, payload, e, attempt);
                 return;
             }
         }
+    }
+
+    private void deadLetter(String channel, byte[] payload, Throwable failure, int attempts) {
+        herald.deadLetter(deadLetters, key.pattern() ? "pattern " + key.name() : key.name(), channel, payload, failure,
+                attempts);
     }
 
     /** Waits before a retry; gives up early (returns false) when the subscription ends or Herald closes. */

@@ -2,6 +2,8 @@ package dev.herald.internal;
 
 import dev.herald.DeadLetter;
 import dev.herald.spi.DeadLetterStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,42 +13,85 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Dead letters in memory: a capped list per channel, inspectable through {@link dev.herald.Herald#deadLetters()}. */
+/**
+ * Dead letters in memory, with the bounds of the Redis store: per declared name a list capped in entries,
+ * letters older than the retention dropped, and a list nothing was appended to for the retention gone.
+ */
 final class InMemoryDeadLetterStore implements DeadLetterStore {
 
-    private final Map<String, Deque<DeadLetter>> byChannel = new HashMap<>();
+    /** The letters of one name and the retention of its last append, which also decides when it expires. */
+    private static final class Stream {
+        final Deque<DeadLetter> letters = new ArrayDeque<>();
+        Duration retention;
+        Instant expiresAt;
+    }
+
+    private final Map<String, Stream> byName = new HashMap<>();
     private long nextId;
 
     @Override
-    public synchronized CompletionStage<Void> append(DeadLetter letter) {
-        Deque<DeadLetter> letters = byChannel.computeIfAbsent(letter.channel(), c -> new ArrayDeque<>());
-        letters.addLast(new DeadLetter(Long.toString(nextId++), letter.channel(), letter.payload(), letter.error(),
-                letter.attempts(), letter.time()));
-        while (letters.size() > LIMIT) {
-            letters.removeFirst();
+    public synchronized CompletionStage<Void> append(String name, DeadLetter letter, Bounds bounds) {
+        Instant now = Instant.now();
+        byName.values().removeIf(idle -> !now.isBefore(idle.expiresAt));
+        Stream stream = live(name, now);
+        if (stream == null) {
+            stream = new Stream();
+            byName.put(name, stream);
         }
+        stream.letters.addLast(new DeadLetter(Long.toString(nextId++), letter.channel(), letter.payload(), letter.error(),
+                letter.attempts(), letter.time(), letter.subscription(), letter.size(), letter.sha256()));
+        while (stream.letters.size() > bounds.maxEntries()) {
+            stream.letters.removeFirst();
+        }
+        stream.retention = bounds.retention();
+        stream.expiresAt = now.plus(bounds.retention());
+        dropOld(stream, now);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public synchronized CompletionStage<List<DeadLetter>> read(String channel, int max) {
+    public synchronized CompletionStage<List<DeadLetter>> read(String name, int max) {
         List<DeadLetter> oldest = new ArrayList<>();
-        for (DeadLetter letter : byChannel.getOrDefault(channel, new ArrayDeque<>())) {
-            if (oldest.size() >= max) {
-                break;
+        Stream stream = live(name, Instant.now());
+        if (stream != null) {
+            for (DeadLetter letter : stream.letters) {
+                if (oldest.size() >= max) {
+                    break;
+                }
+                oldest.add(letter);
             }
-            oldest.add(letter);
         }
         return CompletableFuture.completedFuture(oldest);
     }
 
     @Override
-    public synchronized CompletionStage<Long> delete(String channel, List<String> ids) {
-        Deque<DeadLetter> letters = byChannel.get(channel);
-        long before = letters == null ? 0 : letters.size();
-        if (letters != null) {
-            letters.removeIf(letter -> ids.contains(letter.id()));
+    public synchronized CompletionStage<Long> delete(String name, List<String> ids) {
+        Stream stream = live(name, Instant.now());
+        if (stream == null) {
+            return CompletableFuture.completedFuture(0L);
         }
-        return CompletableFuture.completedFuture(before - (letters == null ? 0 : letters.size()));
+        long before = stream.letters.size();
+        stream.letters.removeIf(letter -> ids.contains(letter.id()));
+        return CompletableFuture.completedFuture(before - stream.letters.size());
+    }
+
+    /** The stream of a name with its old letters dropped, or null when there is none or it expired. */
+    private Stream live(String name, Instant now) {
+        Stream stream = byName.get(name);
+        if (stream != null && !now.isBefore(stream.expiresAt)) {
+            byName.remove(name);
+            return null;
+        }
+        if (stream != null) {
+            dropOld(stream, now);
+        }
+        return stream;
+    }
+
+    private static void dropOld(Stream stream, Instant now) {
+        Instant oldestKept = now.minus(stream.retention);
+        while (!stream.letters.isEmpty() && stream.letters.peekFirst().time().isBefore(oldestKept)) {
+            stream.letters.removeFirst();
+        }
     }
 }

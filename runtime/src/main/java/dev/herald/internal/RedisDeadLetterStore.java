@@ -4,27 +4,40 @@ import dev.herald.DeadLetter;
 import dev.herald.spi.DeadLetterStore;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XTrimArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Dead letters in Redis: one stream per channel, {@code herald:dead-letters:<channel>}, trimmed to about
- * {@link #LIMIT} entries, each with the fields {@code payload}, {@code channel}, {@code error},
- * {@code attempts} and {@code time} (ISO-8601), readable with {@code XRANGE} by any client.
+ * Dead letters in Redis: one stream per declared name, {@code herald:dead-letters:<name>}, each entry with
+ * the fields {@code payload}, {@code channel}, {@code subscription}, {@code error}, {@code attempts},
+ * {@code time} (ISO-8601), {@code size} and {@code sha256}, readable with {@code XRANGE} by any client.
+ * Every append is three commands sent together: {@code XADD ... MAXLEN = <entries>} (exact, so the bound
+ * holds), {@code XTRIM ... MINID ~ <now - retention>} (Redis 6.2+; approximate, the cheap form) and
+ * {@code PEXPIRE <retention>}, so a stream nothing is appended to disappears.
  */
 final class RedisDeadLetterStore implements DeadLetterStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisDeadLetterStore.class);
 
     static final String KEY_PREFIX = "herald:dead-letters:";
 
     private final RedisAsyncCommands<String, byte[]> commands;
     private final Runnable flush;
+    private final AtomicBoolean trimByAgeFailed = new AtomicBoolean();
 
     /** @param flush sends what was written; the connection does not flush each command by itself */
     RedisDeadLetterStore(RedisAsyncCommands<String, byte[]> commands, Runnable flush) {
@@ -38,32 +51,60 @@ final class RedisDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
-    public CompletionStage<Void> append(DeadLetter letter) {
+    public CompletionStage<Void> append(String name, DeadLetter letter, Bounds bounds) {
+        String key = KEY_PREFIX + name;
         Map<String, byte[]> fields = new LinkedHashMap<>();
         fields.put("payload", letter.payload());
         fields.put("channel", utf8(letter.channel()));
+        fields.put("subscription", utf8(letter.subscription()));
         fields.put("error", utf8(letter.error()));
         fields.put("attempts", utf8(Integer.toString(letter.attempts())));
         fields.put("time", utf8(letter.time().toString()));
-        return flushed(commands.xadd(KEY_PREFIX + letter.channel(), XAddArgs.Builder.maxlen(LIMIT).approximateTrimming(),
-                fields)).thenApply(id -> null);
+        fields.put("size", utf8(Integer.toString(letter.size())));
+        fields.put("sha256", utf8(letter.sha256()));
+        long retentionMillis = bounds.retention().toMillis();
+        long oldestKept = Math.max(0, System.currentTimeMillis() - retentionMillis);
+        RedisFuture<String> added = commands.xadd(key, XAddArgs.Builder.maxlen(bounds.maxEntries()).exactTrimming(), fields);
+        CompletableFuture<Void> trimmed = commands.xtrim(key, XTrimArgs.Builder.minId(oldestKept + "-0").approximateTrimming())
+                .<Void>handle((count, failure) -> {
+                    // a refusal, not a lost connection (the XADD reports that): Redis before 6.2 has no MINID;
+                    // the entry bound and the key's expiry still hold
+                    if (Waits.unwrap(failure) instanceof RedisCommandExecutionException refused
+                            && trimByAgeFailed.compareAndSet(false, true)) {
+                        LOG.warn("Herald: cannot trim dead letters by age (XTRIM MINID needs Redis 6.2+): {}; "
+                                + "they are bounded by number and expire when idle", refused.getMessage());
+                    }
+                    return null;
+                }).toCompletableFuture();
+        RedisFuture<Boolean> expiring = commands.pexpire(key, retentionMillis);
+        flush.run();
+        return CompletableFuture.allOf(added.toCompletableFuture(), trimmed, expiring.toCompletableFuture());
     }
 
     @Override
-    public CompletionStage<List<DeadLetter>> read(String channel, int max) {
-        return flushed(commands.xrange(KEY_PREFIX + channel, Range.create("-", "+"), Limit.from(max)))
+    public CompletionStage<List<DeadLetter>> read(String name, int max) {
+        return flushed(commands.xrange(KEY_PREFIX + name, Range.create("-", "+"), Limit.from(max)))
                 .thenApply(messages -> messages.stream().map(RedisDeadLetterStore::letter).toList());
     }
 
     @Override
-    public CompletionStage<Long> delete(String channel, List<String> ids) {
-        return flushed(commands.xdel(KEY_PREFIX + channel, ids.toArray(new String[0])));
+    public CompletionStage<Long> delete(String name, List<String> ids) {
+        return flushed(commands.xdel(KEY_PREFIX + name, ids.toArray(new String[0])));
     }
 
     private static DeadLetter letter(StreamMessage<String, byte[]> message) {
         Map<String, byte[]> body = message.getBody();
-        return new DeadLetter(message.getId(), text(body.get("channel")), body.getOrDefault("payload", new byte[0]),
-                text(body.get("error")), Integer.parseInt(text(body.get("attempts"))), Instant.parse(text(body.get("time"))));
+        byte[] payload = body.getOrDefault("payload", new byte[0]);
+        String channel = text(body.get("channel"));
+        // entries written before size, sha256 and subscription were kept hold the whole payload
+        String size = text(body.get("size"));
+        String sha256 = text(body.get("sha256"));
+        String subscription = text(body.get("subscription"));
+        return new DeadLetter(message.getId(), channel, payload, text(body.get("error")),
+                Integer.parseInt(text(body.get("attempts"))), Instant.parse(text(body.get("time"))),
+                subscription.isEmpty() ? channel : subscription,
+                size.isEmpty() ? payload.length : Integer.parseInt(size),
+                sha256.isEmpty() ? DeadLetter.sha256Of(payload) : sha256);
     }
 
     private static byte[] utf8(String text) {

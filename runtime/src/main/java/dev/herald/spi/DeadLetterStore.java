@@ -1,38 +1,70 @@
 package dev.herald.spi;
 
 import dev.herald.DeadLetter;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
-/** Where a transport keeps dead letters, per full channel name, capped at {@link #LIMIT} per channel. */
+/**
+ * Where a transport keeps dead letters: one stream per declared name (a channel, a channel template
+ * such as {@code notifications:{userId}}, or a pattern, prefix included), bounded in entries and in age.
+ * Payloads arrive already cut to the configured size; a store keeps the letter's fields as given.
+ */
 public interface DeadLetterStore {
 
-    /** The most dead letters kept per channel; older ones are dropped. */
-    int LIMIT = 10_000;
+    /**
+     * How much one stream may hold.
+     *
+     * @param maxEntries the most letters kept per stream; older ones are dropped first
+     * @param retention how long a letter is kept; a stream nothing was appended to for this long disappears
+     */
+    record Bounds(int maxEntries, Duration retention) {
+
+        /**
+         * Checks the bounds.
+         *
+         * @param maxEntries at least 1
+         * @param retention positive, at least one millisecond
+         * @throws IllegalArgumentException when a bound is out of range
+         * @throws NullPointerException when {@code retention} is null
+         */
+        public Bounds {
+            Objects.requireNonNull(retention, "retention");
+            if (maxEntries < 1) {
+                throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
+            }
+            if (retention.toMillis() < 1) {
+                throw new IllegalArgumentException("retention must be at least 1 ms, was " + retention);
+            }
+        }
+    }
 
     /**
-     * Appends a dead letter.
+     * Appends a dead letter to a stream, then applies the bounds to that stream.
      *
+     * @param name the stream: the subscription's declared name, prefix included
      * @param letter the letter; its id is assigned by the store
+     * @param bounds what the stream may hold
      * @return a stage that completes when it is stored
      */
-    CompletionStage<Void> append(DeadLetter letter);
+    CompletionStage<Void> append(String name, DeadLetter letter, Bounds bounds);
 
     /**
-     * Reads the oldest letters of a channel.
+     * Reads the oldest letters of a stream.
      *
-     * @param channel the full channel name
+     * @param name the stream: a declared name, prefix included
      * @param max at most this many
-     * @return the letters, oldest first
+     * @return the letters, oldest first; empty when there is no such stream
      */
-    CompletionStage<List<DeadLetter>> read(String channel, int max);
+    CompletionStage<List<DeadLetter>> read(String name, int max);
 
     /**
      * Deletes letters.
      *
-     * @param channel the full channel name
+     * @param name the stream: a declared name, prefix included
      * @param ids their ids
      * @return how many were deleted
      */
-    CompletionStage<Long> delete(String channel, List<String> ids);
+    CompletionStage<Long> delete(String name, List<String> ids);
 }
