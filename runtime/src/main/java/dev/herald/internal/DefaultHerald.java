@@ -84,6 +84,7 @@ public final class DefaultHerald implements Herald {
     private final ConcurrentHashMap<Type, PayloadCodec<?>> codecs = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile boolean closed;
+    private final long startedAt;
 
     /**
      * Creates a Herald and starts its transport.
@@ -103,6 +104,7 @@ public final class DefaultHerald implements Herald {
                 task.run(); // closing: run where we are rather than lose the callback
             }
         };
+        this.startedAt = System.nanoTime();
         transport.start(dispatcher);
     }
 
@@ -505,6 +507,15 @@ public final class DefaultHerald implements Herald {
     }
 
     private final TransportListener dispatcher = new TransportListener() {
+        @Override
+        public void onConnected() {
+            Duration waited = Duration.ofNanos(System.nanoTime() - startedAt);
+            errorExecutor.execute(() -> {
+                LOG.info("Herald: connected to Redis {} ms after start", waited.toMillis());
+                notifyListener(listener -> listener.onConnected(waited));
+            });
+        }
+
         @Override
         public void onConnectionLost() {
             connectionLost();
