@@ -10,7 +10,22 @@ import java.time.Duration;
  */
 public interface ConnectionListener {
 
-    /** The connection carrying the subscriptions dropped; Herald reconnects by itself. */
+    /**
+     * A Herald built with {@link HeraldBuilder#connectInBackground(boolean) connectInBackground(true)}
+     * reached Redis for the first time: publishes work from now on, and the subscriptions made while it
+     * was connecting are being sent to Redis (each {@code subscribeAsync} stage completes when Redis
+     * acknowledged it). Called once; never for a Herald whose {@code build()} connected.
+     *
+     * @param waited how long after {@code build()} the connection was made
+     */
+    default void onConnected(Duration waited) {
+    }
+
+    /**
+     * The connection carrying the subscriptions dropped; Herald reconnects by itself. Not called while a
+     * Herald that {@linkplain HeraldBuilder#connectInBackground(boolean) connects in the background}
+     * has not reached Redis yet.
+     */
     default void onDisconnected() {
     }
 

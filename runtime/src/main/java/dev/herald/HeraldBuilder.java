@@ -1,11 +1,15 @@
 package dev.herald;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.internal.BackgroundRedisTransport;
 import dev.herald.internal.DefaultHerald;
 import dev.herald.internal.InMemoryTransport;
 import dev.herald.internal.JacksonCodecFactory;
+import dev.herald.internal.RedisSettings;
 import dev.herald.internal.RedisTransport;
 import dev.herald.spi.Transport;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SslOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -40,6 +44,10 @@ public final class HeraldBuilder {
     private int deadLetterLimit = 1_000;
     private Duration deadLetterRetention = Duration.ofDays(7);
     private int deadLetterMaxPayloadBytes = 64 * 1024;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private boolean connectInBackground;
+    private SslOptions sslOptions;
+    private ClientOptions clientOptions;
 
     HeraldBuilder() {
     }
@@ -238,6 +246,19 @@ public final class HeraldBuilder {
     }
 
     /**
+     * How long opening a connection to Redis may take: the TCP connect, and for {@code rediss://} the TLS
+     * handshake (a {@code rediss://} URI that points at a plain server fails after this long with a
+     * message that says so). Applies to every reconnect too. Default: 10 seconds.
+     *
+     * @param connectTimeout the bound
+     * @return this builder
+     */
+    public HeraldBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+        return this;
+    }
+
+    /**
      * The most dead letters kept per declared name (a channel, a channel template such as
      * {@code notifications:{userId}}, or a pattern); the oldest go first. On Redis this is an exact
      * {@code MAXLEN} on the stream {@code herald:dead-letters:<name>}. With
@@ -253,6 +274,24 @@ public final class HeraldBuilder {
             throw new IllegalArgumentException("deadLetterLimit must be at least 1, was " + entriesPerStream);
         }
         this.deadLetterLimit = entriesPerStream;
+        return this;
+    }
+
+    /**
+     * Whether {@link #build()} may return before Redis can be reached. With {@code false} (the default)
+     * {@code build()} connects and throws when it cannot. With {@code true} it returns at once and
+     * connects in the background, retrying with a backoff from 100 ms doubling up to 5 s and logging
+     * the reason once at WARN; {@link ConnectionListener#onConnected(Duration)} tells when it succeeded.
+     * Until then publishes and pings fail at once with a {@link HeraldException} saying so, subscribes are
+     * recorded and sent once connected (an asynchronous subscribe's stage completes then; a blocking
+     * {@code subscribe} waits for it up to the {@link #commandTimeout command timeout}), and
+     * {@link Herald#close()} stops the attempts. Ignored without {@link #redis(String)}.
+     *
+     * @param connectInBackground connect in the background or not
+     * @return this builder
+     */
+    public HeraldBuilder connectInBackground(boolean connectInBackground) {
+        this.connectInBackground = connectInBackground;
         return this;
     }
 
@@ -275,6 +314,22 @@ public final class HeraldBuilder {
     }
 
     /**
+     * TLS settings for a {@code rediss://} URI: trust store or CA file, client certificate and key,
+     * protocols, for example
+     * {@code SslOptions.builder().trustManager(caPem).keyManager(certPem, keyPem, null).build()}.
+     * Herald replaces only the handshake timeout, with the {@link #connectTimeout connect timeout}.
+     * Takes precedence over TLS settings in {@link #clientOptions}. Default: Lettuce's (the JDK's trust
+     * store, no client certificate).
+     *
+     * @param sslOptions Lettuce's TLS options
+     * @return this builder
+     */
+    public HeraldBuilder sslOptions(SslOptions sslOptions) {
+        this.sslOptions = Objects.requireNonNull(sslOptions, "sslOptions");
+        return this;
+    }
+
+    /**
      * How much of a dead letter's payload is kept. A larger payload is kept cut to this size, with its full
      * size and SHA-256 ({@link DeadLetter#size()}, {@link DeadLetter#sha256()}); such a letter is never
      * replayed. Default: 64 KiB.
@@ -292,22 +347,46 @@ public final class HeraldBuilder {
     }
 
     /**
+     * Lettuce client options, for settings Herald has no method of its own for (socket keep-alive,
+     * protocol version, request queue size, ...). Herald keeps what it relies on and overrides it:
+     * {@code autoReconnect(true)}, {@code disconnectedBehavior(REJECT_COMMANDS)} (commands fail at once
+     * while disconnected), {@code timeoutOptions} (the {@link #commandTimeout command timeout}), the
+     * socket options' {@code connectTimeout} and the TLS options' {@code handshakeTimeout} (both the
+     * {@link #connectTimeout connect timeout}); {@link #sslOptions} replaces the TLS options when given.
+     * Default: Lettuce's.
+     *
+     * @param clientOptions Lettuce's client options
+     * @return this builder
+     */
+    public HeraldBuilder clientOptions(ClientOptions clientOptions) {
+        this.clientOptions = Objects.requireNonNull(clientOptions, "clientOptions");
+        return this;
+    }
+
+    /**
      * Builds the Herald; with Redis configured this connects.
      *
      * @return a new Herald
      * @throws IllegalArgumentException when the Redis URI is malformed
-     * @throws HeraldException when Redis cannot be reached
+     * @throws HeraldException when Redis cannot be reached, the TLS handshake fails or Redis refuses the
+     *     credentials (unless {@link #connectInBackground(boolean) connecting in the background}); the
+     *     message names the cause and the fix, and never the password
      */
     public Herald build() {
         CodecFactory codecs = codecFactory != null ? codecFactory : new JacksonCodecFactory(objectMapper, lenientPayloads);
         Transport transport = redisUri == null
                 ? new InMemoryTransport()
-                : RedisTransport.connect(redisUri, commandTimeout);
+                : redisTransport();
         SubscriptionOptions defaults = SubscriptionOptions.builder().bufferCapacity(bufferCapacity)
                 .overflowPolicy(overflowPolicy).retryPolicy(retryPolicy).build();
         return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, connectionListener,
                 channelPrefix, defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout,
                 deadLetterLimit, deadLetterRetention, deadLetterMaxPayloadBytes));
+    }
+
+    private Transport redisTransport() {
+        RedisSettings settings = new RedisSettings(redisUri, commandTimeout, connectTimeout, sslOptions, clientOptions);
+        return connectInBackground ? new BackgroundRedisTransport(settings) : RedisTransport.connect(settings);
     }
 
     private static Duration requirePositive(Duration duration, String name) {

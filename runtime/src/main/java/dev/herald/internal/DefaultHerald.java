@@ -88,6 +88,7 @@ public final class DefaultHerald implements Herald {
     private final ConcurrentHashMap<Type, PayloadCodec<?>> codecs = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile boolean closed;
+    private final long startedAt;
 
     /**
      * Creates a Herald and starts its transport.
@@ -107,6 +108,7 @@ public final class DefaultHerald implements Herald {
                 task.run(); // closing: run where we are rather than lose the callback
             }
         };
+        this.startedAt = System.nanoTime();
         transport.start(dispatcher);
         LOG.info("Herald started, {}{}", transport.description(), settings.channelPrefix().isEmpty()
                 ? ", no channel prefix" : ", channel prefix '" + settings.channelPrefix() + "'");
@@ -522,6 +524,15 @@ public final class DefaultHerald implements Herald {
     }
 
     private final TransportListener dispatcher = new TransportListener() {
+        @Override
+        public void onConnected() {
+            Duration waited = Duration.ofNanos(System.nanoTime() - startedAt);
+            errorExecutor.execute(() -> {
+                LOG.info("Herald: connected to Redis {} ms after start", waited.toMillis());
+                notifyListener(listener -> listener.onConnected(waited));
+            });
+        }
+
         @Override
         public void onConnectionLost() {
             connectionLost();

@@ -5,13 +5,11 @@ import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.output.IntegerOutput;
@@ -36,7 +34,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,47 +89,112 @@ public final class RedisTransport implements Transport {
     }
 
     /**
-     * Connects both connections.
+     * Connects both connections, with Herald's default connect timeout (10 seconds) and Lettuce's other
+     * defaults.
      *
      * @param uri the Redis URI
      * @param commandTimeout how long a command may take before its stage fails
      * @return the connected transport
      * @throws IllegalArgumentException when the URI is malformed
-     * @throws HeraldException when Redis cannot be reached
+     * @throws HeraldException when Redis cannot be reached, saying why and what to do
      */
     public static RedisTransport connect(String uri, Duration commandTimeout) {
-        RedisURI redisUri;
+        return connect(new RedisSettings(uri, commandTimeout, Duration.ofSeconds(10), null, null));
+    }
+
+    /**
+     * Connects both connections, waiting for them.
+     *
+     * @param settings where Redis is and how to connect
+     * @return the connected transport
+     * @throws IllegalArgumentException when the URI is malformed
+     * @throws HeraldException when Redis cannot be reached, the TLS handshake fails or Redis refuses the
+     *     credentials: one message that names the cause and the fix, never the password
+     */
+    public static RedisTransport connect(RedisSettings settings) {
+        RedisURI redisUri = settings.redisUri();
+        RedisClient client = newClient(settings, redisUri);
+        CompletableFuture<RedisTransport> connected = connectAsync(client, redisUri, settings.commandTimeout());
+        // Lettuce bounds each step (connect, TLS handshake, HELLO); this only guards against a step it does not
+        Duration bound = settings.connectTimeout().plus(settings.commandTimeout()).multipliedBy(2);
         try {
-            redisUri = RedisURI.create(uri);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("malformed Redis URI '" + redact(uri) + "': " + e.getMessage(), e);
-        }
-        String description = redisUri.getHost() + ":" + redisUri.getPort();
-        RedisClient client = RedisClient.create(redisUri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(commandTimeout).build())
-                .build());
-        StatefulRedisConnection<String, byte[]> publish = null;
-        try {
-            publish = client.connect(CODEC);
-            // a name of its own lets health() find the subscription connection in CLIENT LIST, and Lettuce
-            // sets it again on every reconnect
-            String subscriberName = "herald-" + UUID.randomUUID();
-            StatefulRedisPubSubConnection<String, byte[]> subscribe = client.connectPubSub(CODEC,
-                    RedisURI.builder(redisUri).withClientName(subscriberName).build());
-            LOG.debug("Herald connected to Redis at {}", description);
-            RedisTransport transport = new RedisTransport(client, publish, subscribe, description, subscriberName);
-            transport.flushOnTheEventLoop(commandTimeout);
-            return transport;
-        } catch (RuntimeException e) {
-            if (publish != null) {
-                publish.close();
-            }
+            return connected.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             client.shutdown(0, 2, TimeUnit.SECONDS);
-            throw new HeraldException("could not connect to Redis at " + description + ": " + e.getMessage(), e);
+            throw new HeraldException("interrupted while connecting to Redis at " + ConnectFailures.describe(redisUri), e);
+        } catch (ExecutionException | TimeoutException e) {
+            client.shutdown(0, 2, TimeUnit.SECONDS);
+            HeraldException failure = ConnectFailures.explain(e instanceof ExecutionException ? e.getCause() : e,
+                    redisUri, settings.connectTimeout());
+            LOG.debug("Herald: {}", failure.getMessage(), failure);
+            throw failure;
         }
+    }
+
+    /**
+     * A Lettuce client with Herald's options; it starts no connection yet.
+     *
+     * @param settings the user's settings
+     * @param redisUri the parsed URI
+     * @return the client, owning its own threads until {@code shutdown}
+     */
+    static RedisClient newClient(RedisSettings settings, RedisURI redisUri) {
+        RedisClient client = RedisClient.create(redisUri);
+        client.setOptions(settings.lettuceOptions());
+        return client;
+    }
+
+    /**
+     * Opens the publish connection, then the pub/sub one, without blocking: the stage completes on one of
+     * Lettuce's threads. On failure whatever was opened is closed again; the client stays up.
+     *
+     * @param client the client to connect with
+     * @param redisUri where to connect
+     * @param commandTimeout how long finding the publish connection's event loop may take
+     * @return a stage with the transport, or Lettuce's failure
+     */
+    static CompletableFuture<RedisTransport> connectAsync(RedisClient client, RedisURI redisUri, Duration commandTimeout) {
+        String description = ConnectFailures.describe(redisUri);
+        // a name of its own lets health() find the subscription connection in CLIENT LIST, and Lettuce
+        // sets it again on every reconnect
+        String subscriberName = "herald-" + UUID.randomUUID();
+        RedisURI subscriberUri = RedisURI.builder(redisUri).withClientName(subscriberName).build();
+        CompletableFuture<RedisTransport> result = new CompletableFuture<>();
+        client.connectAsync(CODEC, redisUri).whenComplete((publish, publishFailure) -> {
+            if (publishFailure != null) {
+                result.completeExceptionally(publishFailure);
+                return;
+            }
+            client.connectPubSubAsync(CODEC, subscriberUri).whenComplete((subscribe, subscribeFailure) -> {
+                if (subscribeFailure != null) {
+                    publish.closeAsync();
+                    result.completeExceptionally(subscribeFailure);
+                    return;
+                }
+                RedisTransport transport;
+                try {
+                    transport = new RedisTransport(client, publish, subscribe, description, subscriberName);
+                } catch (RuntimeException e) {
+                    subscribe.closeAsync();
+                    publish.closeAsync();
+                    result.completeExceptionally(e);
+                    return;
+                }
+                transport.flushOnTheEventLoop().orTimeout(commandTimeout.toNanos(), TimeUnit.NANOSECONDS)
+                        .whenComplete((found, failure) -> {
+                            if (failure == null) {
+                                LOG.debug("Herald connected to Redis at {}", description);
+                                result.complete(transport);
+                            } else {
+                                subscribe.closeAsync();
+                                publish.closeAsync();
+                                result.completeExceptionally(failure);
+                            }
+                        });
+            });
+        });
+        return result;
     }
 
     @Override
@@ -274,7 +339,7 @@ public final class RedisTransport implements Transport {
      * computation pool. After a reconnect onto another event loop they stay on the first one, still all
      * on one thread, so still in order.
      */
-    private void flushOnTheEventLoop(Duration timeout) {
+    private CompletableFuture<Void> flushOnTheEventLoop() {
         CompletableFuture<Void> found = new CompletableFuture<>();
         RedisFuture<String> pong = publishCommands.ping();
         pong.whenComplete((reply, failure) -> {
@@ -286,11 +351,11 @@ public final class RedisTransport implements Transport {
             } catch (LinkageError e) {
                 LOG.debug("Netty does not say which event loop this is; flushing from Lettuce's computation pool", e);
             } finally {
-                found.complete(null);
+                found.complete(null); // a refused PING leaves flushing where it is; the connection still works
             }
         });
         flushSoon(); // the callback is registered before the PING can be sent, so it runs on the event loop
-        Waits.await(found, timeout, "PING Redis at " + description);
+        return found;
     }
 
     @Override
@@ -372,6 +437,12 @@ public final class RedisTransport implements Transport {
         }
     }
 
+    /** Closes both connections without waiting, for a transport whose owner closed before it arrived. */
+    void abandon() {
+        subscribeConnection.closeAsync();
+        publishConnection.closeAsync();
+    }
+
     @Override
     public String toString() {
         return "RedisTransport[" + description + "]";
@@ -380,9 +451,5 @@ public final class RedisTransport implements Transport {
     @Override
     public String description() {
         return "Redis at " + description;
-    }
-
-    private static String redact(String uri) {
-        return uri.replaceAll("//[^@/]*@", "//***@");
     }
 }

@@ -20,6 +20,13 @@ public interface TransportListener {
      */
     void onPatternMessage(String pattern, String channel, byte[] payload);
 
+    /**
+     * A transport that started before it could reach its server made its first connection: publishes
+     * work from now on. Not called by a transport that is connected when it is made.
+     */
+    default void onConnected() {
+    }
+
     /** The connection carrying the subscriptions dropped. */
     default void onConnectionLost() {
     }

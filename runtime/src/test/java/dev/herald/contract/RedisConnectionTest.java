@@ -2,6 +2,7 @@ package dev.herald.contract;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -15,6 +16,9 @@ import dev.herald.TypedChannel;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +37,44 @@ class RedisConnectionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void connectingToNothingFailsClearly() {
-        HeraldException e = assertThrows(HeraldException.class, () -> Herald.connect("redis://127.0.0.1:1"));
-        assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+    void connectingToNothingFailsClearly() throws Exception {
+        int port = freePort();
+        try (CapturedLog log = new CapturedLog()) {
+            HeraldException e = assertThrows(HeraldException.class, () -> Herald.connect("redis://127.0.0.1:" + port));
+            assertEquals("nothing accepts connections at 127.0.0.1:" + port + ": start redis-server there or point "
+                    + "the Redis URI (REDIS_URL) at one", e.getMessage());
+            assertNotNull(e.getCause(), "the cause is kept for who wants it");
+            assertEquals(List.of(), log.warningsAndTraces(), "a failed connect logs no warning and no trace");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsNamedAsSuchWithoutShowingIt(@Dedicated RedisServer redis) {
+        redis.command("ACL", "SETUSER", "alice", "on", ">alices-pass", "+@all", "~*", "&*");
+        redis.command("CONFIG", "SET", "requirepass", "the-right-pass");
+        String at = "127.0.0.1:" + redis.port();
+        String refused = "Redis at " + at + " refused the credentials (WRONGPASS): check user and password in the URL";
+        try (CapturedLog log = new CapturedLog()) {
+            for (String credentials : List.of(":wrong-pass", "wrong-pass", "alice:wrong-pass", "bob:the-right-pass")) {
+                HeraldException e = assertThrows(HeraldException.class,
+                        () -> Herald.connect("redis://" + credentials + "@" + at));
+                assertEquals(refused, e.getMessage(), credentials);
+                assertFalse(e.getMessage().contains("wrong-pass") || e.getMessage().contains("right-pass"), e.getMessage());
+            }
+            HeraldException none = assertThrows(HeraldException.class, () -> Herald.connect("redis://" + at));
+            assertEquals("Redis at " + at + " requires a password (NOAUTH): put it in the URL, as "
+                    + "redis://:password@host:port or redis://user:password@host:port", none.getMessage());
+            assertEquals(List.of(), log.warningsAndTraces(), "a refused connect logs no warning and no trace");
+        }
+        try (Herald herald = Herald.connect("redis://alice:alices-pass@" + at)) {
+            assertEquals("PONG", herald.ping().toCompletableFuture().join());
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

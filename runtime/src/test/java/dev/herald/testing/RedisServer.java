@@ -75,6 +75,8 @@ public final class RedisServer implements AutoCloseable {
   // without taking the lock.
   private volatile Process process;
   private volatile Path dir;
+  private volatile RedisServerCertificates certificates;
+  private volatile SSLSocketFactory tlsSockets;
   private Thread shutdownHook;
 
   private RedisServer(
@@ -106,13 +108,35 @@ public final class RedisServer implements AutoCloseable {
    *     answer within about 10 seconds (the message then ends with the tail of its log)
    */
   public static RedisServer start() {
+    return start(false);
+  }
+
+  /**
+   * Starts a new {@code redis-server} that speaks only TLS, on a free port of {@code 127.0.0.1},
+   * and waits until it answers {@code PING}. It runs {@code redis-server --port 0 --tls-port PORT}
+   * with certificates made for it by the {@code openssl} command line ({@link #certificates()}):
+   * a CA, a server certificate for {@code 127.0.0.1} signed by it, and, since the server is
+   * started with {@code --tls-auth-clients yes}, a client certificate that clients must present.
+   * {@link #uri()} is {@code rediss://127.0.0.1:PORT}; {@link #command(String...)} and {@link
+   * #ping()} connect with those certificates. Otherwise it behaves like a server from {@link
+   * #start()}; a {@link #restart()} after {@link #stop()} makes new certificates.
+   *
+   * @return the running server; {@linkplain #close() close} it when done
+   * @throws IllegalStateException if {@code redis-server} or {@code openssl} is missing, or the
+   *     server did not answer within about 10 seconds
+   */
+  public static RedisServer startTls() {
+    return start(true);
+  }
+
+  private static RedisServer start(boolean tls) {
     Path executable = findExecutable();
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       int port = freePort();
       RedisServer server =
-          new RedisServer("redis://" + LOOPBACK + ":" + port, LOOPBACK, port, false, null, null,
-              executable);
+          new RedisServer((tls ? "rediss://" : "redis://") + LOOPBACK + ":" + port, LOOPBACK, port,
+              tls, null, null, executable);
       try {
         server.restart();
         return server;
@@ -210,6 +234,21 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
+   * Returns the certificates of a server from {@link #startTls()}: its CA (to trust), and the
+   * client certificate and key it accepts.
+   *
+   * @return the certificates
+   * @throws IllegalStateException if the server was not started by {@link #startTls()}
+   */
+  public RedisServerCertificates certificates() {
+    RedisServerCertificates certs = certificates;
+    if (certs == null) {
+      throw new IllegalStateException(this + " was not started by RedisServer.startTls()");
+    }
+    return certs;
+  }
+
+  /**
    * Tells whether this handle started, and so controls, the server process.
    *
    * @return {@code true} for a server from {@link #start()}, {@code false} for an external one
@@ -264,10 +303,27 @@ public final class RedisServer implements AutoCloseable {
       }
       Path log = dir.resolve("redis.log");
       List<String> cmd = new ArrayList<>();
+      cmd.add(executable.toString());
+      if (tls) {
+        if (certificates == null || !Files.isDirectory(certificates.dir())) {
+          Path certDir = Files.createDirectories(dir.resolve("tls"));
+          RedisServerCertificates made = RedisServerCertificates.create(certDir);
+          tlsSockets = made.socketFactory();
+          certificates = made;
+        }
+        Collections.addAll(
+            cmd,
+            "--port", "0",
+            "--tls-port", Integer.toString(port),
+            "--tls-cert-file", certificates.serverCertificate().toString(),
+            "--tls-key-file", certificates.serverKey().toString(),
+            "--tls-ca-cert-file", certificates.caCertificate().toString(),
+            "--tls-auth-clients", "yes");
+      } else {
+        Collections.addAll(cmd, "--port", Integer.toString(port));
+      }
       Collections.addAll(
           cmd,
-          executable.toString(),
-          "--port", Integer.toString(port),
           "--bind", LOOPBACK,
           "--protected-mode", "no",
           "--save", "",
@@ -666,7 +722,9 @@ public final class RedisServer implements AutoCloseable {
    * tests that speak RESP themselves (such as a bare subscriber). The caller closes it.
    */
   Socket connect(int timeoutMillis) throws IOException {
-    Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+    SSLSocketFactory managedTls = tlsSockets;
+    Socket socket = managedTls != null ? managedTls.createSocket()
+        : tls ? SSLSocketFactory.getDefault().createSocket() : new Socket();
     try {
       socket.connect(new InetSocketAddress(host, port),
           Math.min(timeoutMillis, CONNECT_TIMEOUT_MILLIS));

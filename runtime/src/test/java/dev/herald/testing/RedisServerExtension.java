@@ -53,6 +53,7 @@ public final class RedisServerExtension implements ParameterResolver, ExecutionC
       ExtensionContext.Namespace.create(RedisServerExtension.class);
   private static final String SHARED_KEY = "shared-redis-server";
   private static final String DEDICATED_KEY = "dedicated-redis-server";
+  private static final String TLS_KEY = "tls-redis-server";
 
   /**
    * Marks a {@link RedisServer} parameter that must be a fresh server private to the test (or to
@@ -63,6 +64,17 @@ public final class RedisServerExtension implements ParameterResolver, ExecutionC
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.PARAMETER)
   public @interface Dedicated {}
+
+  /**
+   * Marks a {@link RedisServer} parameter that must be a fresh server private to the test (or
+   * class), like {@link Dedicated}, that speaks only TLS and asks clients for a certificate: see
+   * {@link RedisServer#startTls()}. Tests with such a parameter are skipped when {@code REDIS_URL}
+   * is set.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  public @interface Tls {}
 
   /** Creates the extension; JUnit calls this. */
   public RedisServerExtension() {}
@@ -128,6 +140,14 @@ public final class RedisServerExtension implements ParameterResolver, ExecutionC
   public RedisServer resolveParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
     Optional<String> url = externalUrl();
+    if (parameterContext.isAnnotated(Tls.class)) {
+      if (url.isPresent()) {
+        throw new ParameterResolutionException(skipReason());
+      }
+      return extensionContext
+          .getStore(NAMESPACE)
+          .getOrComputeIfAbsent(TLS_KEY, key -> RedisServer.startTls(), RedisServer.class);
+    }
     if (parameterContext.isAnnotated(Dedicated.class)) {
       if (url.isPresent()) {
         throw new ParameterResolutionException(skipReason());
@@ -149,7 +169,7 @@ public final class RedisServerExtension implements ParameterResolver, ExecutionC
   }
 
   private static String skipReason() {
-    return "needs a @Dedicated Redis server that it can kill and restart, but " + REDIS_URL_ENV
+    return "needs a @Dedicated (or @Tls) Redis server that it can kill and restart, but " + REDIS_URL_ENV
         + " is set and an external server cannot be controlled; unset " + REDIS_URL_ENV
         + " to run it against a redis-server started by the test";
   }
@@ -178,7 +198,8 @@ public final class RedisServerExtension implements ParameterResolver, ExecutionC
   private static boolean hasDedicatedParameter(Executable executable) {
     for (Parameter parameter : executable.getParameters()) {
       if (parameter.getType() == RedisServer.class
-          && AnnotationSupport.isAnnotated(parameter, Dedicated.class)) {
+          && (AnnotationSupport.isAnnotated(parameter, Dedicated.class)
+              || AnnotationSupport.isAnnotated(parameter, Tls.class))) {
         return true;
       }
     }

@@ -1,0 +1,80 @@
+package dev.herald.internal;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach Redis: the URI, Herald's timeouts and the user's Lettuce options, merged into one
+ * {@link ClientOptions} where Herald's own settings win.
+ *
+ * @param uri the Redis URI as given, which may hold a password
+ * @param commandTimeout how long a command may take
+ * @param connectTimeout how long opening a connection may take: the TCP connect, and the TLS handshake
+ * @param sslOptions the user's TLS options, or null for Lettuce's defaults (or those in {@code clientOptions})
+ * @param clientOptions the user's Lettuce options, or null for Lettuce's defaults
+ */
+public record RedisSettings(String uri, Duration commandTimeout, Duration connectTimeout, SslOptions sslOptions,
+        ClientOptions clientOptions) {
+
+    /**
+     * Checks the required values.
+     *
+     * @param uri the Redis URI
+     * @param commandTimeout the command timeout
+     * @param connectTimeout the connect timeout
+     * @param sslOptions TLS options or null
+     * @param clientOptions Lettuce options or null
+     */
+    public RedisSettings {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    /**
+     * Parses the URI.
+     *
+     * @return the parsed URI
+     * @throws IllegalArgumentException when the URI is malformed; the message hides any password
+     */
+    RedisURI redisUri() {
+        try {
+            return RedisURI.create(uri);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed Redis URI '" + redact(uri) + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The user's options with what Herald relies on put on top: reconnecting by itself, commands failing
+     * at once while disconnected instead of queueing without bound, the command timeout, and the connect
+     * timeout as both the socket's connect timeout and the TLS handshake timeout.
+     *
+     * @return the options for the Lettuce client
+     */
+    ClientOptions lettuceOptions() {
+        ClientOptions base = clientOptions != null ? clientOptions : ClientOptions.create();
+        SslOptions ssl = sslOptions != null ? sslOptions : base.getSslOptions();
+        return base.mutate()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(commandTimeout).build())
+                .socketOptions(base.getSocketOptions().mutate().connectTimeout(connectTimeout).build())
+                .sslOptions(ssl.mutate().handshakeTimeout(connectTimeout).build())
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisSettings[" + redact(uri) + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout + "]";
+    }
+
+    static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+}
