@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the body of a method {@code run(Herald herald)} in package {@code shop} (with {@code dev.herald.*},
  * {@code java.time.*}, {@code java.util.*}, {@code java.util.concurrent.*} and {@code java.math.BigDecimal}
  * imported), or of {@code run()} when it declares {@code Herald herald} itself; it is run with the Herald
- * of {@code Herald.fromEnvironment()}. A file with a {@code main} method is run as it is.
+ * of {@code Herald.fromEnvironment()}; one whose first line starts with {@code // compile only} (it needs
+ * what a test machine does not have, such as certificates) is compiled and not run. A file with a
+ * {@code main} method is run as it is.
  */
 @ExtendWith(RedisServerExtension.class)
 class ReadmeSnippetsTest {
@@ -130,7 +132,8 @@ class ReadmeSnippetsTest {
                     + body + "\n"
                     + "    }\n"
                     + "}\n";
-            found.add(new Snippet(line, "shop/" + name + ".java", source, "shop." + name));
+            boolean compileOnly = code.startsWith("// compile only");
+            found.add(new Snippet(line, "shop/" + name + ".java", source, compileOnly ? null : "shop." + name));
         }
         return found;
     }
