@@ -1,6 +1,7 @@
 package dev.herald.examples;
 
 import dev.herald.Herald;
+import dev.herald.HeraldException;
 import dev.herald.examples.activityfeed.ActivityFeed;
 import dev.herald.examples.broadcast.UserUpdateBroadcast;
 import dev.herald.examples.cacheinvalidation.CacheInvalidation;
@@ -59,7 +60,28 @@ public final class Examples {
      * @throws Exception when the example fails
      */
     public static void main(String[] args) throws Exception {
-        System.exit(run(args.length == 0 ? null : args[0], System.getenv("REDIS_URL"), System.out));
+        System.exit(runFromCommandLine(args.length == 0 ? null : args[0], System.getenv("REDIS_URL"), System.out, System.err));
+    }
+
+    /**
+     * {@link #run(String, String, PrintStream)} as the command line wants it: a Redis that cannot be reached
+     * (or a {@code REDIS_URL} that is no Redis URI) is one line on {@code err} naming the cause and the fix, and
+     * exit code 3, rather than a stack trace.
+     *
+     * @param example the example's name
+     * @param redisUrl the Redis to run on; {@code null} or blank runs in memory
+     * @param out where the listing and the trace go
+     * @param err where a failure to connect goes
+     * @return the exit code: those of {@link #run(String, String, PrintStream)}, or 3 when Herald could not start
+     * @throws Exception when the example itself fails
+     */
+    static int runFromCommandLine(String example, String redisUrl, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return run(example, redisUrl, out);
+        } catch (HeraldException | IllegalArgumentException e) {
+            err.println("Herald could not start: " + e.getMessage());
+            return 3;
+        }
     }
 
     /**
@@ -102,7 +124,7 @@ public final class Examples {
         out.println("Herald example '" + name + "' "
                 + (inMemory ? "in memory (set REDIS_URL to run it on Redis)" : "on Redis at " + redis.replaceAll("//[^@/]*@", "//***@")));
         // as Herald.fromEnvironment() does with REDIS_URL
-        try (Herald herald = inMemory ? Herald.inMemory() : Herald.connect(redis.strip())) {
+        try (Herald herald = Herald.builder().redisOrInMemory(redis).build()) {
             long start = System.nanoTime();
             boolean ok = example.run(herald, out);
             out.printf("%s in %.1f ms%n", ok ? "Done" : "FAILED: not every message arrived", (System.nanoTime() - start) / 1e6);

@@ -156,6 +156,34 @@ class RunnerTest {
                 printed.strip(), printed);
     }
 
+    @Test
+    void onTheCommandLineAnUnreachableRedisIsOneLineWithTheCauseAndTheFix() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort(); // nothing listens there once closed
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Examples.runFromCommandLine("order-pipeline", "redis://:s3cret@127.0.0.1:" + port,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(3, code);
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), "one line, no stack trace: " + lines);
+        assertTrue(lines.get(0).startsWith("Herald could not start: nothing accepts connections at 127.0.0.1:" + port
+                + ": start redis-server there"), lines.get(0));
+        assertTrue(!lines.get(0).contains("s3cret"), lines.get(0));
+    }
+
+    @Test
+    void onTheCommandLineARedisUrlThatIsNoUriIsOneLine() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Examples.runFromCommandLine("order-pipeline", "localhost:6379", new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(3, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Herald could not start: malformed Redis URI"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
     private static void assertEveryHop(Result result) {
         for (String order : List.of("1001", "1002", "1003")) {
             for (String hop : List.of(
