@@ -253,7 +253,9 @@ public interface Herald extends AutoCloseable {
     /**
      * Closes gracefully: stops new publishes and subscriptions, unsubscribes, lets the handlers that are
      * running finish (bounded by {@link HeraldBuilder#shutdownTimeout}), drops and reports what was
-     * still buffered, then closes the connections. No Herald or Lettuce thread outlives it. Idempotent.
+     * still buffered, then closes the connections. No Herald or Lettuce thread outlives it, except a
+     * handler that ignores the interrupt: its daemon thread runs on, and {@link #shutdown(Duration)}'s
+     * report names it. Idempotent.
      */
     @Override
     void close();
@@ -263,7 +265,8 @@ public interface Herald extends AutoCloseable {
      * call returns the first call's report.
      *
      * @param deadline how long running handlers may take to finish before they are interrupted
-     * @return how many buffered messages were not handled, and whether handlers had to be interrupted
+     * @return how many buffered messages were not handled, whether handlers had to be interrupted, and
+     *     which ones still ran when it gave up on them
      */
     ShutdownReport shutdown(Duration deadline);
 }

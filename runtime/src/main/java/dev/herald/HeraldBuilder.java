@@ -3,6 +3,7 @@ package dev.herald;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.BackgroundRedisTransport;
 import dev.herald.internal.DefaultHerald;
+import dev.herald.internal.HandlerPool;
 import dev.herald.internal.InMemoryTransport;
 import dev.herald.internal.JacksonCodecFactory;
 import dev.herald.internal.RedisSettings;
@@ -12,6 +13,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Configures a {@link Herald}. Without {@link #redis(String)} the result runs in memory.
@@ -48,6 +50,9 @@ public final class HeraldBuilder {
     private boolean connectInBackground;
     private SslOptions sslOptions;
     private ClientOptions clientOptions;
+    private int handlerThreads;
+    private boolean virtualThreads = true;
+    private ThreadFactory handlerThreadFactory;
 
     HeraldBuilder() {
     }
@@ -364,6 +369,47 @@ public final class HeraldBuilder {
     }
 
     /**
+     * The most handlers that run at once. Handlers run one at a time per subscription; a subscription that
+     * has messages waits for a free thread, in turn with the others (each handles up to 64 messages or
+     * about 2 ms, then goes behind the ones that wait). When subscriptions wait longer than a second, the
+     * error handler gets a {@link HeraldError.Kind#SATURATED} report naming the handlers that hold the
+     * threads and for how long. On platform threads this bounds the handler threads. Default: on platform
+     * threads 4 per core and at least 16; on virtual threads (see {@link #virtualThreads(boolean)}) no bound
+     * beyond one running handler per subscription.
+     *
+     * @param handlerThreads at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code handlerThreads} is less than 1
+     */
+    public HeraldBuilder handlerThreads(int handlerThreads) {
+        if (handlerThreads < 1) {
+            throw new IllegalArgumentException("handlerThreads must be at least 1, was " + handlerThreads);
+        }
+        this.handlerThreads = handlerThreads;
+        return this;
+    }
+
+    /**
+     * Whether handlers run on virtual threads when the JVM has them (Java 21 or newer, detected when the
+     * first Herald starts; on Java 17 to 20 handlers always run on platform threads). A handler that blocks
+     * then holds no platform thread. With {@code false} handlers run on platform daemon threads, at most
+     * {@link #handlerThreads(int)} of them. Default: {@code true}.
+     *
+     * @param virtualThreads {@code false} to force platform threads
+     * @return this builder
+     */
+    public HeraldBuilder virtualThreads(boolean virtualThreads) {
+        this.virtualThreads = virtualThreads;
+        return this;
+    }
+
+    /** Makes the handler threads instead of Herald, for tests that make starting a thread fail. */
+    HeraldBuilder handlerThreadFactory(ThreadFactory threadFactory) {
+        this.handlerThreadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+        return this;
+    }
+
+    /**
      * Builds the Herald; with Redis configured this connects.
      *
      * @return a new Herald
@@ -381,7 +427,8 @@ public final class HeraldBuilder {
                 .overflowPolicy(overflowPolicy).retryPolicy(retryPolicy).build();
         return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, connectionListener,
                 channelPrefix, defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout,
-                deadLetterLimit, deadLetterRetention, deadLetterMaxPayloadBytes));
+                deadLetterLimit, deadLetterRetention, deadLetterMaxPayloadBytes,
+                new HandlerPool.Config(handlerThreads, virtualThreads, handlerThreadFactory)));
     }
 
     private Transport redisTransport() {

@@ -20,7 +20,13 @@ public final class HeraldError {
         /** A subscription's buffer was full and messages were dropped. */
         OVERFLOW,
         /** Herald itself failed in a way not covered above (for example during shutdown). */
-        INTERNAL
+        INTERNAL,
+        /**
+         * Subscriptions waited for a handler thread: every thread was busy for longer than a second (the
+         * report names the handlers that hold them and for how long), or a thread could not be started.
+         * The waiting subscriptions keep their messages and run when a thread frees.
+         */
+        SATURATED
     }
 
     private static final int EXCERPT_LENGTH = 120;

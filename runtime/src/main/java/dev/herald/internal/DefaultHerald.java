@@ -37,11 +37,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class DefaultHerald implements Herald {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultHerald.class);
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     /**
      * Everything a Herald is made of.
@@ -73,16 +68,18 @@ public final class DefaultHerald implements Herald {
      * @param deadLetterLimit the most dead letters kept per declared name
      * @param deadLetterRetention how long a dead letter is kept
      * @param deadLetterMaxPayloadBytes how much of a dead letter's payload is kept
+     * @param handlerPool how handlers are run: threads and their bound
      */
     public record Settings(Transport transport, CodecFactory codecs, ErrorHandler errorHandler,
             ConnectionListener connectionListener, String channelPrefix,
             SubscriptionOptions subscriptionDefaults, boolean deadLetters, int maxPayloadBytes, Duration shutdownTimeout,
-            Duration commandTimeout, int deadLetterLimit, Duration deadLetterRetention, int deadLetterMaxPayloadBytes) {
+            Duration commandTimeout, int deadLetterLimit, Duration deadLetterRetention, int deadLetterMaxPayloadBytes,
+            HandlerPool.Config handlerPool) {
     }
 
     private final Settings settings;
     private final Transport transport;
-    private final ThreadPoolExecutor handlers;
+    private final HandlerPool handlers;
     private final Executor errorExecutor;
     private final Registry registry = new Registry();
     private final ConcurrentHashMap<Type, PayloadCodec<?>> codecs = new ConcurrentHashMap<>();
@@ -99,11 +96,10 @@ public final class DefaultHerald implements Herald {
         this.settings = settings;
         this.transport = settings.transport();
         checkBindings();
-        this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                new HandlerThreads(INSTANCES.incrementAndGet()));
+        this.handlers = new HandlerPool(settings.handlerPool(), this::report);
         this.errorExecutor = task -> {
             try {
-                handlers.execute(task);
+                handlers.callbacks().execute(task);
             } catch (RejectedExecutionException e) {
                 task.run(); // closing: run where we are rather than lose the callback
             }
@@ -564,7 +560,12 @@ public final class DefaultHerald implements Herald {
         }
     };
 
+    /** @return runs callbacks that are not handlers, off the transport's thread */
     Executor handlerExecutor() {
+        return handlers.callbacks();
+    }
+
+    HandlerPool handlerPool() {
         return handlers;
     }
 
@@ -730,26 +731,13 @@ public final class DefaultHerald implements Herald {
         } catch (Exception e) {
             LOG.debug("Herald: UNSUBSCRIBE on close did not complete: {}", e.toString());
         }
-        handlers.shutdown();
-        boolean interrupted = false;
-        if (!(Thread.currentThread() instanceof HandlerThread)) {
-            try {
-                if (!handlers.awaitTermination(Math.max(end - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
-                    LOG.warn("Herald: handlers still running after {}; interrupting them", deadline);
-                    interrupted = true;
-                    handlers.shutdownNow();
-                    handlers.awaitTermination(1, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                handlers.shutdownNow();
-            }
-        }
+        HandlerPool.Stopped stopped = handlers.shutdown(end, deadline);
         if (unhandled > 0) {
             LOG.warn("Herald: closed with {} buffered message(s) not handled", unhandled);
         }
         transport.close();
-        ShutdownReport report = new ShutdownReport(unhandled, interrupted, Duration.ofNanos(System.nanoTime() - start));
+        ShutdownReport report = new ShutdownReport(unhandled, stopped.interrupted(),
+                Duration.ofNanos(System.nanoTime() - start), stopped.stillRunning());
         synchronized (lock) {
             shutdownReport = report;
         }
@@ -761,29 +749,6 @@ public final class DefaultHerald implements Herald {
     @Override
     public String toString() {
         return "Herald[" + transport + (closed ? ", closed" : "") + "]";
-    }
-
-    // ---------------------------------------------------------------- internals
-
-    private static final class HandlerThread extends Thread {
-        HandlerThread(Runnable task, String name) {
-            super(task, name);
-            setDaemon(true);
-        }
-    }
-
-    private static final class HandlerThreads implements ThreadFactory {
-        private final int instance;
-        private final AtomicInteger count = new AtomicInteger();
-
-        HandlerThreads(int instance) {
-            this.instance = instance;
-        }
-
-        @Override
-        public Thread newThread(Runnable task) {
-            return new HandlerThread(task, "herald-" + instance + "-handler-" + count.incrementAndGet());
-        }
     }
 
 }

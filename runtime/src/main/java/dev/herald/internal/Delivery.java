@@ -22,8 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  * One subscription: a bounded buffer of raw payloads drained by at most one handler thread at a time,
  * which gives publish order, one message at a time, and lets different subscriptions run concurrently.
  * {@link #offer} runs on the transport's thread and only buffers; decoding happens on the handler thread.
+ * A drain handles a bounded batch, then gives its thread to the next subscription in the
+ * {@link HandlerPool}'s queue.
  */
-final class Delivery<T> implements Subscription, Runnable {
+final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     /** What a subscription hands each decoded message to. */
     @FunctionalInterface
@@ -38,6 +40,10 @@ final class Delivery<T> implements Subscription, Runnable {
     private static final long OVERFLOW_REPORT_INTERVAL_NANOS = 1_000_000_000L;
     /** How often a retry's wait checks whether the subscription ended. */
     private static final long PAUSE_SLICE_NANOS = 20_000_000L;
+    /** The most messages a drain handles before it lets waiting subscriptions have the thread. */
+    private static final int BATCH_MESSAGES = 64;
+    /** How long a drain runs handlers before it lets waiting subscriptions have the thread. */
+    private static final long BATCH_NANOS = 2_000_000L;
 
     private final DefaultHerald herald;
     private final Registry.Key key;
@@ -115,31 +121,35 @@ final class Delivery<T> implements Subscription, Runnable {
     }
 
     private void schedule() {
-        if (draining.compareAndSet(false, true)) {
-            try {
-                herald.handlerExecutor().execute(this);
-            } catch (RejectedExecutionException e) {
-                draining.set(false); // Herald is closing; what is buffered is counted as unhandled
-            }
+        // the pool never throws: a thread it cannot start is reported and the turn stays queued
+        if (draining.compareAndSet(false, true) && !herald.handlerPool().schedule(this)) {
+            draining.set(false); // Herald is closing; what is buffered is counted as unhandled
         }
     }
 
     @Override
-    public void run() {
-        boolean again;
-        do {
-            try {
-                Object item;
-                while (active && (item = buffer.poll()) != null) {
-                    buffered.decrementAndGet();
-                    deliver(item);
+    boolean drainBatch() {
+        try {
+            long start = System.nanoTime();
+            int handled = 0;
+            Object item;
+            while (active && (item = buffer.poll()) != null) {
+                buffered.decrementAndGet();
+                deliver(item);
+                if (++handled >= BATCH_MESSAGES || System.nanoTime() - start >= BATCH_NANOS) {
+                    if (active && !buffer.isEmpty()) {
+                        return true; // keep the turn, behind the subscriptions that wait
+                    }
+                    break;
                 }
-            } finally {
-                // even if a fatal error escapes, the next offer must be able to schedule a drain
-                draining.set(false);
             }
-            again = active && !buffer.isEmpty() && draining.compareAndSet(false, true);
-        } while (again);
+        } catch (Throwable e) {
+            // even if a fatal error escapes, the next offer must be able to schedule a drain
+            draining.set(false);
+            throw e;
+        }
+        draining.set(false);
+        return active && !buffer.isEmpty() && draining.compareAndSet(false, true);
     }
 
     /** Ends the subscription at once and loudly; the UNSUBSCRIBE is sent from a Herald thread. */
