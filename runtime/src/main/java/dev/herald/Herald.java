@@ -1,6 +1,7 @@
 package dev.herald;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -149,6 +150,33 @@ public interface Herald extends AutoCloseable {
      * @throws HeraldException when Redis refused the SUBSCRIBE or did not acknowledge it in time
      */
     <T> Subscription subscribe(String channel, PayloadType<T> type, MessageHandler<? super T> handler);
+
+    /**
+     * Subscribes one handler per channel at once and waits until Redis acknowledged every channel. The
+     * channels go to Redis in a few SUBSCRIBE commands (up to 1,000 channels each) instead of one round
+     * trip each: the way to subscribe thousands of channels.
+     *
+     * @param handlers the handler of each channel; channel names without prefix
+     * @param type the payload class
+     * @param <T> the payload type
+     * @return one subscription covering every channel; {@link Subscription#unsubscribe()} ends them all
+     * @throws IllegalArgumentException when a channel name is not valid (nothing is subscribed then)
+     * @throws HeraldException when Redis refused the SUBSCRIBE or did not acknowledge every channel in time
+     *     (nothing stays subscribed then)
+     */
+    <T> Subscription subscribeAll(Map<String, ? extends MessageHandler<? super T>> handlers, Class<T> type);
+
+    /**
+     * Like {@link #subscribeAll}, without waiting.
+     *
+     * @param handlers the handler of each channel; channel names without prefix
+     * @param type the payload class
+     * @param <T> the payload type
+     * @return a stage with one subscription covering every channel, once Redis acknowledged all of them
+     * @throws IllegalArgumentException when a channel name is not valid (nothing is subscribed then)
+     */
+    <T> CompletionStage<Subscription> subscribeAllAsync(Map<String, ? extends MessageHandler<? super T>> handlers,
+            Class<T> type);
 
     /**
      * Ends every subscription of {@code handler} (compared by identity) to a channel.
