@@ -150,6 +150,41 @@ class RedisSubscriptionConvergenceTest {
         assertEquals("back", received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
     }
 
+    @Test
+    void aHeraldThatOnlyPublishesReportsNoOutageOfTheSubscriptionConnection(@Dedicated RedisServer redis) throws Exception {
+        try (dev.herald.logging.CapturedLog log = new dev.herald.logging.CapturedLog()) {
+            List<String> publisherEvents = new CopyOnWriteArrayList<>();
+            Herald publisher = Herald.builder().redis(redis.uri()).commandTimeout(Duration.ofSeconds(2))
+                    .connectionListener(new ConnectionListener() {
+                        @Override
+                        public void onDisconnected() {
+                            publisherEvents.add("disconnected");
+                        }
+
+                        @Override
+                        public void onReconnected(Duration outage) {
+                            publisherEvents.add("reconnected");
+                        }
+                    }).build();
+            opened.add(publisher);
+            Herald subscriber = open(redis, Duration.ofSeconds(2)); // the control: it does report
+            subscriber.subscribe("news", String.class, m -> { });
+            publisher.publish("news", "before").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+            redis.kill();
+            redis.restart();
+            await().atMost(WAIT).until(() -> events.contains("resubscribed 1/0"));
+            await().atMost(WAIT).ignoreExceptions()
+                    .until(() -> publisher.publish("news", "after").toCompletableFuture().get(5, TimeUnit.SECONDS) == 1);
+
+            assertEquals(List.of(), publisherEvents, "the publisher never used a subscription connection");
+            assertEquals(1, log.lines("lost the subscription connection").size(), "only the subscriber's line: "
+                    + log.lines("lost the subscription connection"));
+            assertEquals(0, health(publisher).outages());
+            assertEquals(1, health(subscriber).outages());
+        }
+    }
+
     /** Churns subscriptions on threads that each own their channels, so what Herald should want is known exactly. */
     private static final class Churn {
         final Herald herald;
