@@ -19,6 +19,16 @@ import java.util.concurrent.CompletionStage;
  * subscriptions, or in memory with the same semantics. Handlers run on Herald's own threads, never on
  * Lettuce's event loop; each subscription receives its messages in publish order, one at a time.
  * Publishing never blocks. Instances are thread-safe; make one per application and close it on shutdown.
+ *
+ * <p><b>Subscriptions converge.</b> Herald keeps the set of channels and patterns it wants (subscribed by
+ * at least one handler) and drives Redis's set for its pub/sub connection towards it on every path: a
+ * SUBSCRIBE acknowledged after its caller gave up is undone, a reconnect subscribes what is wanted and
+ * unsubscribes what Lettuce re-subscribed that is not. While the connection is down, {@code subscribe}
+ * and {@code unsubscribe} are recorded and applied on reconnect: a {@code subscribeAsync} stage completes
+ * once Redis acknowledged it after the reconnect, a blocking {@code subscribe} still waits at most the
+ * command timeout (and then fails, leaving nothing subscribed), and an {@code unsubscribe} stage completes
+ * at once (a dropped connection holds no subscription). Publishing during an outage fails at once.
+ * {@link #health()} compares the wanted set with what Redis reports.
  */
 public interface Herald extends AutoCloseable {
 
@@ -188,10 +198,11 @@ public interface Herald extends AutoCloseable {
     CompletionStage<Void> unsubscribe(String channel, MessageHandler<?> handler);
 
     /**
-     * Ends every subscription to a channel and sends UNSUBSCRIBE to Redis.
+     * Ends every subscription to a channel and sends UNSUBSCRIBE to Redis. While disconnected, the
+     * channel is recorded as unwanted and stays unsubscribed after the reconnect.
      *
      * @param channel the channel name, without prefix
-     * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE
+     * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE, or at once while disconnected
      */
     CompletionStage<Void> unsubscribe(String channel);
 
