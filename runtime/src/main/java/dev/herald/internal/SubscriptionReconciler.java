@@ -178,9 +178,9 @@ public final class SubscriptionReconciler {
      * @param names the channels or patterns
      * @param pattern whether they are patterns
      * @return a stage that completes once the server acknowledged every one of them (at once for those it
-     *     already has); while disconnected, once the connection is back and they are acknowledged. It fails
-     *     when the server refuses, does not answer in time, or one of them is {@linkplain #unwant unwanted}
-     *     first; the names stay wanted until {@link #unwant} is called
+     *     already has, or for one {@linkplain #unwant unwanted} first); while disconnected, once the connection is
+     *     back and they are acknowledged. It fails when the server refuses or does not answer in time; the
+     *     names stay wanted until {@link #unwant} is called
      */
     public synchronized CompletionStage<Void> want(Collection<String> names, boolean pattern) {
         if (closed) {
@@ -210,7 +210,8 @@ public final class SubscriptionReconciler {
     }
 
     /**
-     * No longer wants names subscribed. A stage still waiting for one of them to be subscribed fails.
+     * No longer wants names subscribed. A stage still waiting for one of them to be subscribed stops waiting
+     * for it.
      *
      * @param names the channels or patterns
      * @param pattern whether they are patterns
@@ -232,7 +233,11 @@ public final class SubscriptionReconciler {
                     checkResync();
                 }
             }
-            failWaiters(state, new HeraldException("'" + name.name() + "' was unsubscribed before Redis acknowledged it"));
+            if (state.subscribeWaiters != null) {
+                // the subscriptions waiting for it ended before they were acknowledged: nothing to wait for
+                state.subscribeWaiters.forEach(Waiter::countDown);
+                state.subscribeWaiters = null;
+            }
             if (!connected) {
                 if (state.queuedIn != NOT_QUEUED) {
                     queues.get(state.queuedIn).remove(name);
