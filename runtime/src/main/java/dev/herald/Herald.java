@@ -1,6 +1,7 @@
 package dev.herald;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -18,6 +19,16 @@ import java.util.concurrent.CompletionStage;
  * subscriptions, or in memory with the same semantics. Handlers run on Herald's own threads, never on
  * Lettuce's event loop; each subscription receives its messages in publish order, one at a time.
  * Publishing never blocks. Instances are thread-safe; make one per application and close it on shutdown.
+ *
+ * <p><b>Subscriptions converge.</b> Herald keeps the set of channels and patterns it wants (subscribed by
+ * at least one handler) and drives Redis's set for its pub/sub connection towards it on every path: a
+ * SUBSCRIBE acknowledged after its caller gave up is undone, a reconnect subscribes what is wanted and
+ * unsubscribes what Lettuce re-subscribed that is not. While the connection is down, {@code subscribe}
+ * and {@code unsubscribe} are recorded and applied on reconnect: a {@code subscribeAsync} stage completes
+ * once Redis acknowledged it after the reconnect, a blocking {@code subscribe} still waits at most the
+ * command timeout (and then fails, leaving nothing subscribed), and an {@code unsubscribe} stage completes
+ * at once (a dropped connection holds no subscription). Publishing during an outage fails at once.
+ * {@link #health()} compares the wanted set with what Redis reports.
  */
 public interface Herald extends AutoCloseable {
 
@@ -151,6 +162,33 @@ public interface Herald extends AutoCloseable {
     <T> Subscription subscribe(String channel, PayloadType<T> type, MessageHandler<? super T> handler);
 
     /**
+     * Subscribes one handler per channel at once and waits until Redis acknowledged every channel. The
+     * channels go to Redis in a few SUBSCRIBE commands (up to 1,000 channels each) instead of one round
+     * trip each: the way to subscribe thousands of channels.
+     *
+     * @param handlers the handler of each channel; channel names without prefix
+     * @param type the payload class
+     * @param <T> the payload type
+     * @return one subscription covering every channel; {@link Subscription#unsubscribe()} ends them all
+     * @throws IllegalArgumentException when a channel name is not valid (nothing is subscribed then)
+     * @throws HeraldException when Redis refused the SUBSCRIBE or did not acknowledge every channel in time
+     *     (nothing stays subscribed then)
+     */
+    <T> Subscription subscribeAll(Map<String, ? extends MessageHandler<? super T>> handlers, Class<T> type);
+
+    /**
+     * Like {@link #subscribeAll}, without waiting.
+     *
+     * @param handlers the handler of each channel; channel names without prefix
+     * @param type the payload class
+     * @param <T> the payload type
+     * @return a stage with one subscription covering every channel, once Redis acknowledged all of them
+     * @throws IllegalArgumentException when a channel name is not valid (nothing is subscribed then)
+     */
+    <T> CompletionStage<Subscription> subscribeAllAsync(Map<String, ? extends MessageHandler<? super T>> handlers,
+            Class<T> type);
+
+    /**
      * Ends every subscription of {@code handler} (compared by identity) to a channel.
      *
      * @param channel the channel name, without prefix
@@ -160,10 +198,11 @@ public interface Herald extends AutoCloseable {
     CompletionStage<Void> unsubscribe(String channel, MessageHandler<?> handler);
 
     /**
-     * Ends every subscription to a channel and sends UNSUBSCRIBE to Redis.
+     * Ends every subscription to a channel and sends UNSUBSCRIBE to Redis. While disconnected, the
+     * channel is recorded as unwanted and stays unsubscribed after the reconnect.
      *
      * @param channel the channel name, without prefix
-     * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE
+     * @return a stage that completes when Redis acknowledged the UNSUBSCRIBE, or at once while disconnected
      */
     CompletionStage<Void> unsubscribe(String channel);
 

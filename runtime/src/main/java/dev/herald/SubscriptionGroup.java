@@ -13,19 +13,25 @@ import java.util.stream.Collectors;
 public final class SubscriptionGroup {
 
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** The size at which {@link #add} next prunes ended subscriptions: pruning stays amortized O(1) per add. */
+    private int pruneAt = 16;
 
     /** Creates an empty group. */
     public SubscriptionGroup() {
     }
 
     /**
-     * Adds a subscription; subscriptions that already ended are pruned.
+     * Adds a subscription. Subscriptions that already ended are pruned now and then (each time the group
+     * doubled since the last pruning), so adding stays cheap however many the group holds.
      *
      * @param subscription the subscription
      * @return {@code subscription}
      */
     public synchronized Subscription add(Subscription subscription) {
-        subscriptions.removeIf(s -> !s.isActive());
+        if (subscriptions.size() >= pruneAt) {
+            subscriptions.removeIf(s -> !s.isActive());
+            pruneAt = Math.max(16, subscriptions.size() * 2);
+        }
         subscriptions.add(subscription);
         return subscription;
     }

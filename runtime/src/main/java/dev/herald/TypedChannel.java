@@ -63,7 +63,8 @@ public interface TypedChannel<T> {
     Subscription subscribe(MessageHandler<? super T> handler);
 
     /**
-     * Subscribes a handler without waiting.
+     * Subscribes a handler without waiting. Calls made while an earlier SUBSCRIBE is on its way are sent
+     * together in the next one; while disconnected, the subscription is made on reconnect.
      *
      * @param handler receives each decoded message
      * @return a stage that completes with the subscription once Redis acknowledged the SUBSCRIBE, or fails

@@ -166,8 +166,20 @@ public final class BackgroundRedisTransport implements Transport {
     }
 
     @Override
+    public CompletionStage<Void> subscribeAll(Collection<String> channels) {
+        List<String> copy = List.copyOf(channels);
+        return subscription(t -> t.subscribeAll(copy), true);
+    }
+
+    @Override
     public CompletionStage<Void> unsubscribe(String channel) {
         return subscription(t -> t.unsubscribe(channel), false);
+    }
+
+    @Override
+    public CompletionStage<Void> unsubscribeAll(Collection<String> channels) {
+        List<String> copy = List.copyOf(channels);
+        return subscription(t -> t.unsubscribeAll(copy), false);
     }
 
     @Override

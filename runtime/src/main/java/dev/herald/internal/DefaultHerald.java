@@ -38,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +85,7 @@ public final class DefaultHerald implements Herald {
     private final Object lock = new Object();
     private volatile boolean closed;
     private final long startedAt;
+    private final ConnectionEvents events;
 
     /**
      * Creates a Herald and starts its transport.
@@ -105,6 +105,7 @@ public final class DefaultHerald implements Herald {
             }
         };
         this.startedAt = System.nanoTime();
+        this.events = new ConnectionEvents(settings.connectionListener(), errorExecutor, registry::isEmpty, () -> closed);
         transport.start(dispatcher);
         LOG.info("Herald started, {}{}", transport.description(), settings.channelPrefix().isEmpty()
                 ? ", no channel prefix" : ", channel prefix '" + settings.channelPrefix() + "'");
@@ -299,15 +300,20 @@ public final class DefaultHerald implements Herald {
             throw new IllegalStateException("subscribe() waits for Redis and cannot run on Lettuce's event loop; "
                     + "use subscribeAsync() for '" + key.name() + "'");
         }
-        CompletionStage<Subscription> subscribed = subscribeAsync(key, deadLetters, codec, sink, handler, options);
+        Pending<T> pending = register(key, deadLetters, codec, sink, handler, options);
         try {
-            return Waits.await(subscribed, settings.commandTimeout(),
+            return Waits.await(pending.subscribed(), settings.commandTimeout(),
                     (key.pattern() ? "PSUBSCRIBE to '" : "SUBSCRIBE to '") + key.name() + "'");
         } catch (HeraldException e) {
-            // timed out or interrupted: do not leave a subscription behind that the caller never got
-            subscribed.thenAccept(Subscription::unsubscribe);
+            // timed out or interrupted: the caller never gets this subscription, so it is not wanted any more;
+            // a SUBSCRIBE Redis acknowledges later is undone by the transport
+            remove(pending.delivery());
             throw e;
         }
+    }
+
+    /** A subscription registered and its stage, completing once Redis acknowledged it. */
+    private record Pending<T>(Delivery<T> delivery, CompletionStage<Subscription> subscribed) {
     }
 
     <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink,
@@ -317,14 +323,19 @@ public final class DefaultHerald implements Herald {
 
     private <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, String deadLetters, PayloadCodec<T> codec,
             Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
+        return register(key, deadLetters, codec, sink, handler, options).subscribed();
+    }
+
+    private <T> Pending<T> register(Registry.Key key, String deadLetters, PayloadCodec<T> codec,
+            Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
         Objects.requireNonNull(handler, "handler");
         Delivery<T> delivery = new Delivery<>(this, key, deadLetters, codec, sink, handler,
                 options.orElse(settings.subscriptionDefaults()));
         CompletionStage<Void> ack;
         synchronized (lock) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        "Herald is closed: cannot subscribe to '" + key.name() + "'"));
+                return new Pending<>(delivery, CompletableFuture.failedFuture(new IllegalStateException(
+                        "Herald is closed: cannot subscribe to '" + key.name() + "'")));
             }
             Registry.Entry entry = registry.getOrCreate(key);
             entry.deliveries.add(delivery);
@@ -339,21 +350,132 @@ public final class DefaultHerald implements Herald {
                 result.complete(delivery);
                 return;
             }
-            Throwable cause = Waits.unwrap(failure);
-            synchronized (lock) {
-                Registry.Entry entry = registry.get(key);
-                if (entry != null && entry.subscribeAck == ack) {
-                    // nobody is subscribed on the server: let the next subscribe try again
-                    entry.deliveries.forEach(Delivery::deactivate);
-                    entry.deliveries.clear();
-                    registry.remove(entry);
+            subscribeFailed(key, ack, List.of(delivery));
+            result.completeExceptionally(refused(key, failure));
+        }, errorExecutor);
+        return new Pending<>(delivery, result);
+    }
+
+    private static HeraldException refused(Registry.Key key, Throwable failure) {
+        Throwable cause = Waits.unwrap(failure);
+        return new HeraldException("Redis refused " + (key.pattern() ? "PSUBSCRIBE" : "SUBSCRIBE")
+                + " to '" + key.name() + "': " + cause.getMessage(), cause);
+    }
+
+    /**
+     * A SUBSCRIBE failed: the subscriptions that waited for it end, and the channel is no longer wanted, so
+     * that an acknowledgement arriving later is undone instead of leaving a subscription nobody holds.
+     */
+    private void subscribeFailed(Registry.Key key, CompletionStage<Void> ack, List<? extends Delivery<?>> deliveries) {
+        synchronized (lock) {
+            Registry.Entry entry = registry.get(key);
+            if (entry != null && entry.subscribeAck == ack) {
+                entry.deliveries.forEach(Delivery::deactivate);
+                entry.deliveries.clear();
+                registry.remove(entry);
+                Registry.unsubscribe(transport, key);
+            }
+            deliveries.forEach(Delivery::deactivate);
+        }
+    }
+
+    /**
+     * Subscribes one handler per channel, in a few batched SUBSCRIBE commands rather than one round trip each.
+     *
+     * @param handlers the handler of each channel, channel names without prefix
+     * @param type the payload type
+     * @return a stage with one subscription covering all of them, once Redis acknowledged every channel
+     */
+    <T> CompletionStage<Subscription> subscribeAllAsync(Map<String, ? extends MessageHandler<? super T>> handlers,
+            PayloadType<T> type) {
+        Objects.requireNonNull(handlers, "handlers");
+        PayloadCodec<T> codec = codec(Objects.requireNonNull(type, "type"));
+        SubscriptionOptions options = SubscriptionOptions.inherit().orElse(settings.subscriptionDefaults());
+        List<Delivery<T>> deliveries = new ArrayList<>(handlers.size());
+        for (Map.Entry<String, ? extends MessageHandler<? super T>> e : handlers.entrySet()) {
+            MessageHandler<? super T> handler = Objects.requireNonNull(e.getValue(), "handler of " + e.getKey());
+            Registry.Key key = new Registry.Key(fullName(e.getKey()), false);
+            deliveries.add(new Delivery<>(this, key, key.name(), codec, (channel, message) -> handler.onMessage(message),
+                    handler, options));
+        }
+        List<CompletionStage<Void>> acks = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        List<Registry.Entry> freshEntries = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("Herald is closed: cannot subscribe"));
+            }
+            for (Delivery<T> delivery : deliveries) {
+                Registry.Entry entry = registry.getOrCreate(delivery.key());
+                entry.deliveries.add(delivery);
+                if (entry.subscribeAck == null) {
+                    fresh.add(entry.key.name());
+                    freshEntries.add(entry);
+                } else {
+                    acks.add(entry.subscribeAck);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                CompletionStage<Void> bulk = transport.subscribeAll(fresh);
+                freshEntries.forEach(entry -> entry.subscribeAck = bulk);
+                acks.add(bulk);
+            }
+        }
+        List<Subscription> members = List.copyOf(deliveries);
+        CompletableFuture<Subscription> result = new CompletableFuture<>();
+        CompletableFuture.allOf(acks.stream().distinct().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture<?>[]::new)).whenCompleteAsync((ok, failure) -> {
+                    if (failure == null && result.complete(Subscription.all(members))) {
+                        return;
+                    }
+                    endAll(deliveries);
+                    if (failure != null) {
+                        result.completeExceptionally(new HeraldException("Redis did not acknowledge SUBSCRIBE to "
+                                + handlers.size() + " channel(s): " + Waits.unwrap(failure).getMessage(),
+                                Waits.unwrap(failure)));
+                    }
+                }, errorExecutor);
+        result.whenComplete((subscription, failure) -> {
+            if (result.isCancelled()) {
+                endAll(deliveries);
+            }
+        });
+        return result;
+    }
+
+    /** Ends subscriptions that never reached their caller; the last of a channel makes it unwanted. */
+    private void endAll(List<? extends Delivery<?>> deliveries) {
+        synchronized (lock) {
+            for (Delivery<?> delivery : deliveries) {
+                Registry.Entry entry = registry.get(delivery.key());
+                if (entry != null && entry.deliveries.remove(delivery) && entry.deliveries.isEmpty()) {
+                    unsubscribeLocked(entry);
                 }
                 delivery.deactivate();
             }
-            result.completeExceptionally(new HeraldException("Redis refused " + (key.pattern() ? "PSUBSCRIBE" : "SUBSCRIBE")
-                    + " to '" + key.name() + "': " + cause.getMessage(), cause));
-        }, errorExecutor);
-        return result;
+        }
+    }
+
+    @Override
+    public <T> Subscription subscribeAll(Map<String, ? extends MessageHandler<? super T>> handlers, Class<T> type) {
+        if (transport.isIoThread()) {
+            throw new IllegalStateException("subscribeAll() waits for Redis and cannot run on Lettuce's event loop; "
+                    + "use subscribeAllAsync()");
+        }
+        CompletionStage<Subscription> subscribed = subscribeAllAsync(handlers, PayloadType.of(type));
+        try {
+            return Waits.await(subscribed, settings.commandTimeout(), "SUBSCRIBE to " + handlers.size() + " channel(s)");
+        } catch (HeraldException e) {
+            // the caller never gets these subscriptions: end them now, whatever Redis acknowledges later
+            subscribed.toCompletableFuture().cancel(false);
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> CompletionStage<Subscription> subscribeAllAsync(Map<String, ? extends MessageHandler<? super T>> handlers,
+            Class<T> type) {
+        return subscribeAllAsync(handlers, PayloadType.of(type));
     }
 
     /** Removes one subscription; returns the UNSUBSCRIBE acknowledgement, or null when it was not subscribed. */
@@ -430,71 +552,6 @@ public final class DefaultHerald implements Herald {
 
     // ---------------------------------------------------------------- dispatch
 
-    private volatile long disconnectedAt;
-    private final AtomicLong outages = new AtomicLong();
-    private volatile Duration lastOutage = Duration.ZERO;
-
-    /** Runs on the transport's thread: only notes the time and hands over. */
-    private void connectionLost() {
-        if (closed) {
-            return;
-        }
-        disconnectedAt = System.nanoTime();
-        outages.incrementAndGet();
-        errorExecutor.execute(() -> {
-            LOG.warn("Herald: lost the subscription connection; reconnecting");
-            notifyListener(ConnectionListener::onDisconnected);
-        });
-    }
-
-    /**
-     * Runs on the transport's thread. Subscribes every channel and pattern again, in order with any other
-     * subscribe or unsubscribe (Lettuce re-subscribes too: both are idempotent on the server), and tells the
-     * listener once the server acknowledged all of them.
-     */
-    private void connectionRestored() {
-        if (closed || disconnectedAt == 0) {
-            return;
-        }
-        Duration outage = Duration.ofNanos(System.nanoTime() - disconnectedAt);
-        lastOutage = outage;
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        int channels = 0;
-        int patterns = 0;
-        synchronized (lock) {
-            for (Registry.Entry entry : registry.all()) {
-                acks.add(Registry.subscribe(transport, entry.key).toCompletableFuture());
-                if (entry.key.pattern()) {
-                    patterns++;
-                } else {
-                    channels++;
-                }
-            }
-        }
-        int resubscribedChannels = channels;
-        int resubscribedPatterns = patterns;
-        errorExecutor.execute(() -> {
-            LOG.info("Herald: reconnected after {} ms; messages published meanwhile were missed", outage.toMillis());
-            notifyListener(listener -> listener.onReconnected(outage));
-        });
-        CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).whenCompleteAsync((ok, failure) -> {
-            if (failure != null) {
-                LOG.warn("Herald: re-subscribing after a reconnect failed: {}", Waits.unwrap(failure).toString());
-                return;
-            }
-            LOG.info("Herald: {} channel(s) and {} pattern(s) subscribed again", resubscribedChannels, resubscribedPatterns);
-            notifyListener(listener -> listener.onResubscribed(outage, resubscribedChannels, resubscribedPatterns));
-        }, errorExecutor);
-    }
-
-    private void notifyListener(java.util.function.Consumer<ConnectionListener> event) {
-        try {
-            event.accept(settings.connectionListener());
-        } catch (RuntimeException e) {
-            LOG.warn("Herald: the connection listener threw", e);
-        }
-    }
-
     @Override
     public CompletionStage<Health> health() {
         List<String> channels = new ArrayList<>();
@@ -515,7 +572,7 @@ public final class DefaultHerald implements Herald {
                 subscribed.put(channel, server.subscribers().getOrDefault(channel, 0L) > 0);
             }
             return new Health(server.connected(), subscribed, channels.size(), server.channels(), expectedPatterns,
-                    server.patterns(), outages.get(), lastOutage);
+                    server.patterns(), events.outages(), events.lastOutage());
         });
     }
 
@@ -525,18 +582,23 @@ public final class DefaultHerald implements Herald {
             Duration waited = Duration.ofNanos(System.nanoTime() - startedAt);
             errorExecutor.execute(() -> {
                 LOG.info("Herald: connected to Redis {} ms after start", waited.toMillis());
-                notifyListener(listener -> listener.onConnected(waited));
+                events.notifyListener(listener -> listener.onConnected(waited));
             });
         }
 
         @Override
         public void onConnectionLost() {
-            connectionLost();
+            events.lost();
         }
 
         @Override
         public void onConnectionRestored() {
-            connectionRestored();
+            events.restored();
+        }
+
+        @Override
+        public void onResubscribed(int channels, int patterns) {
+            events.resubscribed(channels, patterns);
         }
 
         @Override

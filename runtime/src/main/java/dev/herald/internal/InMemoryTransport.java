@@ -100,6 +100,21 @@ public final class InMemoryTransport implements Transport {
     }
 
     @Override
+    public CompletionStage<Void> subscribeAll(Collection<String> channels) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"));
+        }
+        subscribed.addAll(channels);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> unsubscribeAll(Collection<String> channels) {
+        subscribed.removeAll(channels);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletionStage<Void> unsubscribe(String channel) {
         subscribed.remove(channel);
         return CompletableFuture.completedFuture(null);

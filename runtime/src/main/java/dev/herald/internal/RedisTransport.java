@@ -6,6 +6,8 @@ import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
 import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisClient;
@@ -29,6 +31,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +46,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Redis transport: one Lettuce connection for PUBLISH and PING, one pub/sub connection shared by
- * every subscription. Lettuce reconnects both and re-subscribes the pub/sub connection's channels after
- * a reconnect. Commands issued while disconnected fail at once instead of queueing without bound.
+ * every subscription. Lettuce reconnects both. The pub/sub connection's subscriptions are kept what
+ * Herald wants by a {@link SubscriptionReconciler}: batched SUBSCRIBE/UNSUBSCRIBE commands, one in flight
+ * at a time, acknowledged per channel; after a reconnect it follows Lettuce's own re-subscription with
+ * what is wanted, and unsubscribes what Lettuce re-subscribed that is not. Publishes issued while
+ * disconnected fail at once instead of queueing without bound; subscribes wait for the reconnect.
  */
 public final class RedisTransport implements Transport {
 
@@ -70,6 +76,9 @@ public final class RedisTransport implements Transport {
     /** Runs every flush, {@link #close()}'s last one included. */
     private volatile EventExecutor flusher;
     private final Runnable flush;
+    /** Keeps the pub/sub connection's subscriptions on the server what Herald wants. */
+    private final SubscriptionReconciler subscriptions;
+    private volatile TransportListener listener;
 
     private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
             StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description, String subscriberName) {
@@ -86,6 +95,33 @@ public final class RedisTransport implements Transport {
         this.flusher = client.getResources().eventExecutorGroup().next(); // until the event loop is known
         this.flush = this::flushOnFlusher;
         this.deadLetters = new RedisDeadLetterStore(publishCommands, this::flushSoon);
+        this.subscriptions = new SubscriptionReconciler(this::sendSubscriptionCommand,
+                SubscriptionReconciler.DEFAULT_BATCH_SIZE, RedisTransport::classify, this::resubscribed,
+                subscribeConnection.isOpen());
+    }
+
+    private CompletionStage<?> sendSubscriptionCommand(boolean pattern, boolean subscribe, String[] names) {
+        if (pattern) {
+            return subscribe ? subscribeCommands.psubscribe(names) : subscribeCommands.punsubscribe(names);
+        }
+        return subscribe ? subscribeCommands.subscribe(names) : subscribeCommands.unsubscribe(names);
+    }
+
+    private static SubscriptionReconciler.Failure classify(Throwable failure) {
+        if (failure instanceof RedisCommandExecutionException) {
+            return SubscriptionReconciler.Failure.REFUSED;
+        }
+        if (failure instanceof RedisCommandTimeoutException) {
+            return SubscriptionReconciler.Failure.TIMED_OUT;
+        }
+        return SubscriptionReconciler.Failure.NOT_SENT;
+    }
+
+    private void resubscribed(int channels, int patterns) {
+        TransportListener current = listener;
+        if (current != null) {
+            current.onResubscribed(channels, patterns);
+        }
     }
 
     /**
@@ -199,11 +235,15 @@ public final class RedisTransport implements Transport {
 
     @Override
     public void start(TransportListener listener) {
+        this.listener = listener;
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (connection == subscribeConnection) {
+                    // Lettuce wrote its own re-subscription (whatever it remembered) before telling listeners:
+                    // what the reconciler sends now follows it on the wire
                     listener.onConnectionRestored();
+                    subscriptions.connectionRestored();
                 } else if (connection == publishConnection) {
                     // a command that slipped into the buffer while the connection went down waits for no
                     // other publish to be sent
@@ -214,6 +254,7 @@ public final class RedisTransport implements Transport {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (connection == subscribeConnection) {
+                    subscriptions.connectionLost();
                     listener.onConnectionLost();
                 }
             }
@@ -227,6 +268,26 @@ public final class RedisTransport implements Transport {
             @Override
             public void message(String pattern, String channel, byte[] message) {
                 listener.onPatternMessage(pattern, channel, message);
+            }
+
+            @Override
+            public void subscribed(String channel, long count) {
+                subscriptions.acknowledged(channel, false, true);
+            }
+
+            @Override
+            public void unsubscribed(String channel, long count) {
+                subscriptions.acknowledged(channel, false, false);
+            }
+
+            @Override
+            public void psubscribed(String pattern, long count) {
+                subscriptions.acknowledged(pattern, true, true);
+            }
+
+            @Override
+            public void punsubscribed(String pattern, long count) {
+                subscriptions.acknowledged(pattern, true, false);
             }
         });
     }
@@ -358,24 +419,38 @@ public final class RedisTransport implements Transport {
         return found;
     }
 
+    /**
+     * Wants the channel subscribed: sent at once when connected (coalesced with other subscribes while a
+     * command is in flight), or on reconnect.
+     */
     @Override
     public CompletionStage<Void> subscribe(String channel) {
-        return subscribeCommands.subscribe(channel);
+        return subscriptions.want(List.of(channel), false);
+    }
+
+    @Override
+    public CompletionStage<Void> subscribeAll(Collection<String> channels) {
+        return subscriptions.want(channels, false);
     }
 
     @Override
     public CompletionStage<Void> unsubscribe(String channel) {
-        return subscribeCommands.unsubscribe(channel);
+        return subscriptions.unwant(List.of(channel), false);
+    }
+
+    @Override
+    public CompletionStage<Void> unsubscribeAll(Collection<String> channels) {
+        return subscriptions.unwant(channels, false);
     }
 
     @Override
     public CompletionStage<Void> psubscribe(String pattern) {
-        return subscribeCommands.psubscribe(pattern);
+        return subscriptions.want(List.of(pattern), true);
     }
 
     @Override
     public CompletionStage<Void> punsubscribe(String pattern) {
-        return subscribeCommands.punsubscribe(pattern);
+        return subscriptions.unwant(List.of(pattern), true);
     }
 
     @Override
@@ -429,6 +504,7 @@ public final class RedisTransport implements Transport {
     public void close() {
         try {
             flushBeforeClose(); // nothing written before close stays behind in the buffer
+            subscriptions.close();
             subscribeConnection.close();
             publishConnection.close();
         } finally {
@@ -439,6 +515,7 @@ public final class RedisTransport implements Transport {
 
     /** Closes both connections without waiting, for a transport whose owner closed before it arrived. */
     void abandon() {
+        subscriptions.close();
         subscribeConnection.closeAsync();
         publishConnection.closeAsync();
     }

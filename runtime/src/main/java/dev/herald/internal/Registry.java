@@ -67,6 +67,11 @@ final class Registry {
         return all;
     }
 
+    /** @return whether no channel and no pattern is held; lock-free */
+    boolean isEmpty() {
+        return channels.isEmpty() && patterns.isEmpty();
+    }
+
     void clear() {
         channels.clear();
         patterns.clear();

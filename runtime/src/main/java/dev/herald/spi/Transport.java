@@ -1,6 +1,7 @@
 package dev.herald.spi;
 
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -10,6 +11,14 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Every method is non-blocking. Herald calls {@link #subscribe} and {@link #unsubscribe} for a
  * channel in the order it wants them applied; a transport must keep that order.
+ *
+ * <p>{@code subscribe} and {@code unsubscribe} declare what Herald <em>wants</em>; the transport owns
+ * making the server agree and keeping it so: a subscription acknowledged after its stage failed, an
+ * unsubscribe asked for while disconnected, a reconnect, a connection the server killed all end with
+ * the server holding exactly the wanted channels and patterns. After
+ * {@link TransportListener#onConnectionRestored()} it calls {@link TransportListener#onResubscribed} once
+ * the server acknowledged the wanted set. A channel whose {@code subscribe} stage failed stays wanted
+ * until Herald calls {@code unsubscribe} (it always does).
  */
 public interface Transport extends AutoCloseable {
 
@@ -48,6 +57,29 @@ public interface Transport extends AutoCloseable {
      * @return a stage that completes when the server acknowledged the subscription
      */
     CompletionStage<Void> subscribe(String channel);
+
+    /**
+     * Subscribes the transport's connection to many channels at once; a transport may send them in a few
+     * commands instead of one each.
+     *
+     * @param channels the full channel names
+     * @return a stage that completes when the server acknowledged every one of them
+     */
+    default CompletionStage<Void> subscribeAll(Collection<String> channels) {
+        return CompletableFuture.allOf(channels.stream().map(c -> subscribe(c).toCompletableFuture())
+                .toArray(CompletableFuture<?>[]::new));
+    }
+
+    /**
+     * Unsubscribes the transport's connection from many channels at once.
+     *
+     * @param channels the full channel names
+     * @return a stage that completes when the server acknowledged every one of them
+     */
+    default CompletionStage<Void> unsubscribeAll(Collection<String> channels) {
+        return CompletableFuture.allOf(channels.stream().map(c -> unsubscribe(c).toCompletableFuture())
+                .toArray(CompletableFuture<?>[]::new));
+    }
 
     /**
      * Unsubscribes the transport's connection from a channel.

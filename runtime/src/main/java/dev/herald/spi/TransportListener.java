@@ -34,4 +34,14 @@ public interface TransportListener {
     /** The connection carrying the subscriptions is back (the transport may already be re-subscribing). */
     default void onConnectionRestored() {
     }
+
+    /**
+     * After {@link #onConnectionRestored()}: the server acknowledged every wanted channel and pattern again,
+     * and holds nothing else.
+     *
+     * @param channels how many channels are wanted
+     * @param patterns how many patterns are wanted
+     */
+    default void onResubscribed(int channels, int patterns) {
+    }
 }

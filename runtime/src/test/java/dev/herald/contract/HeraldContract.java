@@ -98,6 +98,44 @@ public abstract class HeraldContract {
         return value;
     }
 
+    // ------------------------------------------------------------------ bulk subscriptions (issue 17.9)
+
+    @Test
+    void tenThousandChannelsSubscribedAtOnceAreAllAcknowledgedAndReceive() throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        MessageHandler<String> count = m -> received.incrementAndGet();
+        Map<String, MessageHandler<String>> handlers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            handlers.put("bulk:" + i, count);
+        }
+        Subscription all = herald.subscribeAll(handlers, String.class);
+
+        dev.herald.Health health = herald.health().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(10_000, health.expectedChannels());
+        assertEquals(10_000, health.serverChannels(), "the server holds every channel once subscribeAll returned");
+        assertTrue(health.healthy(), "every channel subscribed on the server");
+        assertEquals(1, serverSubscribers(herald, full("bulk:0")));
+        assertEquals(1, serverSubscribers(herald, full("bulk:9999")));
+        for (int i = 0; i < 10_000; i++) {
+            herald.publish("bulk:" + i, "m" + i);
+        }
+        await().atMost(WAIT).until(() -> received.get() == 10_000);
+
+        all.unsubscribe().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0, serverSubscribers(herald, full("bulk:0")));
+        assertEquals(0, herald.health().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS).serverChannels());
+    }
+
+    @Test
+    void aBulkSubscribeWithOneBadChannelNameSubscribesNothing() throws Exception {
+        Map<String, MessageHandler<String>> handlers = new java.util.LinkedHashMap<>();
+        handlers.put("fine", m -> { });
+        handlers.put("bad*", m -> { });
+        assertThrows(IllegalArgumentException.class, () -> herald.subscribeAll(handlers, String.class));
+        assertEquals(0, serverSubscribers(herald, full("fine")));
+        assertEquals(0, herald.health().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS).expectedChannels());
+    }
+
     // ------------------------------------------------------------------ basics
 
     @Test

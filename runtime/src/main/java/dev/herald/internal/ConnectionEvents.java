@@ -1,0 +1,106 @@
+package dev.herald.internal;
+
+import dev.herald.ConnectionListener;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what the transport says about the subscription connection into log lines, {@link ConnectionListener}
+ * calls and outage figures. An outage while nothing is subscribed is not reported: a Herald that only
+ * publishes never hears about a connection it does not use. Transport callbacks only note the time and
+ * hand over; the listener runs on Herald's threads.
+ */
+final class ConnectionEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultHerald.class);
+
+    private final ConnectionListener listener;
+    private final Executor executor;
+    private final BooleanSupplier nothingSubscribed;
+    private final BooleanSupplier closed;
+    private volatile long disconnectedAt;
+    /** Whether the outage under way was reported: a restore and a re-subscription are reported only if so. */
+    private volatile boolean reporting;
+    private final AtomicLong outages = new AtomicLong();
+    private volatile Duration lastOutage = Duration.ZERO;
+
+    /**
+     * @param listener the user's listener
+     * @param executor a Herald thread pool, never the transport's
+     * @param nothingSubscribed whether Herald holds no subscription now
+     * @param closed whether Herald is closed
+     */
+    ConnectionEvents(ConnectionListener listener, Executor executor, BooleanSupplier nothingSubscribed, BooleanSupplier closed) {
+        this.listener = listener;
+        this.executor = executor;
+        this.nothingSubscribed = nothingSubscribed;
+        this.closed = closed;
+    }
+
+    /** Runs on the transport's thread. */
+    void lost() {
+        if (closed.getAsBoolean()) {
+            return;
+        }
+        disconnectedAt = System.nanoTime();
+        reporting = !nothingSubscribed.getAsBoolean();
+        if (!reporting) {
+            LOG.debug("Herald: the subscription connection dropped while nothing was subscribed");
+            return;
+        }
+        outages.incrementAndGet();
+        executor.execute(() -> {
+            LOG.warn("Herald: lost the subscription connection; reconnecting");
+            notifyListener(ConnectionListener::onDisconnected);
+        });
+    }
+
+    /** Runs on the transport's thread: the connection is back; the transport re-subscribes. */
+    void restored() {
+        if (closed.getAsBoolean() || disconnectedAt == 0 || !reporting) {
+            return;
+        }
+        Duration outage = Duration.ofNanos(System.nanoTime() - disconnectedAt);
+        lastOutage = outage;
+        executor.execute(() -> {
+            LOG.info("Herald: reconnected after {} ms; messages published meanwhile were missed", outage.toMillis());
+            notifyListener(l -> l.onReconnected(outage));
+        });
+    }
+
+    /** Runs on the transport's thread: the server acknowledged every wanted channel and pattern again. */
+    void resubscribed(int channels, int patterns) {
+        if (closed.getAsBoolean() || disconnectedAt == 0 || !reporting) {
+            return;
+        }
+        reporting = false;
+        Duration outage = lastOutage;
+        executor.execute(() -> {
+            LOG.info("Herald: {} channel(s) and {} pattern(s) subscribed again", channels, patterns);
+            notifyListener(l -> l.onResubscribed(outage, channels, patterns));
+        });
+    }
+
+    /** @return how many reported outages there were */
+    long outages() {
+        return outages.get();
+    }
+
+    /** @return how long the last reported outage lasted */
+    Duration lastOutage() {
+        return lastOutage;
+    }
+
+    void notifyListener(Consumer<ConnectionListener> event) {
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.warn("Herald: the connection listener threw", e);
+        }
+    }
+}
