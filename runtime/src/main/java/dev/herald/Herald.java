@@ -1,6 +1,7 @@
 package dev.herald;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -187,6 +188,19 @@ public interface Herald extends AutoCloseable {
      */
     <T> CompletionStage<Subscription> subscribeAllAsync(Map<String, ? extends MessageHandler<? super T>> handlers,
             Class<T> type);
+
+    /**
+     * Waits, up to the command timeout, until Redis acknowledged subscriptions made with the asynchronous
+     * methods ({@link TypedChannel#subscribeAsync}, {@link TemplateChannel#subscribeAllAsync}, ...), as one.
+     * Made one after the other without waiting, their SUBSCRIBE commands are merged into a few: the way a
+     * generated {@code listen} subscribes every channel of an interface at once.
+     *
+     * @param subscriptions the stages of the subscriptions
+     * @return one subscription covering all of them
+     * @throws HeraldException when one failed or was not acknowledged in time; then none stays subscribed,
+     *     those acknowledged later included
+     */
+    Subscription awaitSubscribed(List<? extends CompletionStage<Subscription>> subscriptions);
 
     /**
      * Ends every subscription of {@code handler} (compared by identity) to a channel.

@@ -72,4 +72,12 @@ public interface TemplateChannel<T> {
      * @throws HeraldException when Redis refused the PSUBSCRIBE or did not acknowledge it in time
      */
     Subscription subscribeAll(TemplateHandler<? super T> handler);
+
+    /**
+     * Like {@link #subscribeAll}, without waiting.
+     *
+     * @param handler receives each decoded message with the placeholder values of its channel
+     * @return a stage with the subscription, once Redis acknowledged the PSUBSCRIBE
+     */
+    CompletionStage<Subscription> subscribeAllAsync(TemplateHandler<? super T> handler);
 }

@@ -43,13 +43,13 @@ public final class Outer_InnerBinding implements HeraldBinding<Outer.Inner> {
     public Subscription listen(Herald herald, Outer.Inner implementation) {
         Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(implementation, "implementation");
-        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions(herald);
         try {
-            made.add(herald.channel(PING).subscribe(implementation::ping));
+            made.add(herald.channel(PING).subscribeAsync(implementation::ping));
         } catch (RuntimeException | Error e) {
             made.undo(e);
             throw e;
         }
-        return made.all();
+        return made.all(herald);
     }
 }

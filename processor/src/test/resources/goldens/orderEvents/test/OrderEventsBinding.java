@@ -55,15 +55,15 @@ public final class OrderEventsBinding implements HeraldBinding<OrderEvents> {
     public Subscription listen(Herald herald, OrderEvents implementation) {
         Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(implementation, "implementation");
-        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions(herald);
         try {
-            made.add(herald.channel(ORDER_CREATED).subscribe(implementation::orderCreated));
-            made.add(herald.channel(SHIPPING_CALCULATED).subscribe(message -> BindingSupport.await(implementation.shippingCalculated(message))));
-            made.add(herald.channel(BATCH).subscribe(implementation::batch));
+            made.add(herald.channel(ORDER_CREATED).subscribeAsync(implementation::orderCreated));
+            made.add(herald.channel(SHIPPING_CALCULATED).subscribeAsync(message -> BindingSupport.await(implementation.shippingCalculated(message))));
+            made.add(herald.channel(BATCH).subscribeAsync(implementation::batch));
         } catch (RuntimeException | Error e) {
             made.undo(e);
             throw e;
         }
-        return made.all();
+        return made.all(herald);
     }
 }

@@ -49,14 +49,14 @@ public final class AuditLogBinding implements HeraldBinding<AuditLog> {
     public Subscription listen(Herald herald, AuditLog implementation) {
         Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(implementation, "implementation");
-        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions(herald);
         try {
-            made.add(herald.channel(ENTRY).subscribe(implementation::entry));
-            made.add(herald.channel(COUNT).subscribe(message -> BindingSupport.await(implementation.count(message))));
+            made.add(herald.channel(ENTRY).subscribeAsync(implementation::entry));
+            made.add(herald.channel(COUNT).subscribeAsync(message -> BindingSupport.await(implementation.count(message))));
         } catch (RuntimeException | Error e) {
             made.undo(e);
             throw e;
         }
-        return made.all();
+        return made.all(herald);
     }
 }

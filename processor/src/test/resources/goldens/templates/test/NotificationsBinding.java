@@ -55,15 +55,15 @@ public final class NotificationsBinding implements HeraldBinding<Notifications> 
     public Subscription listen(Herald herald, Notifications implementation) {
         Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(implementation, "implementation");
-        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions(herald);
         try {
-            made.add(herald.template(NOTIFICATION).subscribeAll((values, message) -> implementation.notification(values.string(0), message)));
-            made.add(herald.template(USER_EVENT).subscribeAll((values, message) -> BindingSupport.await(implementation.userEvent(values.asUuid(0), values.asInt(1), message))));
-            made.add(herald.template(LEVEL).subscribeAll((values, message) -> implementation.level(message, values.asEnum(0, Level.class))));
+            made.add(herald.template(NOTIFICATION).subscribeAllAsync((values, message) -> implementation.notification(values.string(0), message)));
+            made.add(herald.template(USER_EVENT).subscribeAllAsync((values, message) -> BindingSupport.await(implementation.userEvent(values.asUuid(0), values.asInt(1), message))));
+            made.add(herald.template(LEVEL).subscribeAllAsync((values, message) -> implementation.level(message, values.asEnum(0, Level.class))));
         } catch (RuntimeException | Error e) {
             made.undo(e);
             throw e;
         }
-        return made.all();
+        return made.all(herald);
     }
 }

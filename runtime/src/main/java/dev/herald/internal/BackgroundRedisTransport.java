@@ -166,6 +166,12 @@ public final class BackgroundRedisTransport implements Transport {
     }
 
     @Override
+    public Runnable holdSubscribes() {
+        RedisTransport transport = connected;
+        return transport != null ? transport.holdSubscribes() : () -> { };
+    }
+
+    @Override
     public CompletionStage<Void> subscribeAll(Collection<String> channels) {
         List<String> copy = List.copyOf(channels);
         return subscription(t -> t.subscribeAll(copy), true);

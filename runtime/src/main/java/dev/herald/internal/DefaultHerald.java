@@ -22,6 +22,7 @@ import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.HeraldBinding;
+import dev.herald.spi.SubscriptionBatching;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportListener;
 import java.lang.reflect.Type;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * sends UNSUBSCRIBE. Transport commands for channels are issued under one lock, so they reach the
  * server in the order they were decided.
  */
-public final class DefaultHerald implements Herald {
+public final class DefaultHerald implements Herald, SubscriptionBatching {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultHerald.class);
 
@@ -312,6 +313,30 @@ public final class DefaultHerald implements Herald {
         }
     }
 
+    @Override
+    public Runnable holdSubscribes() {
+        return transport.holdSubscribes();
+    }
+
+    @Override
+    public Subscription awaitSubscribed(List<? extends CompletionStage<Subscription>> subscriptions) {
+        Objects.requireNonNull(subscriptions, "subscriptions");
+        if (transport.isIoThread()) {
+            throw new IllegalStateException("awaitSubscribed() waits for Redis and cannot run on Lettuce's event loop");
+        }
+        CompletableFuture<?>[] all = subscriptions.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture<?>[]::new);
+        try {
+            Waits.await(CompletableFuture.allOf(all), settings.commandTimeout(), "SUBSCRIBE to "
+                    + subscriptions.size() + " channel(s) and pattern(s)");
+        } catch (HeraldException e) {
+            // none stays: those acknowledged already, and those Redis acknowledges after this
+            subscriptions.forEach(stage -> stage.thenAccept(Subscription::unsubscribe));
+            throw e;
+        }
+        return Subscription.all(subscriptions.stream().map(stage -> stage.toCompletableFuture().join()).toList());
+    }
+
     /** A subscription registered and its stage, completing once Redis acknowledged it. */
     private record Pending<T>(Delivery<T> delivery, CompletionStage<Subscription> subscribed) {
     }
@@ -321,7 +346,8 @@ public final class DefaultHerald implements Herald {
         return subscribeAsync(key, key.name(), codec, sink, handler, options);
     }
 
-    private <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, String deadLetters, PayloadCodec<T> codec,
+    /** @param deadLetters the declared name its dead letters are kept under, prefix included */
+    <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, String deadLetters, PayloadCodec<T> codec,
             Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
         return register(key, deadLetters, codec, sink, handler, options).subscribed();
     }

@@ -83,6 +83,14 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     }
 
     @Override
+    public CompletionStage<Subscription> subscribeAllAsync(TemplateHandler<? super T> handler) {
+        Objects.requireNonNull(handler, "handler");
+        String prefix = herald.channelPrefix();
+        return herald.subscribeAsync(patternKey, deadLetters, codec, (channel, message) ->
+                handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler, options);
+    }
+
+    @Override
     public String toString() {
         return "TemplateChannel[" + template + ", " + codec + "]";
     }

@@ -434,6 +434,11 @@ public final class RedisTransport implements Transport {
     }
 
     @Override
+    public Runnable holdSubscribes() {
+        return subscriptions.hold();
+    }
+
+    @Override
     public CompletionStage<Void> unsubscribe(String channel) {
         return subscriptions.unwant(List.of(channel), false);
     }

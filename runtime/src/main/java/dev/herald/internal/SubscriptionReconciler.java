@@ -137,6 +137,8 @@ public final class SubscriptionReconciler {
     /** A command was not taken by the connection: nothing more is sent until it reconnects. */
     private boolean stalled;
     private boolean closed;
+    /** How many callers hold the commands back so that what they want next goes out together. */
+    private int holds;
     /** After a reconnect: the names whose acknowledgement completes the re-subscription; null otherwise. */
     private Set<Name> resyncPending;
 
@@ -307,9 +309,30 @@ public final class SubscriptionReconciler {
         }
     }
 
-    /** Sends the next command, unless one is in flight or the connection is down. */
+    /**
+     * Holds back the commands until the returned action runs, so that the subscribes and unsubscribes asked for
+     * meanwhile go out merged into as few commands as can carry them (a generated {@code listen}, for one).
+     *
+     * @return releases the hold and sends what is waiting; running it again does nothing
+     */
+    public synchronized Runnable hold() {
+        holds++;
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                release();
+            }
+        };
+    }
+
+    private synchronized void release() {
+        holds--;
+        pump();
+    }
+
+    /** Sends the next command, unless one is in flight, the connection is down or a caller holds them back. */
     private void pump() {
-        while (connected && !stalled && !closed && inFlight == null) {
+        while (connected && !stalled && !closed && inFlight == null && holds == 0) {
             int next = NOT_QUEUED;
             for (int q = 0; q < queues.size(); q++) {
                 if (!queues.get(q).isEmpty()) {

@@ -136,6 +136,17 @@ public interface Transport extends AutoCloseable {
     void close();
 
     /**
+     * Holds back SUBSCRIBE and UNSUBSCRIBE commands until the returned action runs, so that what is asked for
+     * meanwhile can go out merged into few commands. A transport that does not batch returns an action that
+     * does nothing, which is the default.
+     *
+     * @return releases the hold; running it more than once does nothing
+     */
+    default Runnable holdSubscribes() {
+        return () -> { };
+    }
+
+    /**
      * Says where this transport runs, for the line Herald logs when it starts, for example {@code "in memory"}
      * or {@code "Redis at cache.internal:6379"}. Never holds a password.
      *

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.Herald;
+import dev.herald.HeraldException;
+import dev.herald.PayloadType;
 import dev.herald.Subscription;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -89,6 +92,44 @@ class BindingSupportTest {
         assertFalse(c.isActive(), "one that could not be ended does not stop the others");
         assertEquals(1, failure.getSuppressed().length);
         assertEquals("cannot end stubborn", failure.getSuppressed()[0].getMessage());
-        assertThrows(NullPointerException.class, () -> made.add(null));
+        assertThrows(NullPointerException.class, () -> made.add((Subscription) null));
+        assertThrows(NullPointerException.class, () -> made.add((CompletionStage<Subscription>) null));
+    }
+
+    @Test
+    void allWaitsForEverySubscriptionNotYetAcknowledgedAndCoversThemAll() {
+        try (Herald herald = Herald.inMemory()) {
+            BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+            made.add(herald.channel("listen:a", PayloadType.of(String.class)).subscribeAsync(message -> { }));
+            made.add(herald.channel("listen:b", PayloadType.of(String.class)).subscribeAsync(message -> { }));
+            Subscription all = made.all(herald);
+            assertTrue(all.isActive());
+            assertTrue(all.channel().contains("listen:a") && all.channel().contains("listen:b"), all.channel());
+            all.close();
+            assertFalse(all.isActive());
+        }
+    }
+
+    @Test
+    void undoAlsoEndsWhatIsAcknowledgedAfterIt() {
+        BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+        CompletableFuture<Subscription> late = new CompletableFuture<>();
+        made.add(late);
+        made.undo(new RuntimeException("the next subscribe failed"));
+        Recorded acknowledgedLate = new Recorded("late", false);
+        late.complete(acknowledgedLate);
+        assertFalse(acknowledgedLate.isActive(), "a subscription acknowledged after the failure does not stay");
+    }
+
+    @Test
+    void aFailedSubscriptionEndsTheOthersAndIsThrown() {
+        try (Herald herald = Herald.inMemory()) {
+            BindingSupport.Subscriptions made = new BindingSupport.Subscriptions();
+            Recorded fine = new Recorded("fine", false);
+            made.add(CompletableFuture.completedFuture(fine));
+            made.add(CompletableFuture.failedFuture(new IllegalStateException("NOPERM")));
+            assertThrows(HeraldException.class, () -> made.all(herald));
+            assertFalse(fine.isActive());
+        }
     }
 }

@@ -69,7 +69,7 @@ public final class BindingGenerator {
             if (method.isTemplate()) {
                 CodeBlock call = CodeBlock.of("implementation.$N($L)", method.name(),
                         TemplateArguments.parsed(method, "values", "message"));
-                listen.addStatement("made.add(herald.template($N).subscribeAll((values, message) -> $L))",
+                listen.addStatement("made.add(herald.template($N).subscribeAllAsync((values, message) -> $L))",
                         GeneratedNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
             } else {
                 // plain statements and a lambda with a known target type: javac attributes these far faster
@@ -77,7 +77,7 @@ public final class BindingGenerator {
                 CodeBlock handler = await
                         ? CodeBlock.of("message -> $T.await(implementation.$N(message))", BINDING_SUPPORT, method.name())
                         : CodeBlock.of("implementation::$N", method.name());
-                listen.addStatement("made.add(herald.channel($N).subscribe($L))", GeneratedNames.constant(method), handler);
+                listen.addStatement("made.add(herald.channel($N).subscribeAsync($L))", GeneratedNames.constant(method), handler);
             }
         }
 
@@ -106,14 +106,14 @@ public final class BindingGenerator {
                 .addParameter(iface, "implementation")
                 .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
                 .addStatement("$T.requireNonNull(implementation, $S)", OBJECTS, "implementation")
-                .addStatement("$T made = new $T()", BINDING_SUBSCRIPTIONS, BINDING_SUBSCRIPTIONS)
+                .addStatement("$T made = new $T(herald)", BINDING_SUBSCRIPTIONS, BINDING_SUBSCRIPTIONS)
                 .beginControlFlow("try")
                 .addCode(listen.build())
                 .nextControlFlow("catch ($T | $T e)", RuntimeException.class, Error.class)
                 .addStatement("made.undo(e)")
                 .addStatement("throw e")
                 .endControlFlow()
-                .addStatement("return made.all()")
+                .addStatement("return made.all(herald)")
                 .build());
         return type.build();
     }
