@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,13 +66,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       than the 1 s command timeout).
  * </ul>
  *
- * After each fault the churn pauses and the run checks the server against what is wanted. Every wait is bounded: a
+ * {@code -Dsoak.faults=CLIENT_PAUSE,KILL_9_RESTART} injects only those, in that order.
+ *
+ * <p>After each fault the churn pauses and the run checks the server against what is wanted. Every wait is bounded: a
  * check that does not hold in time fails, and the run goes on.
  */
 @ExtendWith(RedisServerExtension.class)
 class SoakRun {
 
     private static final double MINUTES = Double.parseDouble(System.getProperty("soak.minutes", "10"));
+    /** The faults to inject in turn, {@code -Dsoak.faults=CLIENT_PAUSE,...}; default all of them. */
+    private static final List<Fault> FAULTS = System.getProperty("soak.faults", "").isBlank()
+            ? List.of(Fault.values())
+            : Stream.of(System.getProperty("soak.faults").split(",")).map(String::trim).map(Fault::valueOf).toList();
     private static final String PREFIX = "soak:";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -157,7 +164,6 @@ class SoakRun {
             workers.scheduleWithFixedDelay(guarded("load", this::publishBatch), 0, 5, TimeUnit.MILLISECONDS);
 
             long end = startNanos + (long) (MINUTES * 60e9);
-            Fault[] order = Fault.values();
             for (int n = 1; ; n++) {
                 long remainingMillis = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
                 if (remainingMillis < TimeUnit.SECONDS.toMillis(FAULT_MIN_SECONDS)) {
@@ -168,7 +174,7 @@ class SoakRun {
                 if (aborted.await(waitMillis, TimeUnit.MILLISECONDS)) {
                     break;
                 }
-                Fault fault = order[(n - 1) % order.length];
+                Fault fault = FAULTS.get((n - 1) % FAULTS.size());
                 round = "after fault #" + n + " " + fault;
                 inject(fault);
                 checkAll();
