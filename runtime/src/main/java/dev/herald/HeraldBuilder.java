@@ -2,6 +2,7 @@ package dev.herald;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.BackgroundRedisTransport;
+import dev.herald.internal.ChannelNames;
 import dev.herald.internal.DefaultHerald;
 import dev.herald.internal.InMemoryTransport;
 import dev.herald.internal.JacksonCodecFactory;
@@ -48,6 +49,8 @@ public final class HeraldBuilder {
     private boolean connectInBackground;
     private SslOptions sslOptions;
     private ClientOptions clientOptions;
+    private int maxPendingPublishes = RedisSettings.DEFAULT_MAX_PENDING_PUBLISHES;
+    private long maxPendingPublishBytes = RedisSettings.DEFAULT_MAX_PENDING_PUBLISH_BYTES;
 
     HeraldBuilder() {
     }
@@ -125,12 +128,16 @@ public final class HeraldBuilder {
 
     /**
      * A prefix put before every channel name, on publish and subscribe alike, for example {@code "prod:"}.
+     * It goes into every PSUBSCRIBE pattern too, so it must mean the same there as on a channel: glob
+     * characters ({@code * ? [ ]}), the backslash, whitespace, control characters and unpaired surrogates are
+     * refused ({@code "env?:"} would also match {@code "env2:"}'s channels).
      *
      * @param channelPrefix the prefix; may be empty
      * @return this builder
+     * @throws IllegalArgumentException naming the character when the prefix holds one of those
      */
     public HeraldBuilder channelPrefix(String channelPrefix) {
-        this.channelPrefix = Objects.requireNonNull(channelPrefix, "channelPrefix");
+        this.channelPrefix = ChannelNames.checkPrefix(channelPrefix);
         return this;
     }
 
@@ -364,6 +371,42 @@ public final class HeraldBuilder {
     }
 
     /**
+     * The most publishes waiting for Redis: handed to the connection and not yet answered (or failed, or
+     * timed out). Past it a publish fails at once, its stage with a {@link PublishFailedException} saying so
+     * (a {@code void} publish goes to the error handler as {@link HeraldError.Kind#PUBLISH}), instead of
+     * queueing without bound while Redis is slow, paused or unreachable. Applies to Redis; in memory a
+     * publish is done when it returns. Default: 100,000.
+     *
+     * @param maxPendingPublishes at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxPendingPublishes} is less than 1
+     */
+    public HeraldBuilder maxPendingPublishes(int maxPendingPublishes) {
+        if (maxPendingPublishes < 1) {
+            throw new IllegalArgumentException("maxPendingPublishes must be at least 1, was " + maxPendingPublishes);
+        }
+        this.maxPendingPublishes = maxPendingPublishes;
+        return this;
+    }
+
+    /**
+     * The most bytes (payloads and channel names) of the publishes waiting for Redis, as
+     * {@link #maxPendingPublishes(int)} counts them; past it a publish fails at once the same way. One
+     * publish larger than this is let through when nothing else waits. Default: 64 MiB.
+     *
+     * @param maxPendingPublishBytes at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxPendingPublishBytes} is less than 1
+     */
+    public HeraldBuilder maxPendingPublishBytes(long maxPendingPublishBytes) {
+        if (maxPendingPublishBytes < 1) {
+            throw new IllegalArgumentException("maxPendingPublishBytes must be at least 1, was " + maxPendingPublishBytes);
+        }
+        this.maxPendingPublishBytes = maxPendingPublishBytes;
+        return this;
+    }
+
+    /**
      * Builds the Herald; with Redis configured this connects.
      *
      * @return a new Herald
@@ -385,7 +428,8 @@ public final class HeraldBuilder {
     }
 
     private Transport redisTransport() {
-        RedisSettings settings = new RedisSettings(redisUri, commandTimeout, connectTimeout, sslOptions, clientOptions);
+        RedisSettings settings = new RedisSettings(redisUri, commandTimeout, connectTimeout, sslOptions, clientOptions,
+                maxPendingPublishes, maxPendingPublishBytes);
         return connectInBackground ? new BackgroundRedisTransport(settings) : RedisTransport.connect(settings);
     }
 

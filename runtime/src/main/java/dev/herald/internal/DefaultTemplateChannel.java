@@ -77,9 +77,8 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     @Override
     public Subscription subscribeAll(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        String prefix = herald.channelPrefix();
         return herald.subscribe(patternKey, deadLetters, codec, (channel, message) ->
-                handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler, options);
+                handler.onMessage(template.parse(herald.withoutPrefix(channel)), message), handler, options);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
 import dev.herald.OverflowPolicy;
 import dev.herald.PayloadType;
+import dev.herald.PublishFailedException;
 import dev.herald.ShutdownReport;
 import dev.herald.Subscription;
 import dev.herald.TemplateChannel;
@@ -122,7 +123,7 @@ public abstract class HeraldContract {
         limited.close();
         ExecutionException closed = assertThrows(ExecutionException.class,
                 () -> small.sendAsync("late").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
-        assertInstanceOf(IllegalStateException.class, closed.getCause());
+        assertInstanceOf(PublishFailedException.class, closed.getCause());
         assertTrue(errors.errors.isEmpty(), "a stage's failure is the caller's, not the error handler's: " + errors.errors);
     }
 
@@ -496,7 +497,7 @@ public abstract class HeraldContract {
 
         assertTrue(take(finishedWhenCloseReturned), "close() returned before the running handler finished");
         assertNoHeraldOrLettuceThreads();
-        assertTrue(done(own.publish("work", Order.sample(2)).handle((n, e) -> e)) instanceof IllegalStateException,
+        assertTrue(done(own.publish("work", Order.sample(2)).handle((n, e) -> e)) instanceof PublishFailedException,
                 "publishing after close fails");
         assertThrows(IllegalStateException.class, () -> own.subscribe("work", Order.class, m -> { }));
     }
@@ -524,7 +525,7 @@ public abstract class HeraldContract {
         Thread closer = new Thread(() -> reports.add(own.shutdown(Duration.ofSeconds(20))), "test-closer");
         closer.start();
         await().atMost(WAIT).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
-        assertTrue(done(own.publish("backlog", 1).handle((n, e) -> e)) instanceof IllegalStateException,
+        assertTrue(done(own.publish("backlog", 1).handle((n, e) -> e)) instanceof PublishFailedException,
                 "closing stops new publishes at once, while the running handler still finishes");
         release.countDown();
 
