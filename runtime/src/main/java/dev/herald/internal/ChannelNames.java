@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The grammar of the names a user gives Herald, and the channel prefix put before them: a channel holds no
- * glob character, whitespace, control character or unpaired surrogate and has no empty segment; a pattern
- * holds no whitespace, control character or unpaired surrogate; a prefix follows the channel grammar and
+ * glob character, whitespace, control character, unpaired surrogate or U+FFFD and has no empty segment; a
+ * pattern holds no whitespace, control character, unpaired surrogate or U+FFFD; a prefix follows the channel grammar and
  * holds no {@code \} either, so it means the same literally and inside every PSUBSCRIBE pattern.
  */
 public final class ChannelNames {
@@ -116,6 +116,10 @@ public final class ChannelNames {
         if (unpairedSurrogate(name, i)) {
             throw new IllegalArgumentException(what + " \"" + printable(name) + "\" holds the unpaired surrogate "
                     + String.format("U+%04X", (int) c) + ", which has no UTF-8 form");
+        }
+        if (c == '\uFFFD') {
+            throw new IllegalArgumentException(what + " \"" + printable(name) + "\" holds the replacement character"
+                    + " U+FFFD, which is what any channel name that is not valid UTF-8 reads as");
         }
     }
 

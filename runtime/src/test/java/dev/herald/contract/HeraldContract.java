@@ -18,6 +18,7 @@ import dev.herald.PayloadType;
 import dev.herald.PublishFailedException;
 import dev.herald.ShutdownReport;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOverflowException;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import java.time.Duration;
@@ -436,6 +437,54 @@ public abstract class HeraldContract {
         String first = reports.get(0).cause().getMessage();
         assertTrue(first.matches(".*dropped \\d+ message\\(s\\), \\d+ in all.*"), first);
         assertEquals(full("flood"), reports.get(0).channel());
+    }
+
+    @Test
+    void overflowReportCountsAddUpToDroppedWithTheDefaultBuffer() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors));
+        assertReportsAddUp(own, 25_000, 15_000); // 10,000 buffered, one in the handler
+    }
+
+    @Test
+    void overflowReportCountsAddUpToDroppedWithABufferOfTen() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).bufferCapacity(10));
+        assertReportsAddUp(own, 1_010, 1_000);
+    }
+
+    /**
+     * Blocks a subscription on message 0, floods it with {@code sent} more, and checks that the OVERFLOW reports,
+     * the last one coming about a second after the drops stopped, count exactly the dropped messages.
+     */
+    private void assertReportsAddUp(Herald own, int sent, long drops) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription slow = own.subscribe("flood", Integer.class, n -> {
+            started.countDown();
+            release.await();
+        });
+        TypedChannel<Integer> flood = own.channel("flood", PayloadType.of(Integer.class));
+        flood.send(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= sent; i++) {
+            flood.send(i);
+        }
+        try {
+            await().atMost(WAIT).until(() -> slow.dropped() == drops);
+            await().atMost(WAIT).until(() -> reportedDrops("flood") == drops);
+            List<HeraldError> reports = errors.ofKind(HeraldError.Kind.OVERFLOW);
+            assertTrue(reports.stream().allMatch(r -> r.cause() instanceof SubscriptionOverflowException), reports.toString());
+            assertEquals(drops, slow.dropped());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** The sum of the counts of the OVERFLOW reports of one channel. */
+    private long reportedDrops(String channel) {
+        return errors.ofKind(HeraldError.Kind.OVERFLOW).stream()
+                .filter(r -> r.channel().equals(full(channel)) && r.cause() instanceof SubscriptionOverflowException)
+                .mapToLong(r -> ((SubscriptionOverflowException) r.cause()).count())
+                .sum();
     }
 
     /** Blocks a subscription on message 0, sends 100 more into a buffer of 10, then lets it go. */
