@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * placeholder is a whole {@code :}-separated segment.
  *
  * <p>{@link #resolve} fills the placeholders and refuses any value that would change the channel's
- * meaning: empty values, and values holding {@code * ? [ ]}, the separator {@code :}, whitespace or a
- * control character. That is what keeps tenant {@code a} from reaching tenant {@code b}'s channel
- * through a value like {@code "b:x"} or {@code "*"}. {@link #parse} reads the values back from a
- * received channel name.
+ * meaning: empty values, and values holding {@code * ? [ ]}, the separator {@code :}, whitespace, a
+ * control character, an unpaired surrogate or U+FFFD. That is what keeps tenant {@code a} from reaching
+ * tenant {@code b}'s channel through a value like {@code "b:x"}, {@code "*"} or {@code "b\ud800"} (which
+ * has no UTF-8 form and would go on the wire as {@code "b?"}, like {@code "b\udfff"}). {@link #parse}
+ * reads the values back from a received channel name and refuses, by the same rule, a value no publisher
+ * could have sent.
  */
 public final class ChannelTemplate {
 
@@ -121,24 +123,40 @@ public final class ChannelTemplate {
         if (text.isEmpty()) {
             throw new IllegalArgumentException(name + " is empty; channel \"" + template + "\" needs a value for {" + name + "}");
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String problem = null;
-            if (c == ':') {
-                problem = "the separator ':'";
-            } else if (c == '*' || c == '?' || c == '[' || c == ']') {
-                problem = "the glob character '" + c + "'";
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                problem = "whitespace";
-            } else if (Character.isISOControl(c)) {
-                problem = String.format("the control character U+%04X", (int) c);
-            }
-            if (problem != null) {
-                throw new IllegalArgumentException(name + " \"" + printable(text) + "\" holds " + problem
-                        + ", which would change the meaning of channel \"" + template + "\"");
-            }
+        String problem = problem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + " \"" + printable(text) + "\" holds " + problem
+                    + ", which would change the meaning of channel \"" + template + "\"");
         }
         return text;
+    }
+
+    /**
+     * What keeps a value from being one segment of one channel, or null when nothing does: the separator,
+     * a glob character, whitespace, a control character, an unpaired surrogate (no UTF-8 form: two such
+     * values could go on the wire as the same bytes) or U+FFFD (what a channel name that is not valid UTF-8
+     * decodes to, so a value holding it could stand for many channels).
+     */
+    private static String problem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                return "the separator ':'";
+            } else if (c == '*' || c == '?' || c == '[' || c == ']') {
+                return "the glob character '" + c + "'";
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return "whitespace";
+            } else if (Character.isISOControl(c)) {
+                return String.format("the control character U+%04X", (int) c);
+            } else if (c == '\uFFFD') {
+                return "the replacement character U+FFFD";
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a pair: one code point
+            } else if (Character.isSurrogate(c)) {
+                return String.format("the unpaired surrogate U+%04X", (int) c);
+            }
+        }
+        return null;
     }
 
     /**
@@ -146,7 +164,8 @@ public final class ChannelTemplate {
      *
      * @param channel a received channel name, without prefix
      * @return the values, in placeholder order
-     * @throws ChannelParseException when the channel does not have the template's shape
+     * @throws ChannelParseException when the channel does not have the template's shape, or a value holds what
+     *     {@link #resolve} refuses (a foreign client may publish such a channel)
      */
     public ChannelValues parse(String channel) {
         String[] parts = channel.split(":", -1);
@@ -165,6 +184,12 @@ public final class ChannelTemplate {
                 if (parts[i].isEmpty()) {
                     throw new ChannelParseException("channel \"" + channel + "\" has an empty {"
                             + placeholders.get(placeholder) + "}");
+                }
+                String problem = problem(parts[i]);
+                if (problem != null) {
+                    throw new ChannelParseException("{" + placeholders.get(placeholder) + "} of channel \""
+                            + printable(channel) + "\" is \"" + printable(parts[i]) + "\", which holds " + problem
+                            + ": a value no publisher of \"" + template + "\" could send; not delivered");
                 }
                 values[placeholder] = parts[i];
             }
@@ -186,9 +211,10 @@ public final class ChannelTemplate {
 
     private static String printable(String text) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && i < 64; i++) {
+        for (int i = 0; i < text.length() && i < 128; i++) {
             char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c)
+                    : String.valueOf(c));
         }
         return out.toString();
     }

@@ -2,6 +2,7 @@ package dev.herald;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.internal.BackgroundRedisTransport;
+import dev.herald.internal.ChannelNames;
 import dev.herald.internal.DefaultHerald;
 import dev.herald.internal.HandlerPool;
 import dev.herald.internal.InMemoryTransport;
@@ -53,6 +54,8 @@ public final class HeraldBuilder {
     private int handlerThreads;
     private boolean virtualThreads = true;
     private ThreadFactory handlerThreadFactory;
+    private int maxPendingPublishes = RedisSettings.DEFAULT_MAX_PENDING_PUBLISHES;
+    private long maxPendingPublishBytes = RedisSettings.DEFAULT_MAX_PENDING_PUBLISH_BYTES;
 
     HeraldBuilder() {
     }
@@ -130,12 +133,16 @@ public final class HeraldBuilder {
 
     /**
      * A prefix put before every channel name, on publish and subscribe alike, for example {@code "prod:"}.
+     * It goes into every PSUBSCRIBE pattern too, so it must mean the same there as on a channel: glob
+     * characters ({@code * ? [ ]}), the backslash, whitespace, control characters and unpaired surrogates are
+     * refused ({@code "env?:"} would also match {@code "env2:"}'s channels).
      *
      * @param channelPrefix the prefix; may be empty
      * @return this builder
+     * @throws IllegalArgumentException naming the character when the prefix holds one of those
      */
     public HeraldBuilder channelPrefix(String channelPrefix) {
-        this.channelPrefix = Objects.requireNonNull(channelPrefix, "channelPrefix");
+        this.channelPrefix = ChannelNames.checkPrefix(channelPrefix);
         return this;
     }
 
@@ -390,6 +397,25 @@ public final class HeraldBuilder {
     }
 
     /**
+     * The most publishes waiting for Redis: handed to the connection and not yet answered (or failed, or
+     * timed out). Past it a publish fails at once, its stage with a {@link PublishFailedException} saying so
+     * (a {@code void} publish goes to the error handler as {@link HeraldError.Kind#PUBLISH}), instead of
+     * queueing without bound while Redis is slow, paused or unreachable. Applies to Redis; in memory a
+     * publish is done when it returns. Default: 100,000.
+     *
+     * @param maxPendingPublishes at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxPendingPublishes} is less than 1
+     */
+    public HeraldBuilder maxPendingPublishes(int maxPendingPublishes) {
+        if (maxPendingPublishes < 1) {
+            throw new IllegalArgumentException("maxPendingPublishes must be at least 1, was " + maxPendingPublishes);
+        }
+        this.maxPendingPublishes = maxPendingPublishes;
+        return this;
+    }
+
+    /**
      * Whether handlers run on virtual threads when the JVM has them (Java 21 or newer, detected when the
      * first Herald starts; on Java 17 to 20 handlers always run on platform threads). A handler that blocks
      * then holds no platform thread. With {@code false} handlers run on platform daemon threads, at most
@@ -406,6 +432,23 @@ public final class HeraldBuilder {
     /** Makes the handler threads instead of Herald, for tests that make starting a thread fail. */
     HeraldBuilder handlerThreadFactory(ThreadFactory threadFactory) {
         this.handlerThreadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+        return this;
+    }
+
+    /**
+     * The most bytes (payloads and channel names) of the publishes waiting for Redis, as
+     * {@link #maxPendingPublishes(int)} counts them; past it a publish fails at once the same way. One
+     * publish larger than this is let through when nothing else waits. Default: 64 MiB.
+     *
+     * @param maxPendingPublishBytes at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxPendingPublishBytes} is less than 1
+     */
+    public HeraldBuilder maxPendingPublishBytes(long maxPendingPublishBytes) {
+        if (maxPendingPublishBytes < 1) {
+            throw new IllegalArgumentException("maxPendingPublishBytes must be at least 1, was " + maxPendingPublishBytes);
+        }
+        this.maxPendingPublishBytes = maxPendingPublishBytes;
         return this;
     }
 
@@ -432,7 +475,8 @@ public final class HeraldBuilder {
     }
 
     private Transport redisTransport() {
-        RedisSettings settings = new RedisSettings(redisUri, commandTimeout, connectTimeout, sslOptions, clientOptions);
+        RedisSettings settings = new RedisSettings(redisUri, commandTimeout, connectTimeout, sslOptions, clientOptions,
+                maxPendingPublishes, maxPendingPublishBytes);
         return connectInBackground ? new BackgroundRedisTransport(settings) : RedisTransport.connect(settings);
     }
 

@@ -118,6 +118,25 @@ abstract class TemplatesContract {
     }
 
     @Test
+    void anAnyHandlerIsNeverGivenValuesThePublishingSideRefuses() throws Exception {
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        subscriber.userEventAny((tenantId, userId, event) -> seen.add(tenantId + "/" + userId));
+
+        String complete = "{\"userId\":\"x\",\"message\":\"m\",\"read\":false,\"createdAt\":\"2026-11-29T10:00:00Z\"}";
+        List<String> tenants = List.of("a b", "*", "a\nb", "\ufffd");
+        for (String tenant : tenants) {
+            publishForeign(prefix + "tenant:" + tenant + ":user:1:events", complete);
+        }
+        publisher.userEvent("acme", 7, note("u-7", "fine"));
+
+        assertEquals("acme/7", take(seen));
+        await().atMost(WAIT).until(() -> errors.size() == tenants.size());
+        assertTrue(errors.stream().allMatch(e -> e.kind() == HeraldError.Kind.DECODE
+                && e.cause().getMessage().contains("{tenantId}")), errors.toString());
+        assertTrue(seen.isEmpty(), seen.toString());
+    }
+
+    @Test
     void listenBindsTemplateMethodsThroughPatterns() throws Exception {
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         herald.listen(Notifications.class, new Notifications() {
@@ -147,7 +166,7 @@ abstract class TemplatesContract {
 
     @Test
     void unsafeValuesAreRefusedBeforeAnythingIsSent() {
-        for (String bad : List.of("", "*", "u:2", "a b", "[x]", "?", "\n")) {
+        for (String bad : List.of("", "*", "u:2", "a b", "[x]", "?", "\n", "victim\ud800", "victim\udfff", "\ufffd")) {
             IllegalArgumentException publish = assertThrows(IllegalArgumentException.class,
                     () -> publisher.notification(bad, note("x", "y")));
             assertTrue(publish.getMessage().contains("userId") && publish.getMessage().contains("notifications:{userId}"),

@@ -2,6 +2,7 @@ package dev.herald.internal;
 
 import dev.herald.DeadLetter;
 import dev.herald.HeraldException;
+import dev.herald.PublishFailedException;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
@@ -85,7 +86,7 @@ public final class BackgroundRedisTransport implements Transport {
         }
         CompletableFuture<RedisTransport> attempt;
         try {
-            attempt = RedisTransport.connectAsync(client, uri, settings.commandTimeout());
+            attempt = RedisTransport.connectAsync(client, uri, settings);
         } catch (RuntimeException e) {
             failed(e);
             return;
@@ -146,18 +147,22 @@ public final class BackgroundRedisTransport implements Transport {
                 + "; Herald keeps connecting in the background (last attempt: " + lastFailure + ")");
     }
 
+    private PublishFailedException notSent(String channel) {
+        return new PublishFailedException(notConnected("PUBLISH to '" + channel + "'").getMessage());
+    }
+
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
         RedisTransport transport = connected;
         return transport != null ? transport.publish(channel, payload)
-                : CompletableFuture.failedFuture(notConnected("PUBLISH to '" + channel + "'"));
+                : CompletableFuture.failedFuture(notSent(channel));
     }
 
     @Override
     public CompletionStage<Void> send(String channel, byte[] payload) {
         RedisTransport transport = connected;
         return transport != null ? transport.send(channel, payload)
-                : CompletableFuture.failedFuture(notConnected("PUBLISH to '" + channel + "'"));
+                : CompletableFuture.failedFuture(notSent(channel));
     }
 
     @Override

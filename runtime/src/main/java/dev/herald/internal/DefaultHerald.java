@@ -87,6 +87,8 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     private volatile boolean closed;
     private final long startedAt;
     private final ConnectionEvents events;
+    private final ChannelNames names;
+    private final Outbound outbound;
 
     /**
      * Creates a Herald and starts its transport.
@@ -96,6 +98,13 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     public DefaultHerald(Settings settings) {
         this.settings = settings;
         this.transport = settings.transport();
+        try {
+            this.names = new ChannelNames(ChannelNames.checkPrefix(settings.channelPrefix()));
+        } catch (IllegalArgumentException e) {
+            transport.close();
+            throw e;
+        }
+        this.outbound = new Outbound(transport, settings.maxPayloadBytes());
         checkBindings();
         this.handlers = new HandlerPool(settings.handlerPool(), this::report);
         this.errorExecutor = task -> {
@@ -159,44 +168,15 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
 
     /** The full name of a channel given by the user: checked, then prefixed. */
     String fullName(String channel) {
-        Objects.requireNonNull(channel, "channel");
-        if (channel.isEmpty()) {
-            throw new IllegalArgumentException("channel must not be empty");
-        }
-        for (int i = 0; i < channel.length(); i++) {
-            char c = channel.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == ']') {
-                throw new IllegalArgumentException("channel \"" + channel + "\" holds the glob character '" + c
-                        + "'; subscribe to patterns with psubscribe()");
-            }
-            checkVisible(channel, c, "channel");
-        }
-        if (channel.startsWith(":") || channel.endsWith(":") || channel.contains("::")) {
-            throw new IllegalArgumentException("channel \"" + channel + "\" has an empty segment");
-        }
-        return prefixed(channel);
+        return names.fullName(channel);
     }
 
     String fullPattern(String pattern) {
-        Objects.requireNonNull(pattern, "pattern");
-        if (pattern.isEmpty()) {
-            throw new IllegalArgumentException("pattern must not be empty");
-        }
-        for (int i = 0; i < pattern.length(); i++) {
-            checkVisible(pattern, pattern.charAt(i), "pattern");
-        }
-        return prefixed(pattern);
-    }
-
-    private static void checkVisible(String name, char c, String what) {
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-            throw new IllegalArgumentException(what + " \"" + name.replaceAll("\\p{Cntrl}", "?")
-                    + "\" holds whitespace or a control character");
-        }
+        return names.fullPattern(pattern);
     }
 
     String prefixed(String channel) {
-        return settings.channelPrefix().isEmpty() ? channel : settings.channelPrefix() + channel;
+        return names.prefixed(channel);
     }
 
     // ---------------------------------------------------------------- publish
@@ -214,41 +194,12 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     }
 
     <T> CompletionStage<Long> publishEncoded(String channel, PayloadCodec<T> codec, T payload) {
-        byte[] bytes;
-        try {
-            bytes = encodeForPublish(channel, codec, payload);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.publish(channel, bytes);
+        return outbound.publish(channel, codec, payload);
     }
 
     /** Like {@link #publishEncoded}, for a caller that does not want the receiver count. */
     <T> CompletionStage<Void> sendEncoded(String channel, PayloadCodec<T> codec, T payload) {
-        byte[] bytes;
-        try {
-            bytes = encodeForPublish(channel, codec, payload);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.send(channel, bytes);
-    }
-
-    private <T> byte[] encodeForPublish(String channel, PayloadCodec<T> codec, T payload) {
-        if (closed) {
-            throw new IllegalStateException("Herald is closed: cannot publish to '" + channel + "'");
-        }
-        byte[] bytes;
-        try {
-            bytes = codec.encode(payload);
-        } catch (Exception e) {
-            throw new HeraldException("cannot encode payload for channel '" + channel + "': " + e.getMessage(), e);
-        }
-        if (bytes.length > settings.maxPayloadBytes()) {
-            throw new HeraldException("payload for channel '" + channel + "' is " + bytes.length
-                    + " bytes, more than maxPayloadBytes (" + settings.maxPayloadBytes() + ")");
-        }
-        return bytes;
+        return outbound.send(channel, codec, payload);
     }
 
     // ---------------------------------------------------------------- subscribe
@@ -273,17 +224,13 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
         Registry.Key key = new Registry.Key(fullPattern(pattern), true);
-        String prefix = settings.channelPrefix();
-        return subscribe(key, codec(type), (channel, message) -> handler.onMessage(withoutPrefix(channel, prefix), message),
+        return subscribe(key, codec(type), (channel, message) -> handler.onMessage(names.withoutPrefix(channel), message),
                 handler, SubscriptionOptions.inherit());
     }
 
-    static String withoutPrefix(String channel, String prefix) {
-        return !prefix.isEmpty() && channel.startsWith(prefix) ? channel.substring(prefix.length()) : channel;
-    }
-
-    String channelPrefix() {
-        return settings.channelPrefix();
+    /** A received channel name without the prefix. */
+    String withoutPrefix(String channel) {
+        return names.withoutPrefix(channel);
     }
 
     <T> Subscription subscribe(Registry.Key key, PayloadCodec<T> codec, Delivery.Sink<T> sink, Object handler,
@@ -803,6 +750,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
                 return shutdownReport;
             }
             closed = true;
+            outbound.close();
             for (Registry.Entry entry : registry.all()) {
                 for (Delivery<?> delivery : entry.deliveries) {
                     unhandled += delivery.deactivate();

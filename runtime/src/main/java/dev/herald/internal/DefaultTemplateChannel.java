@@ -77,17 +77,18 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     @Override
     public Subscription subscribeAll(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        String prefix = herald.channelPrefix();
-        return herald.subscribe(patternKey, deadLetters, codec, (channel, message) ->
-                handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler, options);
+        return herald.subscribe(patternKey, deadLetters, codec, patternSink(handler), handler, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeAllAsync(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        String prefix = herald.channelPrefix();
-        return herald.subscribeAsync(patternKey, deadLetters, codec, (channel, message) ->
-                handler.onMessage(template.parse(DefaultHerald.withoutPrefix(channel, prefix)), message), handler, options);
+        return herald.subscribeAsync(patternKey, deadLetters, codec, patternSink(handler), handler, options);
+    }
+
+    /** Hands the handler the placeholder values of each channel the pattern matched. */
+    private Delivery.Sink<T> patternSink(TemplateHandler<? super T> handler) {
+        return (channel, message) -> handler.onMessage(template.parse(herald.withoutPrefix(channel)), message);
     }
 
     @Override

@@ -37,7 +37,6 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private record Received(String channel, byte[] payload) {
     }
 
-    private static final long OVERFLOW_REPORT_INTERVAL_NANOS = 1_000_000_000L;
     /** How often a retry's wait checks whether the subscription ended. */
     private static final long PAUSE_SLICE_NANOS = 20_000_000L;
     /** The most messages a drain handles before it lets waiting subscriptions have the thread. */
@@ -60,8 +59,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private final AtomicInteger buffered = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong droppedSinceReport = new AtomicLong();
-    private volatile long lastOverflowReport = System.nanoTime() - OVERFLOW_REPORT_INTERVAL_NANOS;
+    private final OverflowReports overflowReports;
     private volatile boolean active = true;
     private CompletionStage<Void> unsubscribed;
 
@@ -80,6 +78,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         this.capacity = options.bufferCapacity();
         this.overflowPolicy = options.overflowPolicy();
         this.retryPolicy = options.retryPolicy();
+        this.overflowReports = new OverflowReports(key.name(), capacity, overflowPolicy, dropped::get, herald::reportAsync);
     }
 
     Registry.Key key() {
@@ -161,7 +160,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         dropped.addAndGet(lost);
         herald.reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null, new SubscriptionOverflowException(
                 "subscription to '" + key.name() + "' ended: its buffer of " + capacity + " messages was full (policy FAIL); "
-                        + lost + " buffered or arriving message(s) were not handled")));
+                        + lost + " buffered or arriving message(s) were not handled", lost)));
         try {
             herald.handlerExecutor().execute(this::unsubscribe);
         } catch (RejectedExecutionException e) {
@@ -232,15 +231,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     private void overflowed() {
         dropped.incrementAndGet();
-        droppedSinceReport.incrementAndGet();
-        long now = System.nanoTime();
-        if (now - lastOverflowReport >= OVERFLOW_REPORT_INTERVAL_NANOS) {
-            lastOverflowReport = now;
-            long count = droppedSinceReport.getAndSet(0);
-            herald.reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null,
-                    new IllegalStateException("subscription buffer full (" + capacity + " messages, policy "
-                            + overflowPolicy + "): dropped " + count + " message(s), " + dropped.get() + " in all")));
-        }
+        overflowReports.dropped();
     }
 
     /** Stops delivery; returns how many buffered messages will not be handled. */

@@ -1,5 +1,6 @@
 package dev.herald.internal;
 
+import dev.herald.PublishFailedException;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
@@ -43,7 +44,8 @@ public final class InMemoryTransport implements Transport {
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"));
+            return CompletableFuture.failedFuture(new PublishFailedException("in-memory transport is closed: cannot publish to '"
+                    + channel + "'"));
         }
         long receivers = deliver(channel, payload);
         return receivers == 0 ? NONE : receivers == 1 ? ONE : CompletableFuture.completedStage(receivers);
@@ -52,7 +54,8 @@ public final class InMemoryTransport implements Transport {
     @Override
     public CompletionStage<Void> send(String channel, byte[] payload) {
         if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("in-memory transport is closed"));
+            return CompletableFuture.failedFuture(new PublishFailedException("in-memory transport is closed: cannot publish to '"
+                    + channel + "'"));
         }
         deliver(channel, payload);
         return SENT;

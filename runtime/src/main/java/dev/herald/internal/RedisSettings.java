@@ -17,9 +17,31 @@ import java.util.Objects;
  * @param connectTimeout how long opening a connection may take: the TCP connect, and the TLS handshake
  * @param sslOptions the user's TLS options, or null for Lettuce's defaults (or those in {@code clientOptions})
  * @param clientOptions the user's Lettuce options, or null for Lettuce's defaults
+ * @param maxPendingPublishes the most publishes handed to Lettuce and not yet answered
+ * @param maxPendingPublishBytes the most payload and channel bytes of those publishes
  */
 public record RedisSettings(String uri, Duration commandTimeout, Duration connectTimeout, SslOptions sslOptions,
-        ClientOptions clientOptions) {
+        ClientOptions clientOptions, int maxPendingPublishes, long maxPendingPublishBytes) {
+
+    /** Herald's default for {@link #maxPendingPublishes}. */
+    public static final int DEFAULT_MAX_PENDING_PUBLISHES = 100_000;
+    /** Herald's default for {@link #maxPendingPublishBytes}: 64 MiB. */
+    public static final long DEFAULT_MAX_PENDING_PUBLISH_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Settings with the default bounds on pending publishes.
+     *
+     * @param uri the Redis URI
+     * @param commandTimeout the command timeout
+     * @param connectTimeout the connect timeout
+     * @param sslOptions TLS options or null
+     * @param clientOptions Lettuce options or null
+     */
+    public RedisSettings(String uri, Duration commandTimeout, Duration connectTimeout, SslOptions sslOptions,
+            ClientOptions clientOptions) {
+        this(uri, commandTimeout, connectTimeout, sslOptions, clientOptions, DEFAULT_MAX_PENDING_PUBLISHES,
+                DEFAULT_MAX_PENDING_PUBLISH_BYTES);
+    }
 
     /**
      * Checks the required values.
@@ -29,11 +51,16 @@ public record RedisSettings(String uri, Duration commandTimeout, Duration connec
      * @param connectTimeout the connect timeout
      * @param sslOptions TLS options or null
      * @param clientOptions Lettuce options or null
+     * @param maxPendingPublishes at least 1
+     * @param maxPendingPublishBytes at least 1
      */
     public RedisSettings {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (maxPendingPublishes < 1 || maxPendingPublishBytes < 1) {
+            throw new IllegalArgumentException("maxPendingPublishes and maxPendingPublishBytes must be at least 1");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.herald.internal;
 
 import dev.herald.HeraldException;
+import dev.herald.PublishFailedException;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
@@ -15,6 +16,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.codec.RedisCodec;
@@ -79,9 +81,13 @@ public final class RedisTransport implements Transport {
     /** Keeps the pub/sub connection's subscriptions on the server what Herald wants. */
     private final SubscriptionReconciler subscriptions;
     private volatile TransportListener listener;
+    /** The publishes handed to Lettuce and not yet completed, bounded. */
+    private final PendingPublishes pending;
 
     private RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
-            StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description, String subscriberName) {
+            StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description, String subscriberName,
+            RedisSettings settings) {
+        this.pending = new PendingPublishes(settings.maxPendingPublishes(), settings.maxPendingPublishBytes());
         this.subscriberName = subscriberName;
         this.client = client;
         this.publishConnection = publishConnection;
@@ -150,7 +156,7 @@ public final class RedisTransport implements Transport {
     public static RedisTransport connect(RedisSettings settings) {
         RedisURI redisUri = settings.redisUri();
         RedisClient client = newClient(settings, redisUri);
-        CompletableFuture<RedisTransport> connected = connectAsync(client, redisUri, settings.commandTimeout());
+        CompletableFuture<RedisTransport> connected = connectAsync(client, redisUri, settings);
         // Lettuce bounds each step (connect, TLS handshake, HELLO); this only guards against a step it does not
         Duration bound = settings.connectTimeout().plus(settings.commandTimeout()).multipliedBy(2);
         try {
@@ -187,10 +193,12 @@ public final class RedisTransport implements Transport {
      *
      * @param client the client to connect with
      * @param redisUri where to connect
-     * @param commandTimeout how long finding the publish connection's event loop may take
+     * @param settings the command timeout (how long finding the publish connection's event loop may take) and
+     *     the bounds on pending publishes
      * @return a stage with the transport, or Lettuce's failure
      */
-    static CompletableFuture<RedisTransport> connectAsync(RedisClient client, RedisURI redisUri, Duration commandTimeout) {
+    static CompletableFuture<RedisTransport> connectAsync(RedisClient client, RedisURI redisUri, RedisSettings settings) {
+        Duration commandTimeout = settings.commandTimeout();
         String description = ConnectFailures.describe(redisUri);
         // a name of its own lets health() find the subscription connection in CLIENT LIST, and Lettuce
         // sets it again on every reconnect
@@ -210,7 +218,7 @@ public final class RedisTransport implements Transport {
                 }
                 RedisTransport transport;
                 try {
-                    transport = new RedisTransport(client, publish, subscribe, description, subscriberName);
+                    transport = new RedisTransport(client, publish, subscribe, description, subscriberName, settings);
                 } catch (RuntimeException e) {
                     subscribe.closeAsync();
                     publish.closeAsync();
@@ -294,50 +302,61 @@ public final class RedisTransport implements Transport {
 
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
-        // PUBLISH as Lettuce builds it, with an output that names the channel in a refusal (NOPERM, ...)
-        RedisFuture<Long> published = publishCommands.dispatch(CommandType.PUBLISH, new PublishOutput(channel),
-                new CommandArgs<>(CODEC).addKey(channel).addValue(payload));
-        flushSoon();
-        return published;
+        return dispatchPublish(channel, payload, new IntegerOutput<>(CODEC));
     }
 
     @Override
     public CompletionStage<Void> send(String channel, byte[] payload) {
-        // no receiver count wanted: the command's own future is the stage, with no second one to map it
-        RedisFuture<Void> sent = publishCommands.dispatch(CommandType.PUBLISH, new SendOutput(channel),
-                new CommandArgs<>(CODEC).addKey(channel).addValue(payload));
+        // no receiver count wanted: the command is the stage, with no second one to map it
+        return dispatchPublish(channel, payload, new SendOutput());
+    }
+
+    /**
+     * Hands one PUBLISH to Lettuce, unless too many wait already. The command is the caller's stage and
+     * gives its room back when it completes; a refusal, a failure before it was written and one after
+     * are told apart by its exception type (see {@link PublishCommand}).
+     */
+    private <T> CompletionStage<T> dispatchPublish(String channel, byte[] payload, CommandOutput<String, byte[], T> output) {
+        long size = (long) payload.length + channel.length();
+        if (!pending.tryAcquire(size)) {
+            return CompletableFuture.failedFuture(new PublishFailedException("PUBLISH to '" + channel + "' was not sent: "
+                    + pending.describeRefusal(size)));
+        }
+        PublishCommand<T> command = new PublishCommand<>(new Command<>(CommandType.PUBLISH, output,
+                new CommandArgs<>(CODEC).addKey(channel).addValue(payload)), channel, pending, size);
+        try {
+            publishConnection.dispatch(command);
+        } catch (RuntimeException e) {
+            command.completeExceptionally(e);
+            return command;
+        }
         flushSoon();
-        return sent;
+        return command;
     }
 
-    private static String refused(String error, String channel) {
-        return error == null ? null : error + " (PUBLISH to '" + channel + "')";
+    /**
+     * How many publishes were handed to Lettuce and have not completed, for tests and diagnostics.
+     *
+     * @return the count, never more than {@code maxPendingPublishes}
+     */
+    public long pendingPublishes() {
+        return pending.count();
     }
 
-    /** The receiver count of a PUBLISH; an error reply says which channel it refused. */
-    private static final class PublishOutput extends IntegerOutput<String, byte[]> {
-
-        private final String channel;
-
-        PublishOutput(String channel) {
-            super(CODEC);
-            this.channel = channel;
-        }
-
-        @Override
-        public String getError() {
-            return refused(super.getError(), channel);
-        }
+    /**
+     * The payload and channel bytes of the {@link #pendingPublishes() pending publishes}.
+     *
+     * @return the bytes
+     */
+    public long pendingPublishBytes() {
+        return pending.bytes();
     }
 
-    /** A PUBLISH whose receiver count is dropped; an error reply says which channel it refused. */
+    /** A PUBLISH whose receiver count is dropped. */
     private static final class SendOutput extends CommandOutput<String, byte[], Void> {
 
-        private final String channel;
-
-        SendOutput(String channel) {
+        SendOutput() {
             super(CODEC, null);
-            this.channel = channel;
         }
 
         @Override
@@ -348,11 +367,6 @@ public final class RedisTransport implements Transport {
         @Override
         public void set(ByteBuffer reply) {
             // PUBLISH answers with an integer; nothing else is wanted either
-        }
-
-        @Override
-        public String getError() {
-            return refused(super.getError(), channel);
         }
     }
 

@@ -34,7 +34,10 @@ public interface Transport extends AutoCloseable {
      *
      * @param channel the full channel name
      * @param payload the bytes
-     * @return a stage with the number of clients that received the message
+     * @return a stage with the number of clients that received the message; it fails with a
+     *     {@link dev.herald.PublishOutcomeUnknownException} when the message may have been delivered (sent, but
+     *     no answer), and with another exception, preferably a {@link dev.herald.PublishFailedException}, only
+     *     when it was not
      */
     CompletionStage<Long> publish(String channel, byte[] payload);
 
@@ -44,7 +47,8 @@ public interface Transport extends AutoCloseable {
      *
      * @param channel the full channel name
      * @param payload the bytes
-     * @return a stage that completes with {@code null} once the message was accepted, or fails
+     * @return a stage that completes with {@code null} once the message was accepted, or fails as
+     *     {@link #publish}'s does
      */
     default CompletionStage<Void> send(String channel, byte[] payload) {
         return publish(channel, payload).thenApply(receivers -> null);

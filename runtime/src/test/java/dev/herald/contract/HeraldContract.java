@@ -15,8 +15,10 @@ import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
 import dev.herald.OverflowPolicy;
 import dev.herald.PayloadType;
+import dev.herald.PublishFailedException;
 import dev.herald.ShutdownReport;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOverflowException;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import java.time.Duration;
@@ -160,7 +162,7 @@ public abstract class HeraldContract {
         limited.close();
         ExecutionException closed = assertThrows(ExecutionException.class,
                 () -> small.sendAsync("late").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
-        assertInstanceOf(IllegalStateException.class, closed.getCause());
+        assertInstanceOf(PublishFailedException.class, closed.getCause());
         assertTrue(errors.errors.isEmpty(), "a stage's failure is the caller's, not the error handler's: " + errors.errors);
     }
 
@@ -475,6 +477,54 @@ public abstract class HeraldContract {
         assertEquals(full("flood"), reports.get(0).channel());
     }
 
+    @Test
+    void overflowReportCountsAddUpToDroppedWithTheDefaultBuffer() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors));
+        assertReportsAddUp(own, 25_000, 15_000); // 10,000 buffered, one in the handler
+    }
+
+    @Test
+    void overflowReportCountsAddUpToDroppedWithABufferOfTen() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).bufferCapacity(10));
+        assertReportsAddUp(own, 1_010, 1_000);
+    }
+
+    /**
+     * Blocks a subscription on message 0, floods it with {@code sent} more, and checks that the OVERFLOW reports,
+     * the last one coming about a second after the drops stopped, count exactly the dropped messages.
+     */
+    private void assertReportsAddUp(Herald own, int sent, long drops) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription slow = own.subscribe("flood", Integer.class, n -> {
+            started.countDown();
+            release.await();
+        });
+        TypedChannel<Integer> flood = own.channel("flood", PayloadType.of(Integer.class));
+        flood.send(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= sent; i++) {
+            flood.send(i);
+        }
+        try {
+            await().atMost(WAIT).until(() -> slow.dropped() == drops);
+            await().atMost(WAIT).until(() -> reportedDrops("flood") == drops);
+            List<HeraldError> reports = errors.ofKind(HeraldError.Kind.OVERFLOW);
+            assertTrue(reports.stream().allMatch(r -> r.cause() instanceof SubscriptionOverflowException), reports.toString());
+            assertEquals(drops, slow.dropped());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** The sum of the counts of the OVERFLOW reports of one channel. */
+    private long reportedDrops(String channel) {
+        return errors.ofKind(HeraldError.Kind.OVERFLOW).stream()
+                .filter(r -> r.channel().equals(full(channel)) && r.cause() instanceof SubscriptionOverflowException)
+                .mapToLong(r -> ((SubscriptionOverflowException) r.cause()).count())
+                .sum();
+    }
+
     /** Blocks a subscription on message 0, sends 100 more into a buffer of 10, then lets it go. */
     private List<Integer> overflow(OverflowPolicy policy) throws Exception {
         Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)
@@ -534,7 +584,7 @@ public abstract class HeraldContract {
 
         assertTrue(take(finishedWhenCloseReturned), "close() returned before the running handler finished");
         assertNoHeraldOrLettuceThreads();
-        assertTrue(done(own.publish("work", Order.sample(2)).handle((n, e) -> e)) instanceof IllegalStateException,
+        assertTrue(done(own.publish("work", Order.sample(2)).handle((n, e) -> e)) instanceof PublishFailedException,
                 "publishing after close fails");
         assertThrows(IllegalStateException.class, () -> own.subscribe("work", Order.class, m -> { }));
     }
@@ -562,7 +612,7 @@ public abstract class HeraldContract {
         Thread closer = new Thread(() -> reports.add(own.shutdown(Duration.ofSeconds(20))), "test-closer");
         closer.start();
         await().atMost(WAIT).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
-        assertTrue(done(own.publish("backlog", 1).handle((n, e) -> e)) instanceof IllegalStateException,
+        assertTrue(done(own.publish("backlog", 1).handle((n, e) -> e)) instanceof PublishFailedException,
                 "closing stops new publishes at once, while the running handler still finishes");
         release.countDown();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.ChannelValues;
+import dev.herald.Herald;
 import dev.herald.HeraldError;
 import dev.herald.PatternHandler;
 import dev.herald.PayloadType;
@@ -135,7 +136,11 @@ public abstract class PatternContract extends HeraldContract {
 
     static Stream<String> unsafeValues() {
         return Stream.of("", "*", "a*", "?", "[", "]", "a[b]", ":", "b:x", " ", "a b", "\t", "\n", "\r", "\u0000", "\u007f",
-                "\u00a0", "\u2003");
+                "\u00a0", "\u2003",
+                // no UTF-8 form: both would go on the wire as "victim?", one tenant's channel reaching the other's
+                "victim\ud800", "victim\udfff", "\udfff\ud800", "\ud800",
+                // what a channel name that is not valid UTF-8 reads as
+                "\ufffd", "victim\ufffd");
     }
 
     @ParameterizedTest
@@ -164,6 +169,99 @@ public abstract class PatternContract extends HeraldContract {
         assertThrows(IllegalArgumentException.class, () -> herald.publish(channel, "x"));
         assertThrows(IllegalArgumentException.class, () -> herald.subscribe(channel, String.class, m -> { }));
         assertTrue(((dev.herald.internal.DefaultHerald) herald).subscribedChannels().isEmpty(), "nothing was subscribed");
+    }
+
+    @Test
+    void valuesWithUnpairedSurrogatesAreRefusedButAPairIsOneCharacter() throws Exception {
+        TemplateChannel<String> tenant = herald.template("tenant:{tenantId}:events", PayloadType.of(String.class));
+        IllegalArgumentException high = assertThrows(IllegalArgumentException.class, () -> tenant.publish("x", "victim\ud800"));
+        assertTrue(high.getMessage().contains("tenantId") && high.getMessage().contains("U+D800"), high.getMessage());
+        IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> tenant.publish("x", "victim\udfff"));
+        assertTrue(low.getMessage().contains("tenantId") && low.getMessage().contains("U+DFFF"), low.getMessage());
+
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        tenant.subscribeAll((values, m) -> received.add(values.string(0) + " " + m));
+        tenant.publish("emoji", "victim\ud83d\ude00").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals("victim\ud83d\ude00 emoji", next(received));
+    }
+
+    /**
+     * Another client may publish on a channel that matches a template's pattern with a value no Herald publisher
+     * could send; the pattern subscription reports it (DECODE) instead of handing it to the handler, and lives on.
+     */
+    @Test
+    void foreignChannelsWithValuesNoPublisherCouldSendAreReportedNotDelivered() throws Exception {
+        TemplateChannel<String> tenant = herald.template("tenant:{tenantId}:events", PayloadType.of(String.class));
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Subscription any = tenant.subscribeAll((values, m) -> received.add(values.string(0) + " " + m));
+        List<String> foreign = List.of("a b", "*", "a\u0001b", "\ufffd", "x\ufffdy", "[ab]", "\u2003");
+        for (String value : foreign) {
+            publishForeign(herald, full("tenant:" + value + ":events"), "\"foreign\"");
+        }
+        tenant.publish("own", "acme").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertEquals("acme own", next(received), "the foreign channels were not delivered; the subscription lives on");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == foreign.size());
+        for (HeraldError error : errors.ofKind(HeraldError.Kind.DECODE)) {
+            assertTrue(error.cause().getMessage().contains("{tenantId}"), error.cause().getMessage());
+            assertTrue(error.channel().startsWith(full("tenant:")), error.channel());
+        }
+        assertTrue(received.isEmpty(), received.toString());
+        assertTrue(any.isActive());
+    }
+
+    // ------------------------------------------------------------------ channel prefixes
+
+    static Stream<String> unsafePrefixes() {
+        return Stream.of("env?:", "env*:", "[env]:", "env[12]:", "env\\:", "env 1:", "env\t:", "env\u0000:", "env\u00a0:",
+                "env\ud800:");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unsafePrefixes")
+    void aPrefixThatWouldMeanSomethingElseInAPatternIsRefused(String unsafe) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> transportBuilder().channelPrefix(unsafe));
+        assertTrue(refused.getMessage().contains("channelPrefix"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(" holds "), refused.getMessage());
+    }
+
+    @Test
+    void aRefusedPrefixNamesItsCharacter() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> transportBuilder().channelPrefix("env?:"));
+        assertTrue(refused.getMessage().contains("'?'"), refused.getMessage());
+    }
+
+    @Test
+    void aPrefixedPatternSubscriptionReceivesItsOwnMessagesAndNeverAnotherPrefixs() throws Exception {
+        Herald env1 = open(transportBuilder().channelPrefix(prefix + "env1:").errorHandler(errors));
+        Herald env2 = open(transportBuilder().channelPrefix(prefix + "env2:").errorHandler(errors));
+        BlockingQueue<String> one = new LinkedBlockingQueue<>();
+        BlockingQueue<String> two = new LinkedBlockingQueue<>();
+        env1.psubscribe("orders:*", String.class, (c, m) -> one.add(c + " " + m));
+        env2.psubscribe("orders:*", String.class, (c, m) -> two.add(c + " " + m));
+        TemplateChannel<String> orders1 = env1.template("orders:{id}", PayloadType.of(String.class));
+        TemplateChannel<String> orders2 = env2.template("orders:{id}", PayloadType.of(String.class));
+        BlockingQueue<String> any1 = new LinkedBlockingQueue<>();
+        orders1.subscribeAll((values, m) -> any1.add(values.string(0) + " " + m));
+
+        done(env2.publish("orders:2", "from env2"));
+        done(orders2.publish("from env2 too", "3"));
+        done(env1.publish("orders:1", "from env1"));
+        done(orders1.publish("from env1 too", "4"));
+
+        assertEquals("orders:1 from env1", next(one), "env1's pattern sees its own message first: env2's never came");
+        assertEquals("orders:4 from env1 too", next(one));
+        assertEquals("1 from env1", next(any1));
+        assertEquals("4 from env1 too", next(any1));
+        assertEquals("orders:2 from env2", next(two));
+        assertEquals("orders:3 from env2 too", next(two));
+        assertTrue(one.isEmpty() && two.isEmpty() && any1.isEmpty(), one + " " + two + " " + any1);
+    }
+
+    private static <T> T done(java.util.concurrent.CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test

@@ -29,8 +29,12 @@ final class RedisClient implements AutoCloseable {
 
     /** PUBLISH, waiting for the reply. */
     void publish(String channel, byte[] payload) {
+        publish(channel.getBytes(StandardCharsets.UTF_8), payload);
+    }
+
+    /** PUBLISH on a channel given as bytes, which need not be UTF-8, waiting for the reply. */
+    void publish(byte[] name, byte[] payload) {
         try {
-            byte[] name = channel.getBytes(StandardCharsets.UTF_8);
             out.write(("*3\r\n$7\r\nPUBLISH\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(name);
             out.write(("\r\n$" + payload.length + "\r\n").getBytes(StandardCharsets.UTF_8));

@@ -229,6 +229,28 @@ class RedisHeraldTest extends BadInputContract {
         assertTrue(bytes <= bound, "MEMORY USAGE " + bytes + " > " + bound);
     }
 
+    /** A channel name that is not UTF-8 reads as U+FFFD; a template's pattern subscription reports it. */
+    @Test
+    void aForeignChannelNameThatIsNotUtf8IsReportedToATemplatesPatternSubscriptionNotDelivered() throws Exception {
+        TemplateChannel<String> tenant = herald.template("tenant:{tenantId}:events", PayloadType.of(String.class));
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        tenant.subscribeAll((values, m) -> received.add(values.string(0) + " " + m));
+        java.io.ByteArrayOutputStream name = new java.io.ByteArrayOutputStream();
+        name.writeBytes(full("tenant:victim").getBytes(StandardCharsets.UTF_8));
+        name.writeBytes(new byte[] {(byte) 0xff, (byte) 0xfe});
+        name.writeBytes(":events".getBytes(StandardCharsets.UTF_8));
+        try (RedisClient client = new RedisClient(redis)) {
+            client.publish(name.toByteArray(), "\"foreign\"".getBytes(StandardCharsets.UTF_8));
+        }
+        tenant.publish("own", "victim").toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals("victim own", received.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        await().atMost(WAIT).until(() -> errors.ofKind(dev.herald.HeraldError.Kind.DECODE).size() == 1);
+        String message = errors.ofKind(dev.herald.HeraldError.Kind.DECODE).get(0).cause().getMessage();
+        assertTrue(message.contains("{tenantId}") && message.contains("U+FFFD"), message);
+        assertTrue(received.isEmpty(), received.toString());
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -1,0 +1,69 @@
+package dev.herald.internal;
+
+import dev.herald.PayloadCodec;
+import dev.herald.PublishFailedException;
+import dev.herald.spi.Transport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The publish path: refuses once Herald is closed, encodes, bounds the payload's size and hands the bytes
+ * to the transport, whose stage is the caller's. Every failure before the transport is a
+ * {@link PublishFailedException}; the transport bounds what waits to be written and tells a publish that
+ * was not sent from one whose outcome is unknown.
+ */
+final class Outbound {
+
+    private final Transport transport;
+    private final int maxPayloadBytes;
+    private volatile boolean closed;
+
+    Outbound(Transport transport, int maxPayloadBytes) {
+        this.transport = transport;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /** Publishes; the stage has the receiver count. */
+    <T> CompletionStage<Long> publish(String channel, PayloadCodec<T> codec, T payload) {
+        byte[] bytes;
+        try {
+            bytes = encode(channel, codec, payload);
+        } catch (PublishFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.publish(channel, bytes);
+    }
+
+    /** Publishes when the receiver count is not wanted. */
+    <T> CompletionStage<Void> send(String channel, PayloadCodec<T> codec, T payload) {
+        byte[] bytes;
+        try {
+            bytes = encode(channel, codec, payload);
+        } catch (PublishFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.send(channel, bytes);
+    }
+
+    /** Refuses every later publish. */
+    void close() {
+        closed = true;
+    }
+
+    private <T> byte[] encode(String channel, PayloadCodec<T> codec, T payload) {
+        if (closed) {
+            throw new PublishFailedException("Herald is closed: cannot publish to '" + channel + "'");
+        }
+        byte[] bytes;
+        try {
+            bytes = codec.encode(payload);
+        } catch (Exception | StackOverflowError e) {
+            throw new PublishFailedException("cannot encode payload for channel '" + channel + "': " + e.getMessage(), e);
+        }
+        if (bytes.length > maxPayloadBytes) {
+            throw new PublishFailedException("payload for channel '" + channel + "' is " + bytes.length
+                    + " bytes, more than maxPayloadBytes (" + maxPayloadBytes + "); not sent");
+        }
+        return bytes;
+    }
+}
