@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.logging.CapturedLog;
+import dev.herald.testing.CapturedLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;

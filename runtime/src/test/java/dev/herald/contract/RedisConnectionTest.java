@@ -13,6 +13,7 @@ import dev.herald.HeraldError;
 import dev.herald.HeraldException;
 import dev.herald.PayloadType;
 import dev.herald.TypedChannel;
+import dev.herald.testing.CapturedLog;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;

@@ -10,6 +10,7 @@ import dev.herald.Health;
 import dev.herald.Herald;
 import dev.herald.HeraldException;
 import dev.herald.Subscription;
+import dev.herald.testing.CapturedLog;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
@@ -152,7 +153,7 @@ class RedisSubscriptionConvergenceTest {
 
     @Test
     void aHeraldThatOnlyPublishesReportsNoOutageOfTheSubscriptionConnection(@Dedicated RedisServer redis) throws Exception {
-        try (dev.herald.logging.CapturedLog log = new dev.herald.logging.CapturedLog()) {
+        try (CapturedLog log = new CapturedLog()) {
             List<String> publisherEvents = new CopyOnWriteArrayList<>();
             Herald publisher = Herald.builder().redis(redis.uri()).commandTimeout(Duration.ofSeconds(2))
                     .connectionListener(new ConnectionListener() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.herald.Herald;
 import dev.herald.HeraldException;
+import dev.herald.testing.CapturedLog;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerCertificates;
 import dev.herald.testing.RedisServerExtension;

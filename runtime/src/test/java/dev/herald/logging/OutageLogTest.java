@@ -8,6 +8,7 @@ import dev.herald.ConnectionListener;
 import dev.herald.Herald;
 import dev.herald.PayloadType;
 import dev.herald.TypedChannel;
+import dev.herald.testing.CapturedLog;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;

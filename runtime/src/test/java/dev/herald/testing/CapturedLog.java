@@ -1,4 +1,4 @@
-package dev.herald.logging;
+package dev.herald.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +28,19 @@ public final class CapturedLog implements AutoCloseable {
             text = bytes.toString(StandardCharsets.UTF_8);
         }
         return text.lines().filter(line -> line.contains(containing)).toList();
+    }
+
+    /** @return every line captured so far */
+    public List<String> lines() {
+        return lines("");
+    }
+
+    /** @return the lines logged at WARN or ERROR, and the lines of stack traces */
+    public List<String> warningsAndTraces() {
+        return lines().stream()
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("\tat ")
+                        || line.startsWith("Caused by: "))
+                .toList();
     }
 
     @Override
