@@ -74,7 +74,11 @@ class LoadTest {
 
     private static void burst(Herald herald) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Subscription slow = herald.subscribe("slow", Integer.class, n -> LockSupport.parkNanos(1_000_000)); // 1 ms of work
+        java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+        Subscription slow = herald.subscribe("slow", Integer.class, n -> {
+            LockSupport.parkNanos(1_000_000); // 1 ms of work
+            handled.incrementAndGet();
+        });
         BlockingQueue<Long> probes = new LinkedBlockingQueue<>();
         herald.subscribe("fast", Long.class, sentAt -> probes.add(System.nanoTime() - sentAt));
         TypedChannel<Integer> flood = herald.channel("slow", PayloadType.of(Integer.class));
@@ -97,7 +101,9 @@ class LoadTest {
                 }
             }
         }
-        await().atMost(WAIT).until(() -> slow.dropped() + slow.buffered() >= 990_000);
+        // every message is accounted for: handled, still buffered, or dropped (how many the slow handler got
+        // through depends on how long the burst took on this machine, so that split is not asserted)
+        await().atMost(WAIT).until(() -> handled.get() + slow.buffered() + slow.dropped() >= 1_000_000);
         System.gc();
         long growth = memory.getHeapMemoryUsage().getUsed() - before;
 
@@ -105,7 +111,8 @@ class LoadTest {
                 growth / (1024 * 1024), slow.buffered(), slow.dropped(), worstProbe / 1_000_000);
         assertTrue(growth < HEAP_GROWTH_BOUND, "heap grew by " + growth / (1024 * 1024) + " MB");
         assertTrue(slow.buffered() <= 10_000, "buffer bounded: " + slow.buffered());
-        assertTrue(slow.dropped() > 900_000, "overflow counted: " + slow.dropped());
+        assertEquals(1_000_000, handled.get() + slow.buffered() + slow.dropped(), "every message handled, buffered or dropped");
+        assertTrue(slow.dropped() > 0, "overflow counted: " + slow.dropped());
         // a generous bound, not a benchmark: the point is that the slow subscription never stalls this one
         assertTrue(worstProbe < Duration.ofSeconds(5).toNanos(), "worst probe latency " + worstProbe / 1_000_000 + " ms");
     }

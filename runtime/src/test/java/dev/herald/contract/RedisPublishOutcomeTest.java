@@ -88,6 +88,7 @@ class RedisPublishOutcomeTest {
                 disconnected.countDown();
             }
         }));
+        herald.subscribe("watch", String.class, message -> { }); // a Herald that subscribes is told of the outage
         redis.kill();
         assertTrue(disconnected.await(WAIT.toSeconds(), TimeUnit.SECONDS));
         // the publish connection may learn of it a moment after the subscription connection

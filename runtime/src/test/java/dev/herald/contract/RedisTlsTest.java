@@ -64,6 +64,9 @@ class RedisTlsTest {
             redis.restart();
             // reconnected by itself although the given options said not to
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> redis.numsub("options") == 1);
+            // the publish connection reconnects on its own schedule
+            org.awaitility.Awaitility.await().atMost(WAIT).ignoreExceptions()
+                    .until(() -> "PONG".equals(herald.ping().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS)));
             herald.publish("options", "back").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("back", received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
