@@ -3,6 +3,7 @@ package dev.herald.contract;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.ConnectionListener;
@@ -174,6 +175,44 @@ class RedisPromisesTest {
         } finally {
             redis.restart();
         }
+    }
+
+    /**
+     * A blocking subscribe that times out while Redis is down: its stage is still waiting for the reconnect, so only
+     * the subscribe's own cleanup makes the channel unwanted. Nothing is left wanted, and nothing reaches the server
+     * once it is back.
+     */
+    @Test
+    void aBlockingSubscribeThatTimesOutDuringAnOutageLeavesNothingWantedNorOnTheServer(@Dedicated RedisServer redis)
+            throws Exception {
+        Herald herald = Herald.builder().redis(redis.uri()).errorHandler(errors).commandTimeout(Duration.ofMillis(500))
+                .connectionListener(new ConnectionListener() {
+                    @Override
+                    public void onDisconnected() {
+                        events.add("disconnected");
+                    }
+
+                    @Override
+                    public void onResubscribed(Duration outage, int channels, int patterns) {
+                        events.add("resubscribed " + channels + "/" + patterns);
+                    }
+                }).build();
+        opened.add(herald);
+        herald.subscribe("keep", String.class, m -> { });
+
+        redis.kill();
+        await().atMost(WAIT).until(() -> events.contains("disconnected"));
+        assertThrows(HeraldException.class, () -> herald.subscribe("lost", String.class, m -> { }));
+        assertEquals(List.of("keep"), ((dev.herald.internal.DefaultHerald) herald).subscribedChannels(),
+                "the timed-out subscription is not wanted");
+
+        redis.restart();
+        await().atMost(WAIT).until(() -> events.contains("resubscribed 1/0"));
+        assertEquals(0, redis.numsub("lost"));
+        assertEquals(1, redis.numsub("keep"));
+        Health health = health(herald);
+        assertEquals(Map.of("keep", true), health.channels(), health.toString());
+        assertEquals(1, health.serverChannels(), health.toString());
     }
 
     /**
