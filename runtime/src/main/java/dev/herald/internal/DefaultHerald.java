@@ -745,9 +745,12 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         long end = start + deadline.toNanos();
         List<CompletionStage<Void>> acks = new ArrayList<>();
         int unhandled = 0;
+        boolean second = false;
+        closing:
         synchronized (lock) {
             if (closed) {
-                return shutdownReport;
+                second = true; // waits for the first call's report outside the lock, which handlers may need
+                break closing;
             }
             closed = true;
             outbound.close();
@@ -761,26 +764,47 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
             }
             registry.clear();
         }
+        if (second) {
+            return firstShutdownReport();
+        }
         try {
             CompletableFuture.allOf(acks.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
                     .get(Math.max(end - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             LOG.debug("Herald: UNSUBSCRIBE on close did not complete: {}", e.toString());
         }
-        HandlerPool.Stopped stopped = handlers.shutdown(end, deadline);
-        if (unhandled > 0) {
-            LOG.warn("Herald: closed with {} buffered message(s) not handled", unhandled);
+        ShutdownReport report = new ShutdownReport(unhandled, false, Duration.ZERO);
+        try {
+            HandlerPool.Stopped stopped = handlers.shutdown(end, deadline);
+            if (unhandled > 0) {
+                LOG.warn("Herald: closed with {} buffered message(s) not handled", unhandled);
+            }
+            transport.close();
+            report = new ShutdownReport(unhandled, stopped.interrupted(), Duration.ofNanos(System.nanoTime() - start),
+                    stopped.stillRunning());
+            return report;
+        } finally {
+            shutdownReport.complete(report); // a concurrent or later call returns it
         }
-        transport.close();
-        ShutdownReport report = new ShutdownReport(unhandled, stopped.interrupted(),
-                Duration.ofNanos(System.nanoTime() - start), stopped.stillRunning());
-        synchronized (lock) {
-            shutdownReport = report;
-        }
-        return report;
     }
 
-    private ShutdownReport shutdownReport = new ShutdownReport(0, false, Duration.ZERO);
+    /** The first shutdown's report, once it is made; a second call waits for it. */
+    private final CompletableFuture<ShutdownReport> shutdownReport = new CompletableFuture<>();
+
+    /**
+     * Waits for the shutdown under way and returns its report. A caller interrupted meanwhile (a handler the
+     * first shutdown gave up waiting for) stops waiting and gets an empty report, its interrupt kept.
+     */
+    private ShutdownReport firstShutdownReport() {
+        try {
+            return shutdownReport.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ShutdownReport(0, false, Duration.ZERO);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("unreachable: the report is never completed exceptionally", e);
+        }
+    }
 
     @Override
     public String toString() {

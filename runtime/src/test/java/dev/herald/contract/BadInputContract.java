@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * under the limits of an {@code ObjectMapper} the application gives the builder. A payload that lacks a required
  * property, or whose JSON types differ from the declared ones, is one of them unless the Herald reads leniently.
  */
-public abstract class BadInputContract extends DeliveryContract {
+public abstract class BadInputContract extends PromisesContract {
 
     /** Stands for JSpecify's: a type-use annotation, recognised by its simple name. */
     @Retention(RetentionPolicy.RUNTIME)
