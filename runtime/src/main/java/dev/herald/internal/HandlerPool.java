@@ -233,13 +233,9 @@ public final class HandlerPool {
     }
 
     private boolean tryStartWorker() {
-        int running;
-        do {
-            running = threads.get();
-            if (running >= maxRunning || closing) {
-                return false;
-            }
-        } while (!threads.compareAndSet(running, running + 1));
+        if (!reserve()) {
+            return false;
+        }
         Worker worker = new Worker();
         try {
             Thread thread = threadFactory.newThread(worker);
