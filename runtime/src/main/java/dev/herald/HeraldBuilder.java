@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadFactory;
 public final class HeraldBuilder {
 
     private String redisUri;
+    private Transport transport;
     private ObjectMapper objectMapper;
     private CodecFactory codecFactory;
     private ErrorHandler errorHandler = ErrorHandler.logging();
@@ -68,6 +69,20 @@ public final class HeraldBuilder {
      */
     public HeraldBuilder redis(String redisUri) {
         this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+        return this;
+    }
+
+    /**
+     * Runs over a transport of your own instead of Redis or memory: anything that implements the
+     * {@link Transport} SPI (moves bytes between channels and delivers what arrives). The Herald starts it,
+     * keeps its own subscription counting, typing and dispatch above it, and closes it on {@link Herald#close()}.
+     * The contract Herald's tests hold every transport to is the one the in-memory and Redis transports pass.
+     *
+     * @param transport the transport, not yet started
+     * @return this builder
+     */
+    public HeraldBuilder transport(Transport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
         return this;
     }
 
@@ -463,9 +478,11 @@ public final class HeraldBuilder {
      */
     public Herald build() {
         CodecFactory codecs = codecFactory != null ? codecFactory : new JacksonCodecFactory(objectMapper, lenientPayloads);
-        Transport transport = redisUri == null
-                ? new InMemoryTransport()
-                : redisTransport();
+        if (this.transport != null && redisUri != null) {
+            throw new IllegalStateException("both redis(...) and transport(...) were given: choose one");
+        }
+        Transport transport = this.transport != null ? this.transport
+                : redisUri == null ? new InMemoryTransport() : redisTransport();
         SubscriptionOptions defaults = SubscriptionOptions.builder().bufferCapacity(bufferCapacity)
                 .overflowPolicy(overflowPolicy).retryPolicy(retryPolicy).build();
         return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, connectionListener,
