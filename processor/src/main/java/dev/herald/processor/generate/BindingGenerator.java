@@ -20,6 +20,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
+import dev.herald.processor.model.MemberNames;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -56,7 +57,7 @@ public final class BindingGenerator {
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
             type.addField(FieldSpec.builder(ParameterizedTypeName.get(CHANNEL_DESCRIPTOR, payload),
-                            GeneratedNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                            MemberNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Channel {@code $L} of {@link $T#$L}.\n", method.channel(), iface, method.name())
                     .initializer("$T.of($S, $L, $T.class, $S)", CHANNEL_DESCRIPTOR, method.channel(),
                             payloadType(method, payload), iface, method.name())
@@ -64,20 +65,20 @@ public final class BindingGenerator {
             if (!channels.isEmpty()) {
                 channels.add(",\n");
             }
-            channels.add("$N", GeneratedNames.constant(method));
+            channels.add("$N", MemberNames.constant(method));
             boolean await = method.returnKind() != ChannelMethod.ReturnKind.VOID;
             if (method.isTemplate()) {
                 CodeBlock call = CodeBlock.of("implementation.$N($L)", method.name(),
                         TemplateArguments.parsed(method, "values", "message"));
                 listen.addStatement("made.add(herald.template($N).subscribeAllAsync((values, message) -> $L))",
-                        GeneratedNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
+                        MemberNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
             } else {
                 // plain statements and a lambda with a known target type: javac attributes these far faster
                 // than lambdas passed through a generic or varargs method
                 CodeBlock handler = await
                         ? CodeBlock.of("message -> $T.await(implementation.$N(message))", BINDING_SUPPORT, method.name())
                         : CodeBlock.of("implementation::$N", method.name());
-                listen.addStatement("made.add(herald.channel($N).subscribeAsync($L))", GeneratedNames.constant(method), handler);
+                listen.addStatement("made.add(herald.channel($N).subscribeAsync($L))", MemberNames.constant(method), handler);
             }
         }
 

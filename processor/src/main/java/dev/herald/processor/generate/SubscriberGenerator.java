@@ -19,6 +19,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
+import dev.herald.processor.model.MemberNames;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -60,7 +61,7 @@ public final class SubscriberGenerator {
             }
         }
         onMessage.addJavadoc("@throws Exception anything; it goes to the error handler and the subscription lives on\n");
-        return TypeSpec.interfaceBuilder(GeneratedNames.handlerInterface(method))
+        return TypeSpec.interfaceBuilder(MemberNames.handlerInterface(method))
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(FunctionalInterface.class)
                 .addJavadoc("Receives the messages of every channel of {@code $L}, with its placeholder values typed.\n",
@@ -110,12 +111,12 @@ public final class SubscriberGenerator {
         List<MethodSpec> methods = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
-            String field = GeneratedNames.channelField(method);
+            String field = MemberNames.channelField(method);
             boolean template = method.isTemplate();
             type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
                     Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.$N = herald.$N($T.$N).withOptions(options)", field,
-                    template ? "template" : "channel", binding, GeneratedNames.constant(method));
+                    template ? "template" : "channel", binding, MemberNames.constant(method));
             String handler = handlerName(method);
             MethodSpec.Builder concrete = MethodSpec.methodBuilder(method.name())
                     .addModifiers(Modifier.PUBLIC)
@@ -151,7 +152,7 @@ public final class SubscriberGenerator {
                 TypeSpec handlerType = handlerInterface(method, payload);
                 type.addType(handlerType);
                 ClassName handlerName = GeneratedNames.subscriber(model).nestedClass(handlerType.name());
-                methods.add(MethodSpec.methodBuilder(GeneratedNames.patternMethod(method))
+                methods.add(MethodSpec.methodBuilder(MemberNames.patternMethod(method))
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Subscribes a handler to every channel of {@code $L} with one PSUBSCRIBE; returns once "
                                 + "Redis acknowledged it. The handler receives the placeholder values of each message's "
@@ -167,7 +168,7 @@ public final class SubscriberGenerator {
                         .build());
             }
         }
-        methods.add(MethodSpec.methodBuilder("unsubscribeAll")
+        methods.add(MethodSpec.methodBuilder(MemberNames.UNSUBSCRIBE_ALL)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Ends every subscription this subscriber made.\n\n")
                 .addJavadoc("@return a stage that completes when Redis acknowledged the resulting UNSUBSCRIBEs\n")
