@@ -8,6 +8,7 @@ import static dev.herald.processor.generate.RuntimeNames.HERALD_BINDING;
 import static dev.herald.processor.generate.RuntimeNames.LIST;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
 import static dev.herald.processor.generate.RuntimeNames.PAYLOAD_TYPE;
+import static dev.herald.processor.generate.RuntimeNames.SERVICE_LOADER;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
 
 import com.palantir.javapoet.ClassName;
@@ -59,7 +60,7 @@ public final class BindingGenerator {
             type.addField(FieldSpec.builder(ParameterizedTypeName.get(CHANNEL_DESCRIPTOR, payload),
                             MemberNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Channel {@code $L} of {@link $T#$L}.\n", method.channel(), iface, method.name())
-                    .initializer("$T.of($S, $L, $T.class, $S)", CHANNEL_DESCRIPTOR, method.channel(),
+                    .initializer("$T.of($Z$S,$W$L,$W$T.class,$W$S)", CHANNEL_DESCRIPTOR, method.channel(),
                             payloadType(method, payload), iface, method.name())
                     .build());
             if (!channels.isEmpty()) {
@@ -70,13 +71,13 @@ public final class BindingGenerator {
             if (method.isTemplate()) {
                 CodeBlock call = CodeBlock.of("implementation.$N($L)", method.name(),
                         TemplateArguments.parsed(method, "values", "message"));
-                listen.addStatement("made.add(herald.template($N).subscribeAllAsync((values, message) -> $L))",
+                listen.addStatement("made.add(herald.template($N).subscribeAllAsync((values, message) ->$W$L))",
                         MemberNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
             } else {
                 // plain statements and a lambda with a known target type: javac attributes these far faster
                 // than lambdas passed through a generic or varargs method
                 CodeBlock handler = await
-                        ? CodeBlock.of("message -> $T.await(implementation.$N(message))", BINDING_SUPPORT, method.name())
+                        ? CodeBlock.of("message ->$W$T.await(implementation.$N(message))", BINDING_SUPPORT, method.name())
                         : CodeBlock.of("implementation::$N", method.name());
                 listen.addStatement("made.add(herald.channel($N).subscribeAsync($L))", MemberNames.constant(method), handler);
             }
@@ -84,7 +85,7 @@ public final class BindingGenerator {
 
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Creates the binding; called by {@link java.util.ServiceLoader}.\n")
+                .addJavadoc("Creates the binding; called by {@link $T}.\n", SERVICE_LOADER)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("channelInterface")
                 .addAnnotation(Override.class)

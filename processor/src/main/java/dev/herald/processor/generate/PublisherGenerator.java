@@ -80,7 +80,7 @@ public final class PublisherGenerator {
             }
             if (template) {
                 publish.addJavadoc("\n@throws IllegalArgumentException when a value is empty or holds a character that "
-                        + "would change the channel's meaning; nothing is sent\n");
+                        + "would change\n    the channel's meaning; nothing is sent\n");
             }
             methods.add(publish.build());
         }
