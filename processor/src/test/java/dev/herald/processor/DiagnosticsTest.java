@@ -5,11 +5,20 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.herald.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -964,6 +973,46 @@ final class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor failed on test.Broken: "
                 + "java.lang.IllegalStateException: failing on purpose").inFile(broken).onLineContaining("interface Broken");
         assertOnlyValidGenerated();
+    }
+
+    @Test
+    void aServiceFileThatCannotBeWrittenIsOneError() {
+        // another processor creates the service file first; javac's Filer refuses to create it a second time
+        Processor claimer = new AbstractProcessor() {
+            private boolean claimed;
+
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
+
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                if (!claimed) {
+                    claimed = true;
+                    try {
+                        processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                                HeraldProcessor.SERVICE_FILE).openOutputStream().close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+
+        Compilation compilation = Sources.compiler(claimer, herald).compile(ITEM, VALID);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor could not write "
+                + HeraldProcessor.SERVICE_FILE + ": ");
+        assertThat(herald.generatedFiles()).contains("test.ValidBinding");
     }
 
     @Test
