@@ -16,7 +16,7 @@ record Finding(Message message, List<Object> args) {
     }
 
     /** The full argument list: the caller's first, then the rule's. */
-    Object[] args(Object... leading) {
+    Object[] arguments(Object... leading) {
         Object[] all = new Object[leading.length + args.size()];
         System.arraycopy(leading, 0, all, 0, leading.length);
         for (int i = 0; i < args.size(); i++) {

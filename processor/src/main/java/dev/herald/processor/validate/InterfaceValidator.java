@@ -184,7 +184,7 @@ public final class InterfaceValidator {
             Finding problem = PayloadTypes.problem(payload.type());
             if (problem != null) {
                 report.add(problem.message(), element(method, payload), null, null,
-                        problem.args(payload.type(), method.name(), method.channel()));
+                        problem.arguments(payload.type(), method.name(), method.channel()));
             } else if (PayloadTypes.isEmptyRecord(payload.type())) {
                 report.add(Message.EMPTY_PAYLOAD, element(method, payload), null, null, payload.type(),
                         method.name(), method.channel());
