@@ -50,6 +50,7 @@ final class DiagnosticsTest {
     /** Payload types for the payload rules, nested so that lint does not flag them as auxiliary classes. */
     private static final JavaFileObject PAYLOADS = source("Payloads",
             "import com.fasterxml.jackson.annotation.*;",
+            "import com.fasterxml.jackson.databind.annotation.JsonDeserialize;",
             "",
             "public final class Payloads {",
             "    private Payloads() {}",
@@ -82,13 +83,40 @@ final class DiagnosticsTest {
             "    }",
             "",
             "    public static class CreatedByFactory {",
-            "        private CreatedByFactory() {}",
+            "        private CreatedByFactory(String id) {}",
             "",
             "        @JsonCreator",
             "        public static CreatedByFactory of(@JsonProperty(\"id\") String id) {",
-            "            return new CreatedByFactory();",
+            "            return new CreatedByFactory(id);",
             "        }",
             "    }",
+            "",
+            "    public static class FactoryWithoutCreator {",
+            "        private FactoryWithoutCreator(String id) {}",
+            "",
+            "        public static FactoryWithoutCreator of(String id) {",
+            "            return new FactoryWithoutCreator(id);",
+            "        }",
+            "    }",
+            "",
+            "    public static class InstanceCreator {",
+            "        public InstanceCreator(String id) {}",
+            "",
+            "        @JsonCreator",
+            "        public InstanceCreator copy(@JsonProperty(\"id\") String id) {",
+            "            return new InstanceCreator(id);",
+            "        }",
+            "    }",
+            "",
+            "    @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)",
+            "    public abstract static class TypedShape {}",
+            "",
+            "    @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)",
+            "    public static class DeserializedBySomeoneElse {",
+            "        public DeserializedBySomeoneElse(String id) {}",
+            "    }",
+            "",
+            "    public @interface Marker {}",
             "}");
 
     private static final JavaFileObject EMPTY = source("Empty", "public record Empty() {}");
@@ -708,6 +736,13 @@ final class DiagnosticsTest {
             Map<Item, String>            | has the map key type test.Item, which Jackson cannot read from a JSON property name
             Map<List<String>, Item>      | has the map key type java.util.List<java.lang.String>
             Optional<Object>             | holds Object as a type argument
+            Object[]                     | holds Object as its element type; use a concrete type
+            List<Object[]>               | holds Object as its element type
+            Map<int[], Item>             | has the map key type int[]
+            Map<String, Object>[]        | holds Object as a type argument
+            Payloads.Marker              | is annotation type Marker, which cannot be a message payload
+            Payloads.FactoryWithoutCreator | is the class FactoryWithoutCreator, which has no constructor Jackson can use
+            Payloads.InstanceCreator     | is the class InstanceCreator, which has no constructor Jackson can use
             """)
     void payloadType(String type, String problem) {
         JavaFileObject broken = interfaceWith("@Channel(\"payload:type\")", "void m(" + type + " payload);");
@@ -721,6 +756,34 @@ final class DiagnosticsTest {
         assertOnlyValidGenerated();
     }
 
+    @Test
+    void payloadOfTheInterfacesTypeVariable() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken<T> {",
+                "    @Channel(\"type:variable\")",
+                "    void m(T payload);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldInterfaceShape] channel interface test.Broken declares type "
+                + "parameters").inFile(broken).onLineContaining("public interface Broken<T>");
+        assertThat(compilation).hadErrorContaining("[HeraldPayloadType] payload T of m(...) on channel \"type:variable\" "
+                + "is the type variable T; Jackson cannot know what to decode").inFile(broken).onLineContaining("void m(");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void channelWithoutAValueIsLeftToJavac() {
+        JavaFileObject broken = interfaceWith("@Channel", "void m(Item item);");
+
+        Compilation compilation = compile(broken);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("missing a default value for the element 'value'").inFile(broken);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             Item
@@ -729,6 +792,12 @@ final class DiagnosticsTest {
             Payloads.Animal
             Payloads.CreatedByConstructor
             Payloads.CreatedByFactory
+            Payloads.TypedShape
+            Payloads.DeserializedBySomeoneElse
+            Item[]
+            List<Item[]>
+            Map<Payloads.Color, Item>
+            Map<String, Item>[]
             List<Item>
             Map<String, Item>
             Optional<Item>

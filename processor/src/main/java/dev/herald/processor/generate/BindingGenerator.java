@@ -23,8 +23,10 @@ import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
 import dev.herald.processor.model.MemberNames;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Generates {@code XBinding}: one {@code ChannelDescriptor} constant per channel (name and payload type,
@@ -122,11 +124,17 @@ public final class BindingGenerator {
 
     /** {@code PayloadType.of(X.class)} for a plain class, an anonymous subclass for a generic type. */
     private static CodeBlock payloadType(ChannelMethod method, TypeName payload) {
-        var type = method.payload().type();
-        boolean generic = type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty();
-        if (generic) {
+        if (isGeneric(method.payload().type())) {
             return CodeBlock.of("new $T<$T>() {}", PAYLOAD_TYPE, payload);
         }
         return CodeBlock.of("$T.of($T.class)", PAYLOAD_TYPE, payload);
+    }
+
+    /** A parameterized type, or an array of one, has no class literal: {@code List<Item>[].class} does not compile. */
+    private static boolean isGeneric(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return isGeneric(((ArrayType) type).getComponentType());
+        }
+        return type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty();
     }
 }

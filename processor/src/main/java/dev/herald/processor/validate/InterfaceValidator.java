@@ -102,9 +102,11 @@ public final class InterfaceValidator {
         }
         ChannelNames.Parsed parsed = ChannelNames.parse(method.channel());
         boolean channelValid = method.channelResolved() && parsed.problem() == null;
-        if (!method.channelResolved()) {
+        if (method.annotationValue() == null) {
+            report.add(Message.CHANNEL_MISSING_VALUE, method.element(), method.annotation(), null, method.name());
+        } else if (!method.channelResolved()) {
             report.add(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(), method.annotationValue(),
-                    method.name(), method.annotationValue() == null ? "nothing" : method.annotationValue().toString());
+                    method.name(), method.annotationValue());
         } else if (parsed.problem() != null) {
             List<Object> args = new ArrayList<>(List.of(method.channel(), method.name()));
             args.addAll(parsed.details());

@@ -138,7 +138,7 @@ public final class PayloadTypes {
                 return classProblem(element);
             default:
                 return Finding.of(Message.PAYLOAD_UNSUPPORTED_KIND,
-                        element.getKind().toString().toLowerCase(Locale.ROOT), element.getSimpleName());
+                        element.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' '), element.getSimpleName());
         }
     }
 
