@@ -167,12 +167,11 @@ public final class ModelBuilder {
                 && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals("java.lang.Void");
     }
 
-    /** {@code toString()}, {@code hashCode()} and {@code equals(Object)}, even when an interface redeclares them. */
+    /**
+     * {@code toString()}, {@code hashCode()} and {@code equals(Object)} redeclared abstract by an interface;
+     * {@code Object}'s own methods never get here, since they are not abstract.
+     */
     private boolean isObjectMethod(ExecutableElement method) {
-        Element owner = method.getEnclosingElement();
-        if (owner instanceof TypeElement t && t.getQualifiedName().contentEquals("java.lang.Object")) {
-            return true;
-        }
         String name = method.getSimpleName().toString();
         List<? extends VariableElement> parameters = method.getParameters();
         return parameters.isEmpty() && (name.equals("toString") || name.equals("hashCode"))
