@@ -27,8 +27,6 @@ public enum Message {
                     + Texts.NAME_FIX),
     CHANNEL_NAME_REPEATED_PLACEHOLDER(Kind.ERROR, "HeraldChannelName",
             Texts.NAME + "repeats the placeholder {%s}" + Texts.NAME_FIX),
-    CHANNEL_MISSING_VALUE(Kind.ERROR, "HeraldChannelName",
-            "@Channel on %s(...) has no channel name; write one, for example @Channel(\"order:created\")"),
     UNRESOLVED_CHANNEL(Kind.ERROR, "HeraldChannelName",
             "@Channel on %s(...) names %s, a constant the compiler could not resolve; declare or generate the constant, "
                     + "or write the channel name as a string literal"),

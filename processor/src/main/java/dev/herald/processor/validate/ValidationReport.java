@@ -49,11 +49,6 @@ public final class ValidationReport {
         return diagnostics.stream().anyMatch(d -> d.message().isError());
     }
 
-    /** @return the diagnostics in the order they were added */
-    public List<Diagnostic> diagnostics() {
-        return List.copyOf(diagnostics);
-    }
-
     /**
      * Reports every diagnostic to javac.
      *
