@@ -676,6 +676,20 @@ final class DiagnosticsTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(herald.generatedFiles()).contains("test.NamesSubscriber");
+        assertThat(compilation).generatedSourceFile("test.NamesSubscriber").contentsAsUtf8String()
+                .contains("MessageHandler<? super Item> messageHandler2)");
+    }
+
+    @Test
+    void theHandlerParameterCountsUpPastEveryPlaceholderNamedLikeIt() {
+        JavaFileObject names = interfaceNamed("Names", "@Channel(\"h:{handler}:{messageHandler}:{messageHandler2}\") "
+                + "void h(String handler, String messageHandler, String messageHandler2, Item item);");
+
+        Compilation compilation = compile(names);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.NamesSubscriber").contentsAsUtf8String()
+                .contains("MessageHandler<? super Item> messageHandler3)");
     }
 
     @Test
