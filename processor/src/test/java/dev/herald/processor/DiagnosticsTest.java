@@ -7,6 +7,7 @@ import static dev.herald.processor.Sources.source;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -1002,6 +1003,22 @@ final class DiagnosticsTest {
     }
 
     @Test
+    void aLiteralChannelDeclaredBeforeTheTemplateIsWarnedAtTheLiteral() {
+        JavaFileObject feeds = source("Feeds",
+                "public interface Feeds {",
+                "    @Channel(\"feed:global\") void global(Item item);",
+                "    @Channel(\"feed:{userId}\") void user(String userId, Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(feeds);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelOverlap] channel \"feed:global\" of global(...) is also "
+                + "matched by \"feed:{userId}\" of test.Feeds.user(...)").inFile(feeds).onLineContaining("void global");
+    }
+
+    @Test
     void aLongerChannelUnderATemplatesPatternIsAWarningToo() {
         JavaFileObject users = source("Users",
                 "public interface Users {",
@@ -1096,6 +1113,45 @@ final class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor could not write "
                 + HeraldProcessor.SERVICE_FILE + ": ");
         assertThat(herald.generatedFiles()).contains("test.ValidBinding");
+    }
+
+    @Test
+    void aGeneratedFileAnotherProcessorAlreadyCreatedIsOneErrorNamingTheInterface() {
+        // another processor creates ValidPublisher first; javac's Filer refuses to create it a second time
+        Processor squatter = new AbstractProcessor() {
+            private boolean created;
+
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
+
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                if (!created) {
+                    created = true;
+                    try (Writer writer = processingEnv.getFiler().createSourceFile("test.ValidPublisher").openWriter()) {
+                        writer.write("package test;\n\nfinal class ValidPublisher {}\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+
+        Compilation compilation = Sources.compiler(squatter, herald).compile(ITEM, VALID);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor failed on test.Valid: "
+                + "javax.annotation.processing.FilerException").inFile(VALID).onLineContaining("interface Valid");
+        assertThat(herald.generatedFiles()).doesNotContain(HeraldProcessor.SERVICE_FILE);
     }
 
     @Test

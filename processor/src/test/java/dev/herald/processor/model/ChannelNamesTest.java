@@ -67,7 +67,7 @@ final class ChannelNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a{b}", "{b}c", "{b", "b}", "{}", "{1a}", "{a-b}"})
+    @ValueSource(strings = {"a{b}", "{b}c", "{b", "b}", "}b", "}", "{}", "{1a}", "{a-b}"})
     void malformedBracesNameTheSegment(String segment) {
         assertProblem("x:" + segment + ":y", Problem.MALFORMED_BRACES, segment);
     }
