@@ -38,7 +38,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -136,12 +135,12 @@ public final class HeraldProcessor extends AbstractProcessor {
                     for (ChannelMethod method : missing) {
                         for (ChannelMethod.Parameter parameter : method.parameters()) {
                             if (PayloadTypes.isMissing(parameter.type())) {
-                                report.error(Message.MISSING_TYPE, method.element().getParameters().get(parameter.index()),
+                                report.add(Message.MISSING_TYPE, method.element().getParameters().get(parameter.index()),
                                         null, null, parameter.type(), method.name(), method.channel());
                             }
                         }
                         if (!method.channelResolved()) {
-                            report.error(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(),
+                            report.add(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(),
                                     method.annotationValue(), method.name(), method.annotationValue());
                         }
                     }
@@ -224,12 +223,18 @@ public final class HeraldProcessor extends AbstractProcessor {
                 }
             }
         } catch (IOException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR,
-                    Message.INTERNAL.format(SERVICE_FILE, "cannot write it: " + e.getMessage()));
+            report(Message.SERVICE_FILE_UNWRITABLE, null, SERVICE_FILE, e.getMessage());
         }
     }
 
     private void internalError(Element element, Exception e) {
-        messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL.format(element, e), element);
+        report(Message.INTERNAL, element, element, e);
+    }
+
+    /** A problem outside validation, reported at once through the same catalogue and report. */
+    private void report(Message message, Element element, Object... args) {
+        ValidationReport report = new ValidationReport();
+        report.add(message, element, null, null, args);
+        report.printTo(messager);
     }
 }

@@ -5,11 +5,21 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.herald.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -41,6 +51,7 @@ final class DiagnosticsTest {
     /** Payload types for the payload rules, nested so that lint does not flag them as auxiliary classes. */
     private static final JavaFileObject PAYLOADS = source("Payloads",
             "import com.fasterxml.jackson.annotation.*;",
+            "import com.fasterxml.jackson.databind.annotation.JsonDeserialize;",
             "",
             "public final class Payloads {",
             "    private Payloads() {}",
@@ -73,13 +84,40 @@ final class DiagnosticsTest {
             "    }",
             "",
             "    public static class CreatedByFactory {",
-            "        private CreatedByFactory() {}",
+            "        private CreatedByFactory(String id) {}",
             "",
             "        @JsonCreator",
             "        public static CreatedByFactory of(@JsonProperty(\"id\") String id) {",
-            "            return new CreatedByFactory();",
+            "            return new CreatedByFactory(id);",
             "        }",
             "    }",
+            "",
+            "    public static class FactoryWithoutCreator {",
+            "        private FactoryWithoutCreator(String id) {}",
+            "",
+            "        public static FactoryWithoutCreator of(String id) {",
+            "            return new FactoryWithoutCreator(id);",
+            "        }",
+            "    }",
+            "",
+            "    public static class InstanceCreator {",
+            "        public InstanceCreator(String id) {}",
+            "",
+            "        @JsonCreator",
+            "        public InstanceCreator copy(@JsonProperty(\"id\") String id) {",
+            "            return new InstanceCreator(id);",
+            "        }",
+            "    }",
+            "",
+            "    @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)",
+            "    public abstract static class TypedShape {}",
+            "",
+            "    @JsonDeserialize(using = com.fasterxml.jackson.databind.JsonDeserializer.None.class)",
+            "    public static class DeserializedBySomeoneElse {",
+            "        public DeserializedBySomeoneElse(String id) {}",
+            "    }",
+            "",
+            "    public @interface Marker {}",
             "}");
 
     private static final JavaFileObject EMPTY = source("Empty", "public record Empty() {}");
@@ -639,6 +677,20 @@ final class DiagnosticsTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(herald.generatedFiles()).contains("test.NamesSubscriber");
+        assertThat(compilation).generatedSourceFile("test.NamesSubscriber").contentsAsUtf8String()
+                .contains("MessageHandler<? super Item> messageHandler2)");
+    }
+
+    @Test
+    void theHandlerParameterCountsUpPastEveryPlaceholderNamedLikeIt() {
+        JavaFileObject names = interfaceNamed("Names", "@Channel(\"h:{handler}:{messageHandler}:{messageHandler2}\") "
+                + "void h(String handler, String messageHandler, String messageHandler2, Item item);");
+
+        Compilation compilation = compile(names);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.NamesSubscriber").contentsAsUtf8String()
+                .contains("MessageHandler<? super Item> messageHandler3)");
     }
 
     @Test
@@ -699,6 +751,13 @@ final class DiagnosticsTest {
             Map<Item, String>            | has the map key type test.Item, which Jackson cannot read from a JSON property name
             Map<List<String>, Item>      | has the map key type java.util.List<java.lang.String>
             Optional<Object>             | holds Object as a type argument
+            Object[]                     | holds Object as its element type; use a concrete type
+            List<Object[]>               | holds Object as its element type
+            Map<int[], Item>             | has the map key type int[]
+            Map<String, Object>[]        | holds Object as a type argument
+            Payloads.Marker              | is annotation type Marker, which cannot be a message payload
+            Payloads.FactoryWithoutCreator | is the class FactoryWithoutCreator, which has no constructor Jackson can use
+            Payloads.InstanceCreator     | is the class InstanceCreator, which has no constructor Jackson can use
             """)
     void payloadType(String type, String problem) {
         JavaFileObject broken = interfaceWith("@Channel(\"payload:type\")", "void m(" + type + " payload);");
@@ -712,6 +771,34 @@ final class DiagnosticsTest {
         assertOnlyValidGenerated();
     }
 
+    @Test
+    void payloadOfTheInterfacesTypeVariable() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken<T> {",
+                "    @Channel(\"type:variable\")",
+                "    void m(T payload);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldInterfaceShape] channel interface test.Broken declares type "
+                + "parameters").inFile(broken).onLineContaining("public interface Broken<T>");
+        assertThat(compilation).hadErrorContaining("[HeraldPayloadType] payload T of m(...) on channel \"type:variable\" "
+                + "is the type variable T; Jackson cannot know what to decode").inFile(broken).onLineContaining("void m(");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void channelWithoutAValueIsLeftToJavac() {
+        JavaFileObject broken = interfaceWith("@Channel", "void m(Item item);");
+
+        Compilation compilation = compile(broken);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("missing a default value for the element 'value'").inFile(broken);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             Item
@@ -720,6 +807,12 @@ final class DiagnosticsTest {
             Payloads.Animal
             Payloads.CreatedByConstructor
             Payloads.CreatedByFactory
+            Payloads.TypedShape
+            Payloads.DeserializedBySomeoneElse
+            Item[]
+            List<Item[]>
+            Map<Payloads.Color, Item>
+            Map<String, Item>[]
             List<Item>
             Map<String, Item>
             Optional<Item>
@@ -910,6 +1003,22 @@ final class DiagnosticsTest {
     }
 
     @Test
+    void aLiteralChannelDeclaredBeforeTheTemplateIsWarnedAtTheLiteral() {
+        JavaFileObject feeds = source("Feeds",
+                "public interface Feeds {",
+                "    @Channel(\"feed:global\") void global(Item item);",
+                "    @Channel(\"feed:{userId}\") void user(String userId, Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(feeds);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelOverlap] channel \"feed:global\" of global(...) is also "
+                + "matched by \"feed:{userId}\" of test.Feeds.user(...)").inFile(feeds).onLineContaining("void global");
+    }
+
+    @Test
     void aLongerChannelUnderATemplatesPatternIsAWarningToo() {
         JavaFileObject users = source("Users",
                 "public interface Users {",
@@ -964,6 +1073,85 @@ final class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor failed on test.Broken: "
                 + "java.lang.IllegalStateException: failing on purpose").inFile(broken).onLineContaining("interface Broken");
         assertOnlyValidGenerated();
+    }
+
+    @Test
+    void aServiceFileThatCannotBeWrittenIsOneError() {
+        // another processor creates the service file first; javac's Filer refuses to create it a second time
+        Processor claimer = new AbstractProcessor() {
+            private boolean claimed;
+
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
+
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                if (!claimed) {
+                    claimed = true;
+                    try {
+                        processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                                HeraldProcessor.SERVICE_FILE).openOutputStream().close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+
+        Compilation compilation = Sources.compiler(claimer, herald).compile(ITEM, VALID);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor could not write "
+                + HeraldProcessor.SERVICE_FILE + ": ");
+        assertThat(herald.generatedFiles()).contains("test.ValidBinding");
+    }
+
+    @Test
+    void aGeneratedFileAnotherProcessorAlreadyCreatedIsOneErrorNamingTheInterface() {
+        // another processor creates ValidPublisher first; javac's Filer refuses to create it a second time
+        Processor squatter = new AbstractProcessor() {
+            private boolean created;
+
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
+
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                if (!created) {
+                    created = true;
+                    try (Writer writer = processingEnv.getFiler().createSourceFile("test.ValidPublisher").openWriter()) {
+                        writer.write("package test;\n\nfinal class ValidPublisher {}\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+
+        Compilation compilation = Sources.compiler(squatter, herald).compile(ITEM, VALID);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[HeraldInternal] Herald's processor failed on test.Valid: "
+                + "javax.annotation.processing.FilerException").inFile(VALID).onLineContaining("interface Valid");
+        assertThat(herald.generatedFiles()).doesNotContain(HeraldProcessor.SERVICE_FILE);
     }
 
     @Test

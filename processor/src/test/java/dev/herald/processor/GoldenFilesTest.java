@@ -42,6 +42,8 @@ import org.junit.jupiter.api.Test;
 final class GoldenFilesTest {
 
     private static final boolean UPDATE = Boolean.getBoolean("herald.updateGoldens");
+    /** The house limit for source lines, generated ones included. */
+    private static final int MAX_LINE = 120;
     private static final Path GOLDENS = Path.of(System.getProperty("herald.goldens", "src/test/resources/goldens"));
 
     @Test
@@ -81,6 +83,23 @@ final class GoldenFilesTest {
         assertThat(first).hasSize(4 * 3 + 1);
         assertThat(second).containsExactlyEntriesIn(first);
         assertThat(reversedOrder).containsExactlyEntriesIn(first);
+    }
+
+    @Test
+    void noGeneratedLineIsLongerThan120Characters() {
+        List<JavaFileObject> sources = new ArrayList<>();
+        sources.addAll(orderEventsSources());
+        sources.addAll(nestedInterfaceSources());
+        sources.addAll(packagePrivateInterfaceSources());
+        sources.addAll(templateSources());
+        SortedMap<String, String> generated = generated(Sources.compiler(new HeraldProcessor()).compile(sources));
+
+        List<String> tooLong = new ArrayList<>();
+        generated.forEach((path, text) -> text.lines()
+                .filter(line -> line.length() > MAX_LINE)
+                .forEach(line -> tooLong.add(path + " (" + line.length() + "): " + line)));
+        assertThat(generated).isNotEmpty();
+        assertWithMessage("generated lines longer than %s characters", MAX_LINE).that(tooLong).isEmpty();
     }
 
     private static void assertMatchesGoldens(String fixture, List<JavaFileObject> sources) {

@@ -9,11 +9,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.google.testing.compile.Compilation;
 import dev.herald.annotation.Channel;
 import dev.herald.processor.RecordingProcessor.CreatedFile;
+import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.InputStream;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +25,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import javax.annotation.processing.Processor;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shows that the processor keeps the contract of Gradle's incremental annotation processing, so that a
@@ -56,6 +64,45 @@ final class IncrementalBuildTest {
             "}");
 
     private final RecordingProcessor herald = new RecordingProcessor(new HeraldProcessor());
+
+    /**
+     * An incremental build compiles only the changed interface into the output that holds the earlier ones:
+     * the service file must keep the bindings listed there (comments and blank lines dropped), sorted.
+     */
+    @Test
+    void aLaterCompilationIntoTheSameOutputKeepsEarlierBindings(@TempDir Path directory) throws IOException {
+        Path classes = Files.createDirectories(directory.resolve("classes"));
+        compileInto(classes, directory.resolve("first"), "StockEvents", "public interface StockEvents {",
+                "    @Channel(\"stock:changed\")", "    void stockChanged(String sku);", "}");
+        Path serviceFile = classes.resolve(HeraldProcessor.SERVICE_FILE);
+        assertThat(Files.readString(serviceFile, UTF_8)).isEqualTo("test.StockEventsBinding\n");
+        Files.writeString(serviceFile, "# from an earlier build\n\n  test.StockEventsBinding  \ntest.OlderBinding\n", UTF_8);
+
+        compileInto(classes, directory.resolve("second"), "AuditEvents", "public interface AuditEvents {",
+                "    @Channel(\"audit:entry\")", "    void entry(String line);", "}");
+
+        assertThat(Files.readString(serviceFile, UTF_8))
+                .isEqualTo("test.AuditEventsBinding\ntest.OlderBinding\ntest.StockEventsBinding\n");
+    }
+
+    /** Plain javac, as a build tool runs it: sources on disk, output to {@code classes}, which is also on the class path. */
+    private static void compileInto(Path classes, Path sources, String name, String... lines) throws IOException {
+        Path source = Files.createDirectories(sources.resolve("test")).resolve(name + ".java");
+        List<String> all = new ArrayList<>(List.of("package test;", "", "import dev.herald.annotation.Channel;", ""));
+        all.addAll(List.of(lines));
+        Files.write(source, all, UTF_8);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter output = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(output, files, null,
+                    List.of("-d", classes.toString(), "-classpath",
+                            System.getProperty("java.class.path") + File.pathSeparator + classes,
+                            "-proc:only", "-Xlint:all,-processing", "-Werror"),
+                    null, files.getJavaFileObjects(source));
+            task.setProcessors(List.of(new HeraldProcessor()));
+            assertWithMessage("javac output: %s", output).that(task.call()).isTrue();
+        }
+    }
 
     @Test
     void gradleRegistrationDeclaresTheProcessorAggregating() throws ReflectiveOperationException {

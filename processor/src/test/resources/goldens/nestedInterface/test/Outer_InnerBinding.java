@@ -8,6 +8,7 @@ import dev.herald.spi.BindingSupport;
 import dev.herald.spi.HeraldBinding;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,10 +21,11 @@ public final class Outer_InnerBinding implements HeraldBinding<Outer.Inner> {
     /**
      * Channel {@code outer:ping} of {@link Outer.Inner#ping}.
      */
-    public static final ChannelDescriptor<Outer.Ping> PING = ChannelDescriptor.of("outer:ping", PayloadType.of(Outer.Ping.class), Outer.Inner.class, "ping");
+    public static final ChannelDescriptor<Outer.Ping> PING = ChannelDescriptor.of("outer:ping",
+            PayloadType.of(Outer.Ping.class), Outer.Inner.class, "ping");
 
     /**
-     * Creates the binding; called by {@link java.util.ServiceLoader}.
+     * Creates the binding; called by {@link ServiceLoader}.
      */
     public Outer_InnerBinding() {
     }

@@ -1,6 +1,7 @@
 package test;
 
 import dev.herald.Herald;
+import dev.herald.HeraldException;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
@@ -47,7 +48,7 @@ public final class Outer_InnerSubscriber {
      *
      * @param handler receives each {@link Outer.Ping} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription ping(MessageHandler<? super Outer.Ping> handler) {
         return this.subscriptions.add(this.pingChannel.subscribe(handler));

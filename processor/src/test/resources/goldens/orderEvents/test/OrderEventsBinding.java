@@ -8,6 +8,7 @@ import dev.herald.spi.BindingSupport;
 import dev.herald.spi.HeraldBinding;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,20 +21,24 @@ public final class OrderEventsBinding implements HeraldBinding<OrderEvents> {
     /**
      * Channel {@code order:created} of {@link OrderEvents#orderCreated}.
      */
-    public static final ChannelDescriptor<OrderCreated> ORDER_CREATED = ChannelDescriptor.of("order:created", PayloadType.of(OrderCreated.class), OrderEvents.class, "orderCreated");
+    public static final ChannelDescriptor<OrderCreated> ORDER_CREATED = ChannelDescriptor.of(
+            "order:created", PayloadType.of(OrderCreated.class), OrderEvents.class, "orderCreated");
 
     /**
      * Channel {@code order:shipping:calculated} of {@link OrderEvents#shippingCalculated}.
      */
-    public static final ChannelDescriptor<ShippingCalculated> SHIPPING_CALCULATED = ChannelDescriptor.of("order:shipping:calculated", PayloadType.of(ShippingCalculated.class), OrderEvents.class, "shippingCalculated");
+    public static final ChannelDescriptor<ShippingCalculated> SHIPPING_CALCULATED = ChannelDescriptor.of(
+            "order:shipping:calculated", PayloadType.of(ShippingCalculated.class),
+            OrderEvents.class, "shippingCalculated");
 
     /**
      * Channel {@code order:batch} of {@link OrderEvents#batch}.
      */
-    public static final ChannelDescriptor<List<OrderCreated>> BATCH = ChannelDescriptor.of("order:batch", new PayloadType<List<OrderCreated>>() {}, OrderEvents.class, "batch");
+    public static final ChannelDescriptor<List<OrderCreated>> BATCH = ChannelDescriptor.of(
+            "order:batch", new PayloadType<List<OrderCreated>>() {}, OrderEvents.class, "batch");
 
     /**
-     * Creates the binding; called by {@link java.util.ServiceLoader}.
+     * Creates the binding; called by {@link ServiceLoader}.
      */
     public OrderEventsBinding() {
     }
@@ -58,7 +63,8 @@ public final class OrderEventsBinding implements HeraldBinding<OrderEvents> {
         BindingSupport.Subscriptions made = new BindingSupport.Subscriptions(herald);
         try {
             made.add(herald.channel(ORDER_CREATED).subscribeAsync(implementation::orderCreated));
-            made.add(herald.channel(SHIPPING_CALCULATED).subscribeAsync(message -> BindingSupport.await(implementation.shippingCalculated(message))));
+            made.add(herald.channel(SHIPPING_CALCULATED).subscribeAsync(message ->
+                    BindingSupport.await(implementation.shippingCalculated(message))));
             made.add(herald.channel(BATCH).subscribeAsync(implementation::batch));
         } catch (RuntimeException | Error e) {
             made.undo(e);

@@ -1,6 +1,7 @@
 package test;
 
 import dev.herald.Herald;
+import dev.herald.HeraldException;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
@@ -54,7 +55,7 @@ public final class OrderEventsSubscriber {
      *
      * @param handler receives each {@link OrderCreated} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription orderCreated(MessageHandler<? super OrderCreated> handler) {
         return this.subscriptions.add(this.orderCreatedChannel.subscribe(handler));
@@ -65,7 +66,7 @@ public final class OrderEventsSubscriber {
      *
      * @param handler receives each {@link ShippingCalculated} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription shippingCalculated(MessageHandler<? super ShippingCalculated> handler) {
         return this.subscriptions.add(this.shippingCalculatedChannel.subscribe(handler));
@@ -76,7 +77,7 @@ public final class OrderEventsSubscriber {
      *
      * @param handler receives each {@code List<OrderCreated>} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription batch(MessageHandler<? super List<OrderCreated>> handler) {
         return this.subscriptions.add(this.batchChannel.subscribe(handler));

@@ -8,6 +8,7 @@ import dev.herald.spi.BindingSupport;
 import dev.herald.spi.HeraldBinding;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,15 +21,17 @@ public final class AuditLogBinding implements HeraldBinding<AuditLog> {
     /**
      * Channel {@code audit:entry} of {@link AuditLog#entry}.
      */
-    public static final ChannelDescriptor<String> ENTRY = ChannelDescriptor.of("audit:entry", PayloadType.of(String.class), AuditLog.class, "entry");
+    public static final ChannelDescriptor<String> ENTRY = ChannelDescriptor.of("audit:entry",
+            PayloadType.of(String.class), AuditLog.class, "entry");
 
     /**
      * Channel {@code audit:count} of {@link AuditLog#count}.
      */
-    public static final ChannelDescriptor<Integer> COUNT = ChannelDescriptor.of("audit:count", PayloadType.of(Integer.class), AuditLog.class, "count");
+    public static final ChannelDescriptor<Integer> COUNT = ChannelDescriptor.of("audit:count",
+            PayloadType.of(Integer.class), AuditLog.class, "count");
 
     /**
-     * Creates the binding; called by {@link java.util.ServiceLoader}.
+     * Creates the binding; called by {@link ServiceLoader}.
      */
     public AuditLogBinding() {
     }
@@ -52,7 +55,8 @@ public final class AuditLogBinding implements HeraldBinding<AuditLog> {
         BindingSupport.Subscriptions made = new BindingSupport.Subscriptions(herald);
         try {
             made.add(herald.channel(ENTRY).subscribeAsync(implementation::entry));
-            made.add(herald.channel(COUNT).subscribeAsync(message -> BindingSupport.await(implementation.count(message))));
+            made.add(herald.channel(COUNT).subscribeAsync(message ->
+                    BindingSupport.await(implementation.count(message))));
         } catch (RuntimeException | Error e) {
             made.undo(e);
             throw e;

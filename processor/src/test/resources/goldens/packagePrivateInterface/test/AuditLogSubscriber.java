@@ -1,6 +1,7 @@
 package test;
 
 import dev.herald.Herald;
+import dev.herald.HeraldException;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
@@ -50,7 +51,7 @@ final class AuditLogSubscriber {
      *
      * @param handler receives each {@link String} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription entry(MessageHandler<? super String> handler) {
         return this.subscriptions.add(this.entryChannel.subscribe(handler));
@@ -61,7 +62,7 @@ final class AuditLogSubscriber {
      *
      * @param handler receives each {@link Integer} published on the channel
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription count(MessageHandler<? super Integer> handler) {
         return this.subscriptions.add(this.countChannel.subscribe(handler));

@@ -8,6 +8,7 @@ import dev.herald.spi.BindingSupport;
 import dev.herald.spi.HeraldBinding;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,20 +21,25 @@ public final class NotificationsBinding implements HeraldBinding<Notifications> 
     /**
      * Channel {@code notifications:{userId}} of {@link Notifications#notification}.
      */
-    public static final ChannelDescriptor<Notification> NOTIFICATION = ChannelDescriptor.of("notifications:{userId}", PayloadType.of(Notification.class), Notifications.class, "notification");
+    public static final ChannelDescriptor<Notification> NOTIFICATION = ChannelDescriptor.of(
+            "notifications:{userId}", PayloadType.of(Notification.class), Notifications.class,
+            "notification");
 
     /**
      * Channel {@code tenant:{tenantId}:user:{userId}:events} of {@link Notifications#userEvent}.
      */
-    public static final ChannelDescriptor<Event> USER_EVENT = ChannelDescriptor.of("tenant:{tenantId}:user:{userId}:events", PayloadType.of(Event.class), Notifications.class, "userEvent");
+    public static final ChannelDescriptor<Event> USER_EVENT = ChannelDescriptor.of(
+            "tenant:{tenantId}:user:{userId}:events", PayloadType.of(Event.class),
+            Notifications.class, "userEvent");
 
     /**
      * Channel {@code levels:{level}} of {@link Notifications#level}.
      */
-    public static final ChannelDescriptor<Event> LEVEL = ChannelDescriptor.of("levels:{level}", PayloadType.of(Event.class), Notifications.class, "level");
+    public static final ChannelDescriptor<Event> LEVEL = ChannelDescriptor.of("levels:{level}",
+            PayloadType.of(Event.class), Notifications.class, "level");
 
     /**
-     * Creates the binding; called by {@link java.util.ServiceLoader}.
+     * Creates the binding; called by {@link ServiceLoader}.
      */
     public NotificationsBinding() {
     }
@@ -57,9 +63,12 @@ public final class NotificationsBinding implements HeraldBinding<Notifications> 
         Objects.requireNonNull(implementation, "implementation");
         BindingSupport.Subscriptions made = new BindingSupport.Subscriptions(herald);
         try {
-            made.add(herald.template(NOTIFICATION).subscribeAllAsync((values, message) -> implementation.notification(values.string(0), message)));
-            made.add(herald.template(USER_EVENT).subscribeAllAsync((values, message) -> BindingSupport.await(implementation.userEvent(values.asUuid(0), values.asInt(1), message))));
-            made.add(herald.template(LEVEL).subscribeAllAsync((values, message) -> implementation.level(message, values.asEnum(0, Level.class))));
+            made.add(herald.template(NOTIFICATION).subscribeAllAsync((values, message) ->
+                    implementation.notification(values.string(0), message)));
+            made.add(herald.template(USER_EVENT).subscribeAllAsync((values, message) ->
+                    BindingSupport.await(implementation.userEvent(values.asUuid(0), values.asInt(1), message))));
+            made.add(herald.template(LEVEL).subscribeAllAsync((values, message) ->
+                    implementation.level(message, values.asEnum(0, Level.class))));
         } catch (RuntimeException | Error e) {
             made.undo(e);
             throw e;

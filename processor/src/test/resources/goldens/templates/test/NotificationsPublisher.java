@@ -34,7 +34,8 @@ public final class NotificationsPublisher implements Notifications {
     /**
      * Publishes to {@code notifications:{userId}}, fire-and-forget; failures to send go to the error handler.
      *
-     * @throws IllegalArgumentException when a value is empty or holds a character that would change the channel's meaning; nothing is sent
+     * @throws IllegalArgumentException when a value is empty or holds a character that would change
+     *     the channel's meaning; nothing is sent
      */
     @Override
     public void notification(String userId, Notification n) {
@@ -44,7 +45,8 @@ public final class NotificationsPublisher implements Notifications {
     /**
      * Publishes to {@code tenant:{tenantId}:user:{userId}:events}; the stage completes when Redis accepted the message.
      *
-     * @throws IllegalArgumentException when a value is empty or holds a character that would change the channel's meaning; nothing is sent
+     * @throws IllegalArgumentException when a value is empty or holds a character that would change
+     *     the channel's meaning; nothing is sent
      */
     @Override
     public CompletionStage<Void> userEvent(UUID tenantId, int userId, Event e) {
@@ -54,7 +56,8 @@ public final class NotificationsPublisher implements Notifications {
     /**
      * Publishes to {@code levels:{level}}, fire-and-forget; failures to send go to the error handler.
      *
-     * @throws IllegalArgumentException when a value is empty or holds a character that would change the channel's meaning; nothing is sent
+     * @throws IllegalArgumentException when a value is empty or holds a character that would change
+     *     the channel's meaning; nothing is sent
      */
     @Override
     public void level(Event e, Level level) {

@@ -1,6 +1,7 @@
 package test;
 
 import dev.herald.Herald;
+import dev.herald.HeraldException;
 import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionGroup;
@@ -50,38 +51,46 @@ public final class NotificationsSubscriber {
     }
 
     /**
-     * Subscribes a handler to one channel of {@code notifications:{userId}}; returns once Redis acknowledged the SUBSCRIBE.
+     * Subscribes a handler to one channel of {@code notifications:{userId}};
+     * returns once Redis acknowledged the SUBSCRIBE.
      *
      * @param userId the value of {@code {userId}}
      * @param handler receives each {@link Notification} published on the channel
      * @return the subscription
-     * @throws IllegalArgumentException when a value is empty or holds a character that would change the channel's meaning
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws IllegalArgumentException when a value is empty or holds a character that would change
+     *     the channel's meaning
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription notification(String userId, MessageHandler<? super Notification> handler) {
         return this.subscriptions.add(this.notificationChannel.subscribe(handler, userId));
     }
 
     /**
-     * Subscribes a handler to every channel of {@code notifications:{userId}} with one PSUBSCRIBE; returns once Redis acknowledged it. The handler receives the placeholder values of each message's channel, typed. A channel whose values do not parse goes to the error handler.
+     * Subscribes a handler to every channel of {@code notifications:{userId}} with one PSUBSCRIBE;
+     * returns once Redis acknowledged it. The handler receives the placeholder values of
+     * each message's channel, typed. A channel whose values do not parse goes to the error
+     * handler.
      *
      * @param handler receives each message with its channel's values
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription notificationAny(NotificationHandler handler) {
-        return this.subscriptions.add(this.notificationChannel.subscribeAll((values, message) -> handler.onMessage(values.string(0), message)));
+        return this.subscriptions.add(this.notificationChannel.subscribeAll((values, message) ->
+                handler.onMessage(values.string(0), message)));
     }
 
     /**
-     * Subscribes a handler to one channel of {@code tenant:{tenantId}:user:{userId}:events}; returns once Redis acknowledged the SUBSCRIBE.
+     * Subscribes a handler to one channel of {@code tenant:{tenantId}:user:{userId}:events};
+     * returns once Redis acknowledged the SUBSCRIBE.
      *
      * @param tenantId the value of {@code {tenantId}}
      * @param userId the value of {@code {userId}}
      * @param handler receives each {@link Event} published on the channel
      * @return the subscription
-     * @throws IllegalArgumentException when a value is empty or holds a character that would change the channel's meaning
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws IllegalArgumentException when a value is empty or holds a character that would change
+     *     the channel's meaning
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription userEvent(UUID tenantId, int userId,
             MessageHandler<? super Event> handler) {
@@ -89,38 +98,48 @@ public final class NotificationsSubscriber {
     }
 
     /**
-     * Subscribes a handler to every channel of {@code tenant:{tenantId}:user:{userId}:events} with one PSUBSCRIBE; returns once Redis acknowledged it. The handler receives the placeholder values of each message's channel, typed. A channel whose values do not parse goes to the error handler.
+     * Subscribes a handler to every channel of {@code tenant:{tenantId}:user:{userId}:events} with one PSUBSCRIBE;
+     * returns once Redis acknowledged it. The handler receives the placeholder values of
+     * each message's channel, typed. A channel whose values do not parse goes to the error
+     * handler.
      *
      * @param handler receives each message with its channel's values
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription userEventAny(UserEventHandler handler) {
-        return this.subscriptions.add(this.userEventChannel.subscribeAll((values, message) -> handler.onMessage(values.asUuid(0), values.asInt(1), message)));
+        return this.subscriptions.add(this.userEventChannel.subscribeAll((values, message) ->
+                handler.onMessage(values.asUuid(0), values.asInt(1), message)));
     }
 
     /**
-     * Subscribes a handler to one channel of {@code levels:{level}}; returns once Redis acknowledged the SUBSCRIBE.
+     * Subscribes a handler to one channel of {@code levels:{level}};
+     * returns once Redis acknowledged the SUBSCRIBE.
      *
      * @param level the value of {@code {level}}
      * @param handler receives each {@link Event} published on the channel
      * @return the subscription
-     * @throws IllegalArgumentException when a value is empty or holds a character that would change the channel's meaning
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws IllegalArgumentException when a value is empty or holds a character that would change
+     *     the channel's meaning
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription level(Level level, MessageHandler<? super Event> handler) {
         return this.subscriptions.add(this.levelChannel.subscribe(handler, level));
     }
 
     /**
-     * Subscribes a handler to every channel of {@code levels:{level}} with one PSUBSCRIBE; returns once Redis acknowledged it. The handler receives the placeholder values of each message's channel, typed. A channel whose values do not parse goes to the error handler.
+     * Subscribes a handler to every channel of {@code levels:{level}} with one PSUBSCRIBE;
+     * returns once Redis acknowledged it. The handler receives the placeholder values of
+     * each message's channel, typed. A channel whose values do not parse goes to the error
+     * handler.
      *
      * @param handler receives each message with its channel's values
      * @return the subscription
-     * @throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time
+     * @throws HeraldException when Redis refused the subscription or did not acknowledge it in time
      */
     public Subscription levelAny(LevelHandler handler) {
-        return this.subscriptions.add(this.levelChannel.subscribeAll((values, message) -> handler.onMessage(message, values.asEnum(0, Level.class))));
+        return this.subscriptions.add(this.levelChannel.subscribeAll((values, message) ->
+                handler.onMessage(message, values.asEnum(0, Level.class))));
     }
 
     /**
@@ -133,7 +152,8 @@ public final class NotificationsSubscriber {
     }
 
     /**
-     * Receives the messages of every channel of {@code notifications:{userId}}, with its placeholder values typed.
+     * Receives the messages of every channel of {@code notifications:{userId}},
+     * with its placeholder values typed.
      */
     @FunctionalInterface
     public interface NotificationHandler {
@@ -148,7 +168,8 @@ public final class NotificationsSubscriber {
     }
 
     /**
-     * Receives the messages of every channel of {@code tenant:{tenantId}:user:{userId}:events}, with its placeholder values typed.
+     * Receives the messages of every channel of {@code tenant:{tenantId}:user:{userId}:events},
+     * with its placeholder values typed.
      */
     @FunctionalInterface
     public interface UserEventHandler {
@@ -164,7 +185,8 @@ public final class NotificationsSubscriber {
     }
 
     /**
-     * Receives the messages of every channel of {@code levels:{level}}, with its placeholder values typed.
+     * Receives the messages of every channel of {@code levels:{level}},
+     * with its placeholder values typed.
      */
     @FunctionalInterface
     public interface LevelHandler {

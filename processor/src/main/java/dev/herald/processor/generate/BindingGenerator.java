@@ -8,6 +8,7 @@ import static dev.herald.processor.generate.RuntimeNames.HERALD_BINDING;
 import static dev.herald.processor.generate.RuntimeNames.LIST;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
 import static dev.herald.processor.generate.RuntimeNames.PAYLOAD_TYPE;
+import static dev.herald.processor.generate.RuntimeNames.SERVICE_LOADER;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
 
 import com.palantir.javapoet.ClassName;
@@ -20,9 +21,12 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
+import dev.herald.processor.model.MemberNames;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Generates {@code XBinding}: one {@code ChannelDescriptor} constant per channel (name and payload type,
@@ -56,34 +60,34 @@ public final class BindingGenerator {
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
             type.addField(FieldSpec.builder(ParameterizedTypeName.get(CHANNEL_DESCRIPTOR, payload),
-                            GeneratedNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                            MemberNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Channel {@code $L} of {@link $T#$L}.\n", method.channel(), iface, method.name())
-                    .initializer("$T.of($S, $L, $T.class, $S)", CHANNEL_DESCRIPTOR, method.channel(),
+                    .initializer("$T.of($Z$S,$W$L,$W$T.class,$W$S)", CHANNEL_DESCRIPTOR, method.channel(),
                             payloadType(method, payload), iface, method.name())
                     .build());
             if (!channels.isEmpty()) {
                 channels.add(",\n");
             }
-            channels.add("$N", GeneratedNames.constant(method));
+            channels.add("$N", MemberNames.constant(method));
             boolean await = method.returnKind() != ChannelMethod.ReturnKind.VOID;
             if (method.isTemplate()) {
                 CodeBlock call = CodeBlock.of("implementation.$N($L)", method.name(),
                         TemplateArguments.parsed(method, "values", "message"));
-                listen.addStatement("made.add(herald.template($N).subscribeAllAsync((values, message) -> $L))",
-                        GeneratedNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
+                listen.addStatement("made.add(herald.template($N).subscribeAllAsync((values, message) ->$W$L))",
+                        MemberNames.constant(method), await ? CodeBlock.of("$T.await($L)", BINDING_SUPPORT, call) : call);
             } else {
                 // plain statements and a lambda with a known target type: javac attributes these far faster
                 // than lambdas passed through a generic or varargs method
                 CodeBlock handler = await
-                        ? CodeBlock.of("message -> $T.await(implementation.$N(message))", BINDING_SUPPORT, method.name())
+                        ? CodeBlock.of("message ->$W$T.await(implementation.$N(message))", BINDING_SUPPORT, method.name())
                         : CodeBlock.of("implementation::$N", method.name());
-                listen.addStatement("made.add(herald.channel($N).subscribeAsync($L))", GeneratedNames.constant(method), handler);
+                listen.addStatement("made.add(herald.channel($N).subscribeAsync($L))", MemberNames.constant(method), handler);
             }
         }
 
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Creates the binding; called by {@link java.util.ServiceLoader}.\n")
+                .addJavadoc("Creates the binding; called by {@link $T}.\n", SERVICE_LOADER)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("channelInterface")
                 .addAnnotation(Override.class)
@@ -120,11 +124,17 @@ public final class BindingGenerator {
 
     /** {@code PayloadType.of(X.class)} for a plain class, an anonymous subclass for a generic type. */
     private static CodeBlock payloadType(ChannelMethod method, TypeName payload) {
-        var type = method.payload().type();
-        boolean generic = type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty();
-        if (generic) {
+        if (isGeneric(method.payload().type())) {
             return CodeBlock.of("new $T<$T>() {}", PAYLOAD_TYPE, payload);
         }
         return CodeBlock.of("$T.of($T.class)", PAYLOAD_TYPE, payload);
+    }
+
+    /** A parameterized type, or an array of one, has no class literal: {@code List<Item>[].class} does not compile. */
+    private static boolean isGeneric(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return isGeneric(((ArrayType) type).getComponentType());
+        }
+        return type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty();
     }
 }

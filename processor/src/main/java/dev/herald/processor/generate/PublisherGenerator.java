@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
+import dev.herald.processor.model.MemberNames;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -51,12 +52,12 @@ public final class PublisherGenerator {
         List<MethodSpec> methods = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
-            String field = GeneratedNames.channelField(method);
+            String field = MemberNames.channelField(method);
             boolean template = method.isTemplate();
             type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
                     Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.$N = herald.$N($T.$N)", field, template ? "template" : "channel", binding,
-                    GeneratedNames.constant(method));
+                    MemberNames.constant(method));
 
             MethodSpec.Builder publish = MethodSpec.methodBuilder(method.name())
                     .addAnnotation(Override.class)
@@ -79,7 +80,7 @@ public final class PublisherGenerator {
             }
             if (template) {
                 publish.addJavadoc("\n@throws IllegalArgumentException when a value is empty or holds a character that "
-                        + "would change the channel's meaning; nothing is sent\n");
+                        + "would change\n    the channel's meaning; nothing is sent\n");
             }
             methods.add(publish.build());
         }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeNames {
 
     static final ClassName HERALD = ClassName.get("dev.herald", "Herald");
+    static final ClassName HERALD_EXCEPTION = ClassName.get("dev.herald", "HeraldException");
     static final ClassName SUBSCRIPTION = ClassName.get("dev.herald", "Subscription");
     static final ClassName SUBSCRIPTION_GROUP = ClassName.get("dev.herald", "SubscriptionGroup");
     static final ClassName SUBSCRIPTION_OPTIONS = ClassName.get("dev.herald", "SubscriptionOptions");
@@ -21,6 +22,7 @@ final class RuntimeNames {
     static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName SERVICE_LOADER = ClassName.get("java.util", "ServiceLoader");
 
     static final String PROCESSOR = "dev.herald.processor.HeraldProcessor";
 

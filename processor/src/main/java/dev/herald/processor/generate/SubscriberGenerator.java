@@ -2,6 +2,7 @@ package dev.herald.processor.generate;
 
 import static dev.herald.processor.generate.RuntimeNames.COMPLETION_STAGE;
 import static dev.herald.processor.generate.RuntimeNames.HERALD;
+import static dev.herald.processor.generate.RuntimeNames.HERALD_EXCEPTION;
 import static dev.herald.processor.generate.RuntimeNames.MESSAGE_HANDLER;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
@@ -11,6 +12,7 @@ import static dev.herald.processor.generate.RuntimeNames.TEMPLATE_CHANNEL;
 import static dev.herald.processor.generate.RuntimeNames.TYPED_CHANNEL;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -19,6 +21,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
+import dev.herald.processor.model.MemberNames;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -26,8 +29,8 @@ import javax.lang.model.element.Modifier;
 /** Generates {@code XSubscriber}: one method per channel taking a typed handler, and {@code unsubscribeAll()}. */
 public final class SubscriberGenerator {
 
-    private static final String THROWS =
-            "@throws dev.herald.HeraldException when Redis refused the subscription or did not acknowledge it in time\n";
+    private static final CodeBlock THROWS = CodeBlock.of(
+            "@throws $T when Redis refused the subscription or did not acknowledge it in time\n", HERALD_EXCEPTION);
 
     private SubscriberGenerator() {
     }
@@ -60,10 +63,10 @@ public final class SubscriberGenerator {
             }
         }
         onMessage.addJavadoc("@throws Exception anything; it goes to the error handler and the subscription lives on\n");
-        return TypeSpec.interfaceBuilder(GeneratedNames.handlerInterface(method))
+        return TypeSpec.interfaceBuilder(MemberNames.handlerInterface(method))
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(FunctionalInterface.class)
-                .addJavadoc("Receives the messages of every channel of {@code $L}, with its placeholder values typed.\n",
+                .addJavadoc("Receives the messages of every channel of {@code $L},\nwith its placeholder values typed.\n",
                         method.channel())
                 .addMethod(onMessage.build())
                 .build();
@@ -110,18 +113,18 @@ public final class SubscriberGenerator {
         List<MethodSpec> methods = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
-            String field = GeneratedNames.channelField(method);
+            String field = MemberNames.channelField(method);
             boolean template = method.isTemplate();
             type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
                     Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.$N = herald.$N($T.$N).withOptions(options)", field,
-                    template ? "template" : "channel", binding, GeneratedNames.constant(method));
+                    template ? "template" : "channel", binding, MemberNames.constant(method));
             String handler = handlerName(method);
             MethodSpec.Builder concrete = MethodSpec.methodBuilder(method.name())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(SUBSCRIPTION);
             if (template) {
-                concrete.addJavadoc("Subscribes a handler to one channel of {@code $L}; returns once Redis acknowledged the "
+                concrete.addJavadoc("Subscribes a handler to one channel of {@code $L};\nreturns once Redis acknowledged the "
                         + "SUBSCRIBE.\n\n", method.channel());
                 for (ChannelMethod.Parameter parameter : method.placeholderParameters()) {
                     concrete.addParameter(TypeName.get(parameter.type()), parameter.name())
@@ -138,7 +141,7 @@ public final class SubscriberGenerator {
                     .addJavadoc("@return the subscription\n");
             if (template) {
                 concrete.addJavadoc("@throws IllegalArgumentException when a value is empty or holds a character that "
-                                + "would change the channel's meaning\n")
+                                + "would change\n    the channel's meaning\n")
                         .addJavadoc(THROWS)
                         .addStatement("return this.subscriptions.add(this.$N.subscribe($N$L))", field, handler,
                                 TemplateArguments.values(method));
@@ -151,23 +154,23 @@ public final class SubscriberGenerator {
                 TypeSpec handlerType = handlerInterface(method, payload);
                 type.addType(handlerType);
                 ClassName handlerName = GeneratedNames.subscriber(model).nestedClass(handlerType.name());
-                methods.add(MethodSpec.methodBuilder(GeneratedNames.patternMethod(method))
+                methods.add(MethodSpec.methodBuilder(MemberNames.patternMethod(method))
                         .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("Subscribes a handler to every channel of {@code $L} with one PSUBSCRIBE; returns once "
-                                + "Redis acknowledged it. The handler receives the placeholder values of each message's "
-                                + "channel, typed. A channel whose values do not parse goes to the error handler.\n\n",
-                                method.channel())
+                        .addJavadoc("Subscribes a handler to every channel of {@code $L} with one PSUBSCRIBE;\n"
+                                + "returns once Redis acknowledged it. The handler receives the placeholder values of\n"
+                                + "each message's channel, typed. A channel whose values do not parse goes to the error\n"
+                                + "handler.\n\n", method.channel())
                         .addJavadoc("@param handler receives each message with its channel's values\n")
                         .addJavadoc("@return the subscription\n")
                         .addJavadoc(THROWS)
                         .addParameter(handlerName, "handler")
                         .returns(SUBSCRIPTION)
-                        .addStatement("return this.subscriptions.add(this.$N.subscribeAll((values, message) -> "
+                        .addStatement("return this.subscriptions.add(this.$N.subscribeAll((values, message) ->$W"
                                 + "handler.onMessage($L)))", field, TemplateArguments.parsed(method, "values", "message"))
                         .build());
             }
         }
-        methods.add(MethodSpec.methodBuilder("unsubscribeAll")
+        methods.add(MethodSpec.methodBuilder(MemberNames.UNSUBSCRIBE_ALL)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Ends every subscription this subscriber made.\n\n")
                 .addJavadoc("@return a stage that completes when Redis acknowledged the resulting UNSUBSCRIBEs\n")

@@ -11,7 +11,11 @@ import javax.lang.model.element.TypeElement;
  * @param packageName its package
  * @param simpleNames its simple name and those of enclosing types, outermost first
  * @param isPublic whether code in another package can see it
- * @param structureProblems problems of the interface itself (not an interface, private, generic, ...)
+ * @param declaredPrivate whether the interface is private
+ * @param generic whether it declares type parameters
+ * @param local whether it, or a type enclosing it, is local or anonymous
+ * @param privateEnclosingTypes the simple names of private types enclosing it, innermost first
+ * @param inheritedChannelMethods {@code @Channel} methods it inherits from other interfaces
  * @param methods its {@code @Channel} methods in declaration order
  * @param unannotatedMethods abstract methods without {@code @Channel}, declared or inherited
  */
@@ -20,7 +24,11 @@ public record ChannelInterface(
         String packageName,
         List<String> simpleNames,
         boolean isPublic,
-        List<String> structureProblems,
+        boolean declaredPrivate,
+        boolean generic,
+        boolean local,
+        List<String> privateEnclosingTypes,
+        List<ExecutableElement> inheritedChannelMethods,
         List<ChannelMethod> methods,
         List<ExecutableElement> unannotatedMethods) {
 

@@ -23,7 +23,7 @@ import javax.lang.model.type.TypeMirror;
  * @param replyType for {@link ReturnKind#REQUEST_REPLY}, the reply type; otherwise {@code null}
  * @param generic whether the method declares type parameters
  * @param varargs whether the last parameter is varargs
- * @param modifiersProblem a description of a default or static modifier, or {@code null}
+ * @param misplaced why the method cannot carry {@code @Channel} (static, default, ...), or {@code null}
  */
 public record ChannelMethod(
         ExecutableElement element,
@@ -39,7 +39,19 @@ public record ChannelMethod(
         TypeMirror replyType,
         boolean generic,
         boolean varargs,
-        String modifiersProblem) {
+        Misplacement misplaced) {
+
+    /** A method that is not an abstract interface method, so {@code @Channel} does not belong on it. */
+    public enum Misplacement {
+        /** A static method. */
+        STATIC,
+        /** A default method. */
+        DEFAULT,
+        /** A private method. */
+        PRIVATE,
+        /** Any other method with a body. */
+        NOT_ABSTRACT
+    }
 
     /** How a method's return type is read. */
     public enum ReturnKind {

@@ -15,13 +15,34 @@ public final class ChannelNames {
     private ChannelNames() {
     }
 
+    /** What can be wrong with a channel name; the validator words each. */
+    public enum Problem {
+        /** The name is empty. */
+        EMPTY,
+        /** Details: the index. */
+        WHITESPACE,
+        /** Details: the code point, the index. */
+        CONTROL_CHARACTER,
+        /** Details: the character ({@code * ? [ ]}). */
+        GLOB_CHARACTER,
+        /** Details: the character, the index. */
+        CHARACTER,
+        /** {@code a::b}, or a leading or trailing {@code :}. */
+        EMPTY_SEGMENT,
+        /** Details: the segment. */
+        MALFORMED_BRACES,
+        /** Details: the placeholder name. */
+        REPEATED_PLACEHOLDER
+    }
+
     /**
      * The result of reading a channel name.
      *
      * @param placeholders the placeholder names, in order
-     * @param problem what is wrong, phrased to follow the channel name ("is empty"), or {@code null}
+     * @param problem what is wrong, or {@code null}
+     * @param details where and what, as listed on each {@link Problem}
      */
-    public record Parsed(List<String> placeholders, String problem) {
+    public record Parsed(List<String> placeholders, Problem problem, List<Object> details) {
     }
 
     /**
@@ -32,41 +53,40 @@ public final class ChannelNames {
      */
     public static Parsed parse(String name) {
         if (name.isEmpty()) {
-            return problem("is empty");
+            return problem(Problem.EMPTY);
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                return problem("contains whitespace at index " + i);
+                return problem(Problem.WHITESPACE, i);
             }
             if (Character.isISOControl(c)) {
-                return problem(String.format("contains the control character U+%04X at index %d", (int) c, i));
+                return problem(Problem.CONTROL_CHARACTER, (int) c, i);
             }
             if (c == '*' || c == '?' || c == '[' || c == ']') {
-                return problem("contains the glob character '" + c + "', which would make subscriptions match other channels");
+                return problem(Problem.GLOB_CHARACTER, c);
             }
             if (!Character.isLetterOrDigit(c) && "-_.@/#:{}".indexOf(c) < 0) {
-                return problem("contains the character '" + c + "' at index " + i);
+                return problem(Problem.CHARACTER, c, i);
             }
         }
         List<String> placeholders = new ArrayList<>();
         for (String segment : name.split(":", -1)) {
             if (segment.isEmpty()) {
-                return problem("has an empty segment (\"a::b\", or a leading or trailing ':')");
+                return problem(Problem.EMPTY_SEGMENT);
             }
             if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
                 var matcher = PLACEHOLDER.matcher(segment);
                 if (!matcher.matches()) {
-                    return problem("has malformed braces in segment \"" + segment
-                            + "\"; a placeholder is a whole segment such as {userId}");
+                    return problem(Problem.MALFORMED_BRACES, segment);
                 }
                 if (placeholders.contains(matcher.group(1))) {
-                    return problem("repeats the placeholder {" + matcher.group(1) + "}");
+                    return problem(Problem.REPEATED_PLACEHOLDER, matcher.group(1));
                 }
                 placeholders.add(matcher.group(1));
             }
         }
-        return new Parsed(List.copyOf(placeholders), null);
+        return new Parsed(List.copyOf(placeholders), null, List.of());
     }
 
     /**
@@ -80,7 +100,7 @@ public final class ChannelNames {
         return PLACEHOLDER.matcher(name).replaceAll("{}");
     }
 
-    private static Parsed problem(String problem) {
-        return new Parsed(List.of(), problem);
+    private static Parsed problem(Problem problem, Object... details) {
+        return new Parsed(List.of(), problem, List.of(details));
     }
 }

@@ -51,24 +51,19 @@ public final class ModelBuilder {
      * @return its model
      */
     public ChannelInterface build(TypeElement type) {
-        List<String> problems = new ArrayList<>();
-        if (type.getModifiers().contains(Modifier.PRIVATE)) {
-            problems.add("is private, so generated classes cannot implement it");
-        }
-        if (!type.getTypeParameters().isEmpty()) {
-            problems.add("declares type parameters; a channel interface fixes its payload types");
-        }
+        List<String> privateEnclosing = new ArrayList<>();
+        boolean local = false;
         List<String> simpleNames = new ArrayList<>();
         boolean visible = true;
         Element current = type;
         while (current instanceof TypeElement t) {
             simpleNames.add(0, t.getSimpleName().toString());
             if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
-                problems.add("is a local type; declare it at top level or nested in a class or interface");
+                local = true;
                 break;
             }
             if (t != type && t.getModifiers().contains(Modifier.PRIVATE)) {
-                problems.add("is nested in private " + t.getSimpleName() + ", so generated classes cannot see it");
+                privateEnclosing.add(t.getSimpleName().toString());
             }
             visible &= t.getModifiers().contains(Modifier.PUBLIC);
             current = t.getEnclosingElement();
@@ -83,6 +78,7 @@ public final class ModelBuilder {
             }
         }
         List<ExecutableElement> unannotated = new ArrayList<>();
+        List<ExecutableElement> inherited = new ArrayList<>();
         if (type.getKind() == ElementKind.INTERFACE) {
             for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
                 if (!method.getModifiers().contains(Modifier.ABSTRACT) || isObjectMethod(method)) {
@@ -91,15 +87,13 @@ public final class ModelBuilder {
                 if (channelAnnotation(method) == null) {
                     unannotated.add(method);
                 } else if (method.getEnclosingElement() != type) {
-                    problems.add("inherits the @Channel method " + method.getSimpleName() + "(...) from "
-                            + ((TypeElement) method.getEnclosingElement()).getQualifiedName()
-                            + "; a channel interface cannot extend another channel interface: declare the channels in one "
-                            + "interface, or implement both interfaces in one class");
+                    inherited.add(method);
                 }
             }
         }
         return new ChannelInterface(type, pkg.getQualifiedName().toString(), List.copyOf(simpleNames), visible,
-                List.copyOf(problems), List.copyOf(methods), List.copyOf(unannotated));
+                type.getModifiers().contains(Modifier.PRIVATE), !type.getTypeParameters().isEmpty(), local,
+                List.copyOf(privateEnclosing), List.copyOf(inherited), List.copyOf(methods), List.copyOf(unannotated));
     }
 
     /**
@@ -153,19 +147,19 @@ public final class ModelBuilder {
                 }
             }
         }
-        String modifiersProblem = null;
+        ChannelMethod.Misplacement misplaced = null;
         if (method.getModifiers().contains(Modifier.STATIC)) {
-            modifiersProblem = "static";
+            misplaced = ChannelMethod.Misplacement.STATIC;
         } else if (method.isDefault()) {
-            modifiersProblem = "default";
+            misplaced = ChannelMethod.Misplacement.DEFAULT;
         } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            modifiersProblem = "private";
+            misplaced = ChannelMethod.Misplacement.PRIVATE;
         } else if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
-            modifiersProblem = "not abstract";
+            misplaced = ChannelMethod.Misplacement.NOT_ABSTRACT;
         }
         return new ChannelMethod(method, annotation, value, channel, resolved, parsed.placeholders(),
                 method.getSimpleName().toString(), List.copyOf(parameters), returnType, kind, reply,
-                !method.getTypeParameters().isEmpty(), method.isVarArgs(), modifiersProblem);
+                !method.getTypeParameters().isEmpty(), method.isVarArgs(), misplaced);
     }
 
     private boolean isVoid(TypeMirror type) {
@@ -173,12 +167,11 @@ public final class ModelBuilder {
                 && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals("java.lang.Void");
     }
 
-    /** {@code toString()}, {@code hashCode()} and {@code equals(Object)}, even when an interface redeclares them. */
+    /**
+     * {@code toString()}, {@code hashCode()} and {@code equals(Object)} redeclared abstract by an interface;
+     * {@code Object}'s own methods never get here, since they are not abstract.
+     */
     private boolean isObjectMethod(ExecutableElement method) {
-        Element owner = method.getEnclosingElement();
-        if (owner instanceof TypeElement t && t.getQualifiedName().contentEquals("java.lang.Object")) {
-            return true;
-        }
         String name = method.getSimpleName().toString();
         List<? extends VariableElement> parameters = method.getParameters();
         return parameters.isEmpty() && (name.equals("toString") || name.equals("hashCode"))

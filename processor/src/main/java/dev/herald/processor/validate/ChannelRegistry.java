@@ -68,12 +68,12 @@ public final class ChannelRegistry {
                         && types.isSameType(other.method().payload().type(), method.payload().type())) {
                     continue;
                 }
-                own.error(Message.CHANNEL_CONFLICT, method.element(), method.annotation(), method.annotationValue(),
+                own.add(Message.CHANNEL_CONFLICT, method.element(), method.annotation(), method.annotationValue(),
                         method.channel(), method.payload().type(), other.method().payload().type(),
                         other.owner().qualifiedName(), other.method().name());
                 ValidationReport otherReport = reportsByInterface.get(other.owner().qualifiedName());
                 if (otherReport != null) {
-                    otherReport.error(Message.CHANNEL_CONFLICT, other.method().element(), other.method().annotation(),
+                    otherReport.add(Message.CHANNEL_CONFLICT, other.method().element(), other.method().annotation(),
                             other.method().annotationValue(), other.method().channel(), other.method().payload().type(),
                             method.payload().type(), model.qualifiedName(), method.name());
                 }
@@ -118,17 +118,17 @@ public final class ChannelRegistry {
         ValidationReport report = matchedReport != null ? matchedReport : own;
         ChannelMethod at = matchedReport != null ? matched : template;
         if (types.isSameType(template.payload().type(), matched.payload().type())) {
-            report.warning(Message.CHANNEL_OVERLAP, at.element(), at.annotation(), at.annotationValue(),
+            report.add(Message.CHANNEL_OVERLAP, at.element(), at.annotation(), at.annotationValue(),
                     matched.channel(), matched.name(), template.channel(), templateOwner.qualifiedName(), template.name());
         } else {
-            report.error(Message.CHANNEL_OVERLAP_CONFLICT, at.element(), at.annotation(), at.annotationValue(),
+            report.add(Message.CHANNEL_OVERLAP_CONFLICT, at.element(), at.annotation(), at.annotationValue(),
                     matched.channel(), matched.name(), matched.payload().type(), template.channel(),
                     templateOwner.qualifiedName(), template.name(), template.payload().type());
             // like any conflict, on both declarations: the template's side generates nothing either
             ValidationReport templateReport = templateOwner == current ? own
                     : reportsByInterface.get(templateOwner.qualifiedName());
             if (templateReport != null && at != template) {
-                templateReport.error(Message.CHANNEL_OVERLAP_CONFLICT, template.element(), template.annotation(),
+                templateReport.add(Message.CHANNEL_OVERLAP_CONFLICT, template.element(), template.annotation(),
                         template.annotationValue(), matched.channel(), matched.name(), matched.payload().type(),
                         template.channel(), templateOwner.qualifiedName(), template.name(), template.payload().type());
             }

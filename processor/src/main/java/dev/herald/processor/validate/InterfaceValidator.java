@@ -1,28 +1,25 @@
 package dev.herald.processor.validate;
 
 import dev.herald.processor.model.ChannelInterface;
-import dev.herald.processor.generate.GeneratedNames;
 import dev.herald.processor.model.ChannelMethod;
 import dev.herald.processor.model.ChannelNames;
+import dev.herald.processor.model.MemberNames;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.Locale;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 
 /** The rules for one channel interface, each adding to a {@link ValidationReport}. */
 public final class InterfaceValidator {
-
-    /** Method names generated subscribers use for themselves. */
-    private static final Set<String> RESERVED = Set.of("unsubscribeAll");
 
     private InterfaceValidator() {
     }
@@ -36,19 +33,16 @@ public final class InterfaceValidator {
     public static ValidationReport validate(ChannelInterface model) {
         ValidationReport report = new ValidationReport();
         if (model.element().getKind() != ElementKind.INTERFACE) {
-            String owner = "a method of " + model.element().getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " " + model.element().getSimpleName();
+            String kind = words(model.element().getKind());
             for (ChannelMethod method : model.methods()) {
-                report.error(Message.CHANNEL_TARGET, method.element(), method.annotation(), method.annotationValue(),
-                        method.channel(), method.name(), owner);
+                report.add(Message.CHANNEL_TARGET_CLASS, method.element(), method.annotation(), method.annotationValue(),
+                        method.channel(), method.name(), kind, model.element().getSimpleName());
             }
             return report;
         }
-        for (String problem : model.structureProblems()) {
-            report.error(Message.INTERFACE_SHAPE, model.element(), null, null, model.qualifiedName(), problem);
-        }
+        validateShape(model, report);
         for (ExecutableElement method : model.unannotatedMethods()) {
-            report.error(Message.UNANNOTATED_METHOD, method.getEnclosingElement() == model.element() ? method : model.element(),
+            report.add(Message.UNANNOTATED_METHOD, method.getEnclosingElement() == model.element() ? method : model.element(),
                     null, null, model.qualifiedName(), method.getSimpleName());
         }
         Map<String, Integer> nameCounts = new HashMap<>();
@@ -58,53 +52,96 @@ public final class InterfaceValidator {
         for (ChannelMethod method : model.methods()) {
             validateMethod(model, method, report);
             if (nameCounts.get(method.name()) > 1) {
-                report.error(Message.OVERLOAD, method.element(), method.annotation(), null, method.name(),
+                report.add(Message.OVERLOAD, method.element(), method.annotation(), null, method.name(),
                         model.qualifiedName());
             }
-            if (RESERVED.contains(method.name())) {
-                report.error(Message.RESERVED_NAME, method.element(), method.annotation(), null, method.name(),
+            if (MemberNames.RESERVED.contains(method.name())) {
+                report.add(Message.RESERVED_NAME, method.element(), method.annotation(), null, method.name(),
                         model.qualifiedName());
             }
             ChannelMethod earlier = byChannel.putIfAbsent(ChannelNames.shape(method.channel()), method);
             if (earlier != null && !method.channel().isEmpty()) {
-                report.error(Message.DUPLICATE_CHANNEL, method.element(), method.annotation(), method.annotationValue(),
+                report.add(Message.DUPLICATE_CHANNEL, method.element(), method.annotation(), method.annotationValue(),
                         method.channel(), model.qualifiedName(), earlier.name(), method.name());
             }
         }
         return report;
     }
 
+    /** The interface itself: visible to generated code, not generic, not a second channel interface. */
+    private static void validateShape(ChannelInterface model, ValidationReport report) {
+        String name = model.qualifiedName();
+        if (model.declaredPrivate()) {
+            report.add(Message.INTERFACE_PRIVATE, model.element(), null, null, name);
+        }
+        if (model.generic()) {
+            report.add(Message.INTERFACE_GENERIC, model.element(), null, null, name);
+        }
+        for (String enclosing : model.privateEnclosingTypes()) {
+            report.add(Message.INTERFACE_IN_PRIVATE, model.element(), null, null, name, enclosing);
+        }
+        if (model.local()) {
+            report.add(Message.INTERFACE_LOCAL, model.element(), null, null, name);
+        }
+        for (ExecutableElement inherited : model.inheritedChannelMethods()) {
+            report.add(Message.INTERFACE_INHERITS_CHANNEL, model.element(), null, null, name,
+                    inherited.getSimpleName(), ((TypeElement) inherited.getEnclosingElement()).getQualifiedName());
+        }
+    }
+
+    /** {@code ANNOTATION_TYPE} → {@code annotation type}. */
+    private static String words(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
     private static void validateMethod(ChannelInterface model, ChannelMethod method, ValidationReport report) {
-        if (method.modifiersProblem() != null) {
-            report.error(Message.CHANNEL_TARGET, method.element(), method.annotation(), method.annotationValue(),
-                    method.channel(), method.name(), "a " + method.modifiersProblem() + " method");
+        if (method.misplaced() != null) {
+            report.add(Message.CHANNEL_TARGET_MODIFIER, method.element(), method.annotation(), method.annotationValue(),
+                    method.channel(), method.name(), words(method.misplaced()));
             return;
         }
         ChannelNames.Parsed parsed = ChannelNames.parse(method.channel());
         boolean channelValid = method.channelResolved() && parsed.problem() == null;
         if (!method.channelResolved()) {
-            report.error(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(), method.annotationValue(),
-                    method.name(), method.annotationValue() == null ? "nothing" : method.annotationValue().toString());
+            // unreachable from HeraldProcessor, which defers such a method and reports it at the last round; kept
+            // so that the validator alone never lets an unresolved channel through to generation
+            report.add(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(), method.annotationValue(),
+                    method.name(), method.annotationValue());
         } else if (parsed.problem() != null) {
-            report.error(Message.CHANNEL_NAME, method.element(), method.annotation(), method.annotationValue(),
-                    method.channel(), method.name(), parsed.problem());
+            List<Object> args = new ArrayList<>(List.of(method.channel(), method.name()));
+            args.addAll(parsed.details());
+            report.add(channelNameMessage(parsed.problem()), method.element(), method.annotation(),
+                    method.annotationValue(), args.toArray());
         } else {
             validateStyle(method, report);
         }
         if (method.generic()) {
-            report.error(Message.GENERIC_METHOD, method.element(), method.annotation(), null, method.name(),
+            report.add(Message.GENERIC_METHOD, method.element(), method.annotation(), null, method.name(),
                     method.channel(), method.element().getTypeParameters().stream()
                             .map(TypeParameterElement::getSimpleName).map(Object::toString)
                             .collect(Collectors.joining(", ")));
         }
         switch (method.returnKind()) {
             case VOID, COMPLETION -> { }
-            case REQUEST_REPLY -> report.error(Message.REQUEST_REPLY_UNSUPPORTED, method.element(), method.annotation(),
+            case REQUEST_REPLY -> report.add(Message.REQUEST_REPLY_UNSUPPORTED, method.element(), method.annotation(),
                     null, method.name(), method.channel(), method.replyType());
-            case INVALID -> report.error(Message.RETURN_TYPE, method.element(), method.annotation(), null,
+            case INVALID -> report.add(Message.RETURN_TYPE, method.element(), method.annotation(), null,
                     method.name(), method.channel(), method.returnType());
         }
         validateParameters(method, channelValid, report);
+    }
+
+    private static Message channelNameMessage(ChannelNames.Problem problem) {
+        return switch (problem) {
+            case EMPTY -> Message.CHANNEL_NAME_EMPTY;
+            case WHITESPACE -> Message.CHANNEL_NAME_WHITESPACE;
+            case CONTROL_CHARACTER -> Message.CHANNEL_NAME_CONTROL;
+            case GLOB_CHARACTER -> Message.CHANNEL_NAME_GLOB;
+            case CHARACTER -> Message.CHANNEL_NAME_CHARACTER;
+            case EMPTY_SEGMENT -> Message.CHANNEL_NAME_EMPTY_SEGMENT;
+            case MALFORMED_BRACES -> Message.CHANNEL_NAME_BRACES;
+            case REPEATED_PLACEHOLDER -> Message.CHANNEL_NAME_REPEATED_PLACEHOLDER;
+        };
     }
 
     private static void validateParameters(ChannelMethod method, boolean channelValid, ValidationReport report) {
@@ -116,42 +153,42 @@ public final class InterfaceValidator {
                     : NearMisses.closest(placeholder, rest, ChannelMethod.Parameter::name);
             if (meant != null) {
                 rest.remove(meant);
-                report.error(Message.TEMPLATE_PLACEHOLDER_NEAR_MISS, method.element(), method.annotation(),
+                report.add(Message.TEMPLATE_PLACEHOLDER_NEAR_MISS, method.element(), method.annotation(),
                         method.annotationValue(), method.channel(), placeholder, method.name(), placeholder, meant.name(),
                         meant.name(), placeholder);
             } else if (parameter == null) {
-                report.error(Message.TEMPLATE_PLACEHOLDER_UNBOUND, method.element(), method.annotation(),
+                report.add(Message.TEMPLATE_PLACEHOLDER_UNBOUND, method.element(), method.annotation(),
                         method.annotationValue(), method.channel(), placeholder, method.name(), placeholder, placeholder);
             } else if (!PlaceholderTypes.isSupported(parameter.type())) {
-                report.error(Message.TEMPLATE_PARAM_TYPE, element(method, parameter), null, null, placeholder,
+                report.add(Message.TEMPLATE_PARAM_TYPE, element(method, parameter), null, null, placeholder,
                         method.channel(), parameter.type(), parameter.name());
             }
         }
         if (rest.isEmpty()) {
-            report.error(Message.PAYLOAD_COUNT, method.element(), method.annotation(), null, method.name(),
+            report.add(Message.PAYLOAD_COUNT, method.element(), method.annotation(), null, method.name(),
                     method.channel(), rest.size(), method.name());
         }
         ChannelMethod.Parameter payload = rest.isEmpty() ? null : rest.get(rest.size() - 1);
         for (ChannelMethod.Parameter extra : rest.subList(0, Math.max(0, rest.size() - 1))) {
             if (method.isTemplate()) {
-                report.error(Message.TEMPLATE_PARAMETER_UNUSED, element(method, extra), null, null, extra.name(),
+                report.add(Message.TEMPLATE_PARAMETER_UNUSED, element(method, extra), null, null, extra.name(),
                         method.name(), method.channel(), extra.name());
             } else if (channelValid && PlaceholderTypes.isSupported(extra.type())) {
-                report.error(Message.PAYLOAD_EXTRA_PLACEHOLDER, element(method, extra), null, null, extra.name(),
+                report.add(Message.PAYLOAD_EXTRA_PLACEHOLDER, element(method, extra), null, null, extra.name(),
                         method.name(), payload.name(), method.channel(), extra.name(),
                         method.channel() + ":{" + extra.name() + "}");
             } else {
-                report.error(Message.PAYLOAD_EXTRA, element(method, extra), null, null, extra.name(), method.name(),
+                report.add(Message.PAYLOAD_EXTRA, element(method, extra), null, null, extra.name(), method.name(),
                         payload.name(), method.channel());
             }
         }
         if (payload != null && !method.generic()) {
-            String problem = PayloadTypes.problem(payload.type());
+            Finding problem = PayloadTypes.problem(payload.type());
             if (problem != null) {
-                report.error(Message.PAYLOAD_TYPE, element(method, payload), null, null, payload.type(), method.name(),
-                        method.channel(), problem);
+                report.add(problem.message(), element(method, payload), null, null,
+                        problem.arguments(payload.type(), method.name(), method.channel()));
             } else if (PayloadTypes.isEmptyRecord(payload.type())) {
-                report.warning(Message.EMPTY_PAYLOAD, element(method, payload), null, null, payload.type(),
+                report.add(Message.EMPTY_PAYLOAD, element(method, payload), null, null, payload.type(),
                         method.name(), method.channel());
             }
         }
@@ -163,7 +200,7 @@ public final class InterfaceValidator {
         for (String segment : method.channel().split(":", -1)) {
             boolean placeholder = segment.startsWith("{");
             if (!placeholder && !STYLED_SEGMENT.matcher(segment).matches()) {
-                report.warning(Message.CHANNEL_STYLE, method.element(), method.annotation(), method.annotationValue(),
+                report.add(Message.CHANNEL_STYLE, method.element(), method.annotation(), method.annotationValue(),
                         method.channel(), method.name(), segment);
                 return;
             }
@@ -182,17 +219,17 @@ public final class InterfaceValidator {
             subscriberMethods.putIfAbsent(method.name(), method);
         }
         for (ChannelMethod method : model.methods()) {
-            String constant = GeneratedNames.constant(method);
+            String constant = MemberNames.constant(method);
             ChannelMethod other = constants.putIfAbsent(constant, method);
             if (other != null && !other.name().equals(method.name())) {
-                report.error(Message.NAME_CLASH, method.element(), method.annotation(), null, other.name(),
-                        method.name(), model.qualifiedName(), "the constant " + constant);
+                report.add(Message.NAME_CLASH_CONSTANT, method.element(), method.annotation(), null, other.name(),
+                        method.name(), model.qualifiedName(), constant);
             }
             if (method.isTemplate()) {
-                ChannelMethod any = subscriberMethods.get(GeneratedNames.patternMethod(method));
+                ChannelMethod any = subscriberMethods.get(MemberNames.patternMethod(method));
                 if (any != null) {
-                    report.error(Message.NAME_CLASH, any.element(), any.annotation(), null, method.name(), any.name(),
-                            model.qualifiedName(), "the subscriber method " + any.name() + "(...)");
+                    report.add(Message.NAME_CLASH_SUBSCRIBER_METHOD, any.element(), any.annotation(), null, method.name(),
+                            any.name(), model.qualifiedName(), any.name());
                 }
             }
         }

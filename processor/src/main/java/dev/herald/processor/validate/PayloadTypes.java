@@ -1,6 +1,7 @@
 package dev.herald.processor.validate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -66,31 +67,32 @@ public final class PayloadTypes {
      * Checks a payload type.
      *
      * @param type the payload type as declared
-     * @return what is wrong, phrased to follow "payload X of m(...) on channel "c"", or {@code null}
+     * @return what is wrong, whose message takes the payload type, method name and channel first, or
+     *     {@code null}
      */
-    public static String problem(TypeMirror type) {
+    static Finding problem(TypeMirror type) {
         return problem(type, true);
     }
 
-    private static String problem(TypeMirror type, boolean topLevel) {
+    private static Finding problem(TypeMirror type, boolean topLevel) {
         switch (type.getKind()) {
             case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE:
                 return null;
             case ARRAY: {
                 TypeMirror component = ((ArrayType) type).getComponentType();
                 if (isObject(component)) {
-                    return "holds Object as its element type; use a concrete type";
+                    return Finding.of(Message.PAYLOAD_ARRAY_OF_OBJECT);
                 }
                 return problem(component, false);
             }
             case TYPEVAR:
-                return "is the type variable " + type + "; Jackson cannot know what to decode: use a concrete type";
+                return Finding.of(Message.PAYLOAD_TYPE_VARIABLE, type);
             case WILDCARD:
-                return "holds the wildcard " + type + "; Jackson cannot know what to decode: use a concrete type argument";
+                return Finding.of(Message.PAYLOAD_WILDCARD, type);
             case DECLARED:
                 return declaredProblem((DeclaredType) type, topLevel);
             default:
-                return "is " + type + ", which cannot be a message payload";
+                return Finding.of(Message.PAYLOAD_UNSUPPORTED_TYPE, type);
         }
     }
 
@@ -99,20 +101,17 @@ public final class PayloadTypes {
                 && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Object");
     }
 
-    private static String declaredProblem(DeclaredType type, boolean topLevel) {
+    private static Finding declaredProblem(DeclaredType type, boolean topLevel) {
         TypeElement element = (TypeElement) type.asElement();
         String name = element.getQualifiedName().toString();
         if (name.equals("java.lang.Object")) {
-            return topLevel
-                    ? "is Object; Jackson cannot know what to decode: declare a record for the message"
-                    : "holds Object as a type argument; use a concrete type";
+            return Finding.of(topLevel ? Message.PAYLOAD_OBJECT : Message.PAYLOAD_OBJECT_ARGUMENT);
         }
         if (!element.getTypeParameters().isEmpty() && type.getTypeArguments().isEmpty()) {
-            return "uses the raw type " + element.getSimpleName() + "; give its type arguments, for example "
-                    + element.getSimpleName() + "<Item>";
+            return Finding.of(Message.PAYLOAD_RAW_TYPE, element.getSimpleName(), element.getSimpleName());
         }
         for (TypeMirror argument : type.getTypeArguments()) {
-            String problem = problem(argument, false);
+            Finding problem = problem(argument, false);
             if (problem != null) {
                 return problem;
             }
@@ -120,29 +119,26 @@ public final class PayloadTypes {
         if (MAPS.contains(name) && !type.getTypeArguments().isEmpty()) {
             TypeMirror key = type.getTypeArguments().get(0);
             if (!isMapKey(key)) {
-                return "has the map key type " + key + ", which Jackson cannot read from a JSON property name; use "
-                        + "String, a number, an enum or UUID as the key";
+                return Finding.of(Message.PAYLOAD_MAP_KEY, key);
             }
         }
         if (JDK_CONTAINERS.contains(name) || JDK_VALUES.contains(name)) {
             return null;
         }
         if (name.startsWith("java.") || name.startsWith("javax.")) {
-            return "is the JDK type " + name + ", which Jackson does not read as a message; declare a record for the message";
+            return Finding.of(Message.PAYLOAD_JDK_TYPE, name);
         }
         switch (element.getKind()) {
             case ENUM:
             case RECORD:
                 return null;
             case INTERFACE:
-                return hasTypeInfo(element) ? null
-                        : "is the interface " + element.getSimpleName() + " without Jackson type information; use a "
-                                + "concrete record, or add @JsonTypeInfo and @JsonSubTypes to the interface";
+                return hasTypeInfo(element) ? null : Finding.of(Message.PAYLOAD_INTERFACE, element.getSimpleName());
             case CLASS:
                 return classProblem(element);
             default:
-                return "is " + element.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " "
-                        + element.getSimpleName() + ", which cannot be a message payload";
+                return Finding.of(Message.PAYLOAD_UNSUPPORTED_KIND,
+                        element.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' '), element.getSimpleName());
         }
     }
 
@@ -154,15 +150,12 @@ public final class PayloadTypes {
         return element.getKind() == ElementKind.ENUM || MAP_KEYS.contains(element.getQualifiedName().toString());
     }
 
-    private static String classProblem(TypeElement element) {
+    private static Finding classProblem(TypeElement element) {
         if (element.getModifiers().contains(Modifier.ABSTRACT)) {
-            return hasTypeInfo(element) ? null
-                    : "is the abstract class " + element.getSimpleName() + " without Jackson type information; use a "
-                            + "concrete record, or add @JsonTypeInfo and @JsonSubTypes to it";
+            return hasTypeInfo(element) ? null : Finding.of(Message.PAYLOAD_ABSTRACT_CLASS, element.getSimpleName());
         }
         if (element.getNestingKind() == NestingKind.MEMBER && !element.getModifiers().contains(Modifier.STATIC)) {
-            return "is the inner class " + element.getSimpleName() + ", which Jackson cannot construct; make it static "
-                    + "or a record";
+            return Finding.of(Message.PAYLOAD_INNER_CLASS, element.getSimpleName());
         }
         if (hasTypeInfo(element)) {
             return null;
@@ -178,8 +171,7 @@ public final class PayloadTypes {
                 return null;
             }
         }
-        return "is the class " + element.getSimpleName() + ", which has no constructor Jackson can use; make it a "
-                + "record, or add a no-argument constructor or a @JsonCreator";
+        return Finding.of(Message.PAYLOAD_NO_CONSTRUCTOR, element.getSimpleName());
     }
 
     private static boolean hasTypeInfo(TypeElement element) {
