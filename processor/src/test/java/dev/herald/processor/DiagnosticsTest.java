@@ -1046,12 +1046,14 @@ final class DiagnosticsTest {
         assertThat(compile(feeds)).succeededWithoutWarnings();
     }
 
-    @Test
-    void anOverlapWithAnotherPayloadTypeIsAConflict() {
+    @ParameterizedTest(name = "[{index}] template first: {0}")
+    @ValueSource(booleans = {true, false})
+    void anOverlapWithAnotherPayloadTypeIsAConflict(boolean templateFirst) {
         JavaFileObject left = interfaceNamed("Left", "@Channel(\"feed:{userId}\") void user(String userId, Item item);");
         JavaFileObject right = interfaceNamed("Right", "@Channel(\"feed:global\") void global(String text);");
 
-        Compilation compilation = compile(left, right);
+        // the interface registered second finds the overlap; both must fail, whichever it is
+        Compilation compilation = templateFirst ? compile(left, right) : compile(right, left);
 
         assertFailedWith(compilation, 2);
         assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"feed:global\" of global(...) carries "
