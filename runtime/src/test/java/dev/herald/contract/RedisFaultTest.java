@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.ConnectionListener;
 import dev.herald.Health;
 import dev.herald.Herald;
 import dev.herald.HeraldError;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,27 +42,10 @@ class RedisFaultTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final RecordingErrors errors = new RecordingErrors();
-    private final List<String> events = new CopyOnWriteArrayList<>();
-    private final List<Duration> outages = new CopyOnWriteArrayList<>();
+    private final RecordingConnectionListener listener = new RecordingConnectionListener();
+    private final List<String> events = listener.events;
+    private final List<Duration> outages = listener.outages;
     private Herald herald;
-
-    private final ConnectionListener listener = new ConnectionListener() {
-        @Override
-        public void onDisconnected() {
-            events.add("disconnected");
-        }
-
-        @Override
-        public void onReconnected(Duration outage) {
-            events.add("reconnected");
-        }
-
-        @Override
-        public void onResubscribed(Duration outage, int channels, int patterns) {
-            events.add("resubscribed " + channels + "/" + patterns);
-            outages.add(outage);
-        }
-    };
 
     private Herald connect(RedisServer redis) {
         herald = Herald.builder().redis(redis.uri()).errorHandler(errors).connectionListener(listener)

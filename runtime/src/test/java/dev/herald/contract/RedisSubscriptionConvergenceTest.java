@@ -41,25 +41,9 @@ class RedisSubscriptionConvergenceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final RecordingConnectionListener listener = new RecordingConnectionListener();
+    private final List<String> events = listener.events;
     private final List<Herald> opened = new ArrayList<>();
-
-    private final ConnectionListener listener = new ConnectionListener() {
-        @Override
-        public void onDisconnected() {
-            events.add("disconnected");
-        }
-
-        @Override
-        public void onReconnected(Duration outage) {
-            events.add("reconnected");
-        }
-
-        @Override
-        public void onResubscribed(Duration outage, int channels, int patterns) {
-            events.add("resubscribed " + channels + "/" + patterns);
-        }
-    };
 
     private Herald open(RedisServer redis, Duration commandTimeout) {
         Herald herald = Herald.builder().redis(redis.uri()).connectionListener(listener).commandTimeout(commandTimeout).build();
