@@ -703,6 +703,21 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     }
 
     /** Reports from any thread, the transport's included: the error handler runs on a Herald thread. */
+    /**
+     * What a fire-and-forget publish does with its outcome: a failure goes to the error handler as
+     * {@link HeraldError.Kind#PUBLISH}, naming the channel.
+     *
+     * @param channel the full channel name
+     * @return the callback, to be made once per channel where the channel is fixed
+     */
+    java.util.function.BiConsumer<Void, Throwable> sendFailureReporter(String channel) {
+        return (sent, failure) -> {
+            if (failure != null) {
+                reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, channel, null, Waits.unwrap(failure)));
+            }
+        };
+    }
+
     void reportAsync(HeraldError error) {
         errorExecutor.execute(() -> report(error));
     }

@@ -1,7 +1,6 @@
 package dev.herald.internal;
 
 import dev.herald.ChannelTemplate;
-import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
 import dev.herald.PayloadCodec;
 import dev.herald.Subscription;
@@ -53,11 +52,7 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     public void send(T message, Object... values) {
         Objects.requireNonNull(message, "message");
         String channel = herald.prefixed(template.resolve(values));
-        herald.sendEncoded(channel, codec, message).whenComplete((sent, failure) -> {
-            if (failure != null) {
-                herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, channel, null, Waits.unwrap(failure)));
-            }
-        });
+        herald.sendEncoded(channel, codec, message).whenComplete(herald.sendFailureReporter(channel));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.herald.internal;
 
-import dev.herald.HeraldError;
 import dev.herald.MessageHandler;
 import dev.herald.PayloadCodec;
 import dev.herald.Subscription;
@@ -27,11 +26,7 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
         this.codec = codec;
         this.key = new Registry.Key(name, false);
         this.options = options;
-        this.reportFailure = (sent, failure) -> {
-            if (failure != null) {
-                herald.reportAsync(new HeraldError(HeraldError.Kind.PUBLISH, name, null, Waits.unwrap(failure)));
-            }
-        };
+        this.reportFailure = herald.sendFailureReporter(name);
     }
 
     @Override
