@@ -31,13 +31,14 @@ final class ConnectionEvents {
 
     /**
      * @param listener the user's listener
-     * @param executor a Herald thread pool, never the transport's
+     * @param executor a Herald thread pool, never the transport's; the events run on it one at a time, in the
+     *     order they happened
      * @param nothingSubscribed whether Herald holds no subscription now
      * @param closed whether Herald is closed
      */
     ConnectionEvents(ConnectionListener listener, Executor executor, BooleanSupplier nothingSubscribed, BooleanSupplier closed) {
         this.listener = listener;
-        this.executor = executor;
+        this.executor = new InOrder(executor);
         this.nothingSubscribed = nothingSubscribed;
         this.closed = closed;
     }
@@ -101,6 +102,51 @@ final class ConnectionEvents {
             event.accept(listener);
         } catch (RuntimeException e) {
             LOG.warn("Herald: the connection listener threw", e);
+        }
+    }
+
+    /**
+     * Runs tasks one at a time in the order given, on another executor's threads: a listener hears
+     * "disconnected", "reconnected" and "resubscribed" in that order, though each is handed over on its own.
+     */
+    private static final class InOrder implements Executor {
+
+        private final Executor threads;
+        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        private boolean draining;
+
+        InOrder(Executor threads) {
+            this.threads = threads;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (this) {
+                queue.add(task);
+                if (draining) {
+                    return;
+                }
+                draining = true;
+            }
+            threads.execute(this::drain);
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = queue.poll();
+                    if (next == null) {
+                        draining = false;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Herald: a connection event failed", e);
+                }
+            }
         }
     }
 }
