@@ -1,19 +1,13 @@
 package dev.herald;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.internal.BackgroundRedisTransport;
-import dev.herald.internal.ChannelNames;
-import dev.herald.internal.DefaultHerald;
-import dev.herald.internal.HandlerPool;
-import dev.herald.internal.InMemoryTransport;
-import dev.herald.internal.JacksonCodecFactory;
-import dev.herald.internal.RedisSettings;
-import dev.herald.internal.RedisTransport;
 import dev.herald.spi.Transport;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -30,33 +24,40 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class HeraldBuilder {
 
-    private String redisUri;
-    private Transport transport;
-    private ObjectMapper objectMapper;
-    private CodecFactory codecFactory;
-    private ErrorHandler errorHandler = ErrorHandler.logging();
-    private ConnectionListener connectionListener = new ConnectionListener() { };
-    private String channelPrefix = "";
-    private int bufferCapacity = 10_000;
-    private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
-    private RetryPolicy retryPolicy = RetryPolicy.none();
-    private boolean deadLetters = true;
-    private int maxPayloadBytes = 16 * 1024 * 1024;
-    private Duration shutdownTimeout = Duration.ofSeconds(10);
-    private Duration commandTimeout = Duration.ofSeconds(10);
-    private boolean lenientPayloads;
-    private int deadLetterLimit = 1_000;
-    private Duration deadLetterRetention = Duration.ofDays(7);
-    private int deadLetterMaxPayloadBytes = 64 * 1024;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private boolean connectInBackground;
-    private SslOptions sslOptions;
-    private ClientOptions clientOptions;
-    private int handlerThreads;
-    private boolean virtualThreads = true;
-    private ThreadFactory handlerThreadFactory;
-    private int maxPendingPublishes = RedisSettings.DEFAULT_MAX_PENDING_PUBLISHES;
-    private long maxPendingPublishBytes = RedisSettings.DEFAULT_MAX_PENDING_PUBLISH_BYTES;
+    /** The default of {@link #maxPendingPublishes(int)}. */
+    static final int DEFAULT_MAX_PENDING_PUBLISHES = 100_000;
+    /** The default of {@link #maxPendingPublishBytes(long)}. */
+    static final long DEFAULT_MAX_PENDING_PUBLISH_BYTES = 64L * 1024 * 1024;
+    /** The implementation, when the service file is missing. */
+    private static final String DEFAULT_RUNTIME = "dev.herald.internal.start.DefaultHeraldRuntime";
+
+    String redisUri;
+    Transport transport;
+    ObjectMapper objectMapper;
+    CodecFactory codecFactory;
+    ErrorHandler errorHandler = ErrorHandler.logging();
+    ConnectionListener connectionListener = new ConnectionListener() { };
+    String channelPrefix = "";
+    int bufferCapacity = 10_000;
+    OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
+    RetryPolicy retryPolicy = RetryPolicy.none();
+    boolean deadLetters = true;
+    int maxPayloadBytes = 16 * 1024 * 1024;
+    Duration shutdownTimeout = Duration.ofSeconds(10);
+    Duration commandTimeout = Duration.ofSeconds(10);
+    boolean lenientPayloads;
+    int deadLetterLimit = 1_000;
+    Duration deadLetterRetention = Duration.ofDays(7);
+    int deadLetterMaxPayloadBytes = 64 * 1024;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    boolean connectInBackground;
+    SslOptions sslOptions;
+    ClientOptions clientOptions;
+    int handlerThreads;
+    boolean virtualThreads = true;
+    ThreadFactory handlerThreadFactory;
+    int maxPendingPublishes = DEFAULT_MAX_PENDING_PUBLISHES;
+    long maxPendingPublishBytes = DEFAULT_MAX_PENDING_PUBLISH_BYTES;
 
     HeraldBuilder() {
     }
@@ -157,7 +158,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException naming the character when the prefix holds one of those
      */
     public HeraldBuilder channelPrefix(String channelPrefix) {
-        this.channelPrefix = ChannelNames.checkPrefix(channelPrefix);
+        this.channelPrefix = dev.herald.internal.ChannelNames.checkPrefix(channelPrefix); // TODO grammar
         return this;
     }
 
@@ -477,24 +478,25 @@ public final class HeraldBuilder {
      *     message names the cause and the fix, and never the password
      */
     public Herald build() {
-        CodecFactory codecs = codecFactory != null ? codecFactory : new JacksonCodecFactory(objectMapper, lenientPayloads);
-        if (this.transport != null && redisUri != null) {
+        if (transport != null && redisUri != null) {
             throw new IllegalStateException("both redis(...) and transport(...) were given: choose one");
         }
-        Transport transport = this.transport != null ? this.transport
-                : redisUri == null ? new InMemoryTransport() : redisTransport();
-        SubscriptionOptions defaults = SubscriptionOptions.builder().bufferCapacity(bufferCapacity)
-                .overflowPolicy(overflowPolicy).retryPolicy(retryPolicy).build();
-        return new DefaultHerald(new DefaultHerald.Settings(transport, codecs, errorHandler, connectionListener,
-                channelPrefix, defaults, deadLetters, maxPayloadBytes, shutdownTimeout, commandTimeout,
-                deadLetterLimit, deadLetterRetention, deadLetterMaxPayloadBytes,
-                new HandlerPool.Config(handlerThreads, virtualThreads, handlerThreadFactory)));
+        return runtime().start(new HeraldSettings(this));
     }
 
-    private Transport redisTransport() {
-        RedisSettings settings = new RedisSettings(redisUri, commandTimeout, connectTimeout, sslOptions, clientOptions,
-                maxPendingPublishes, maxPendingPublishBytes);
-        return connectInBackground ? new BackgroundRedisTransport(settings) : RedisTransport.connect(settings);
+    /** The implementation: through {@link ServiceLoader}, or by its name where a repackaged jar lost the service file. */
+    private static HeraldRuntime runtime() {
+        Iterator<HeraldRuntime> found = ServiceLoader.load(HeraldRuntime.class, HeraldBuilder.class.getClassLoader()).iterator();
+        if (found.hasNext()) {
+            return found.next();
+        }
+        try {
+            return (HeraldRuntime) Class.forName(DEFAULT_RUNTIME, true, HeraldBuilder.class.getClassLoader())
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("no " + HeraldRuntime.class.getName() + " on the class path: is herald-runtime"
+                    + " there complete, with META-INF/services? (" + e + ")", e);
+        }
     }
 
     private static Duration requirePositive(Duration duration, String name) {

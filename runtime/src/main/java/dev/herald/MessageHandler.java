@@ -1,6 +1,6 @@
 package dev.herald;
 
-import dev.herald.spi.BindingSupport;
+import dev.herald.binding.BindingSupport;
 import java.util.Objects;
 
 /**

@@ -53,7 +53,7 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class HeraldProcessor extends AbstractProcessor {
 
-    static final String SERVICE_FILE = "META-INF/services/dev.herald.spi.HeraldBinding";
+    static final String SERVICE_FILE = "META-INF/services/dev.herald.binding.HeraldBinding";
 
     /**
      * For tests of the processor's own safety net only: {@code -Aherald.internal.failOn=p.Iface} makes the

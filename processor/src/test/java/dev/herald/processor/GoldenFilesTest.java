@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Compares everything the processor generates for a fixture, byte for byte, with the golden files in
  * {@code src/test/resources/goldens/<fixture>/}: each source at its package path
  * ({@code test/OrderEventsPublisher.java}) and the service registration at
- * {@code META-INF/services/dev.herald.spi.HeraldBinding}. A golden file that is no longer generated fails too.
+ * {@code META-INF/services/dev.herald.binding.HeraldBinding}. A golden file that is no longer generated fails too.
  *
  * <p>After an intended change to the generated code, rewrite the goldens, then review them and their diff
  * like hand-written code:

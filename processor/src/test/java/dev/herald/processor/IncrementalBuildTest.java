@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>every file it generates is created through the {@code Filer} with its originating elements:
  *       {@code XPublisher}, {@code XSubscriber} and {@code XBinding} with exactly the interface {@code X},
  *       also when {@code X} was deferred to a later round, and the binding service file
- *       {@code META-INF/services/dev.herald.spi.HeraldBinding} with every interface it lists;
+ *       {@code META-INF/services/dev.herald.binding.HeraldBinding} with every interface it lists;
  *   <li>{@code @Channel} has {@code CLASS} retention or more, the only annotations an aggregating
  *       processor may read.
  * </ul>

@@ -4,8 +4,8 @@ import dev.herald.ChannelDescriptor;
 import dev.herald.Herald;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
-import dev.herald.spi.BindingSupport;
-import dev.herald.spi.HeraldBinding;
+import dev.herald.binding.BindingSupport;
+import dev.herald.binding.HeraldBinding;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
 
 /**
  * The channels of {@link OrderEvents}, for the runtime: found through
- * {@code META-INF/services/dev.herald.spi.HeraldBinding}, used by
+ * {@code META-INF/services/dev.herald.binding.HeraldBinding}, used by
  * {@code herald.listen(OrderEvents.class, implementation)} and by the generated publisher and subscriber.
  */
 @Generated("dev.herald.processor.HeraldProcessor")

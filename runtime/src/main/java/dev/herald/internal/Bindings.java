@@ -2,7 +2,7 @@ package dev.herald.internal;
 
 import dev.herald.ChannelDescriptor;
 import dev.herald.HeraldException;
-import dev.herald.spi.HeraldBinding;
+import dev.herald.binding.HeraldBinding;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

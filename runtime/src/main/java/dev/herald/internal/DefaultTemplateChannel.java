@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 /** A channel template and a codec bound once; per message the values are checked and joined. */
 final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
 
-    private final DefaultHerald herald;
+    private final ChannelParts parts;
     private final ChannelTemplate template;
     private final PayloadCodec<T> codec;
     private final Registry.Key patternKey;
@@ -21,19 +21,19 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     private final String deadLetters;
     private final SubscriptionOptions options;
 
-    DefaultTemplateChannel(DefaultHerald herald, ChannelTemplate template, PayloadCodec<T> codec,
+    DefaultTemplateChannel(ChannelParts parts, ChannelTemplate template, PayloadCodec<T> codec,
             SubscriptionOptions options) {
-        this.herald = herald;
+        this.parts = parts;
         this.template = template;
         this.codec = codec;
-        this.patternKey = new Registry.Key(herald.prefixed(template.pattern()), true);
-        this.deadLetters = herald.prefixed(template.template());
+        this.patternKey = new Registry.Key(parts.names().prefixed(template.pattern()), true);
+        this.deadLetters = parts.names().prefixed(template.template());
         this.options = options;
     }
 
     @Override
     public TemplateChannel<T> withOptions(SubscriptionOptions options) {
-        return new DefaultTemplateChannel<>(herald, template, codec,
+        return new DefaultTemplateChannel<>(parts, template, codec,
                 Objects.requireNonNull(options, "options").orElse(this.options));
     }
 
@@ -45,45 +45,45 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     @Override
     public CompletionStage<Long> publish(T message, Object... values) {
         Objects.requireNonNull(message, "message");
-        return herald.publishEncoded(herald.prefixed(template.resolve(values)), codec, message);
+        return parts.outbound().publish(parts.names().prefixed(template.resolve(values)), codec, message);
     }
 
     @Override
     public void send(T message, Object... values) {
         Objects.requireNonNull(message, "message");
-        String channel = herald.prefixed(template.resolve(values));
-        herald.sendEncoded(channel, codec, message).whenComplete(herald.sendFailureReporter(channel));
+        String channel = parts.names().prefixed(template.resolve(values));
+        parts.outbound().sendReporting(channel, codec, message, parts.outbound().failureReporter(channel));
     }
 
     @Override
     public CompletionStage<Void> sendAsync(T message, Object... values) {
         Objects.requireNonNull(message, "message");
-        return herald.sendEncoded(herald.prefixed(template.resolve(values)), codec, message);
+        return parts.outbound().send(parts.names().prefixed(template.resolve(values)), codec, message);
     }
 
     @Override
     public Subscription subscribe(MessageHandler<? super T> handler, Object... values) {
         Objects.requireNonNull(handler, "handler");
-        Registry.Key key = new Registry.Key(herald.prefixed(template.resolve(values)), false);
-        return herald.subscribe(key, deadLetters, codec, (channel, message) -> handler.onMessage(message), handler,
+        Registry.Key key = new Registry.Key(parts.names().prefixed(template.resolve(values)), false);
+        return parts.subscriber().subscribe(key, deadLetters, codec, (channel, message) -> handler.onMessage(message), handler,
                 options);
     }
 
     @Override
     public Subscription subscribeAll(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return herald.subscribe(patternKey, deadLetters, codec, patternSink(handler), handler, options);
+        return parts.subscriber().subscribe(patternKey, deadLetters, codec, patternSink(handler), handler, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeAllAsync(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return herald.subscribeAsync(patternKey, deadLetters, codec, patternSink(handler), handler, options);
+        return parts.subscriber().subscribeAsync(patternKey, deadLetters, codec, patternSink(handler), handler, options);
     }
 
     /** Hands the handler the placeholder values of each channel the pattern matched. */
     private Delivery.Sink<T> patternSink(TemplateHandler<? super T> handler) {
-        return (channel, message) -> handler.onMessage(template.parse(herald.withoutPrefix(channel)), message);
+        return (channel, message) -> handler.onMessage(template.parse(parts.names().withoutPrefix(channel)), message);
     }
 
     @Override

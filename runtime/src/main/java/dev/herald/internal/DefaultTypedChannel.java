@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
 /** A channel name and a codec bound once; per message only a field read and a call. */
 final class DefaultTypedChannel<T> implements TypedChannel<T> {
 
-    private final DefaultHerald herald;
+    private final ChannelParts parts;
     private final String name;
     private final PayloadCodec<T> codec;
     private final Registry.Key key;
@@ -20,18 +20,18 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     /** Made once: a fire-and-forget publish allocates no lambda of its own. */
     private final BiConsumer<Void, Throwable> reportFailure;
 
-    DefaultTypedChannel(DefaultHerald herald, String name, PayloadCodec<T> codec, SubscriptionOptions options) {
-        this.herald = herald;
+    DefaultTypedChannel(ChannelParts parts, String name, PayloadCodec<T> codec, SubscriptionOptions options) {
+        this.parts = parts;
         this.name = name;
         this.codec = codec;
         this.key = new Registry.Key(name, false);
         this.options = options;
-        this.reportFailure = herald.sendFailureReporter(name);
+        this.reportFailure = parts.outbound().failureReporter(name);
     }
 
     @Override
     public TypedChannel<T> withOptions(SubscriptionOptions options) {
-        return new DefaultTypedChannel<>(herald, name, codec, Objects.requireNonNull(options, "options").orElse(this.options));
+        return new DefaultTypedChannel<>(parts, name, codec, Objects.requireNonNull(options, "options").orElse(this.options));
     }
 
     @Override
@@ -42,31 +42,31 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     @Override
     public CompletionStage<Long> publish(T message) {
         Objects.requireNonNull(message, "message");
-        return herald.publishEncoded(name, codec, message);
+        return parts.outbound().publish(name, codec, message);
     }
 
     @Override
     public void send(T message) {
         Objects.requireNonNull(message, "message");
-        herald.sendEncoded(name, codec, message).whenComplete(reportFailure);
+        parts.outbound().sendReporting(name, codec, message, reportFailure);
     }
 
     @Override
     public CompletionStage<Void> sendAsync(T message) {
         Objects.requireNonNull(message, "message");
-        return herald.sendEncoded(name, codec, message);
+        return parts.outbound().send(name, codec, message);
     }
 
     @Override
     public Subscription subscribe(MessageHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return herald.subscribe(key, codec, (channel, message) -> handler.onMessage(message), handler, options);
+        return parts.subscriber().subscribe(key, name, codec, (channel, message) -> handler.onMessage(message), handler, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeAsync(MessageHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return herald.subscribeAsync(key, codec, (channel, message) -> handler.onMessage(message), handler, options);
+        return parts.subscriber().subscribeAsync(key, name, codec, (channel, message) -> handler.onMessage(message), handler, options);
     }
 
     @Override

@@ -44,7 +44,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     /** How long a drain runs handlers before it lets waiting subscriptions have the thread. */
     private static final long BATCH_NANOS = 2_000_000L;
 
-    private final DefaultHerald herald;
+    private final DeliveryContext context;
     private final Registry.Key key;
     /** The declared name (channel, template or pattern) its dead letters are kept under. */
     private final String deadLetters;
@@ -67,9 +67,9 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
      * @param deadLetters the declared name its dead letters are kept under, prefix included
      * @param options complete options: every value set
      */
-    Delivery(DefaultHerald herald, Registry.Key key, String deadLetters, PayloadCodec<T> codec, Sink<T> sink,
+    Delivery(DeliveryContext context, Registry.Key key, String deadLetters, PayloadCodec<T> codec, Sink<T> sink,
             Object handler, SubscriptionOptions options) {
-        this.herald = herald;
+        this.context = context;
         this.key = key;
         this.deadLetters = deadLetters;
         this.codec = codec;
@@ -78,7 +78,8 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         this.capacity = options.bufferCapacity();
         this.overflowPolicy = options.overflowPolicy();
         this.retryPolicy = options.retryPolicy();
-        this.overflowReports = new OverflowReports(key.name(), capacity, overflowPolicy, dropped::get, herald::reportAsync);
+        this.overflowReports = new OverflowReports(key.name(), capacity, overflowPolicy, dropped::get,
+                context.failures()::reportAsync);
     }
 
     Registry.Key key() {
@@ -121,7 +122,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     private void schedule() {
         // the pool never throws: a thread it cannot start is reported and the turn stays queued
-        if (draining.compareAndSet(false, true) && !herald.handlerPool().schedule(this)) {
+        if (draining.compareAndSet(false, true) && !context.pool().schedule(this)) {
             draining.set(false); // Herald is closing; what is buffered is counted as unhandled
         }
     }
@@ -158,11 +159,12 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         }
         int lost = deactivate() + 1;
         dropped.addAndGet(lost);
-        herald.reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null, new SubscriptionOverflowException(
+        context.failures().reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null,
+                new SubscriptionOverflowException(
                 "subscription to '" + key.name() + "' ended: its buffer of " + capacity + " messages was full (policy FAIL); "
                         + lost + " buffered or arriving message(s) were not handled", lost)));
         try {
-            herald.handlerExecutor().execute(this::unsubscribe);
+            context.pool().callbacks().execute(this::unsubscribe);
         } catch (RejectedExecutionException e) {
             // Herald is closing: it unsubscribes everything itself
         }
@@ -178,16 +180,16 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
             channel = key.name();
             payload = (byte[]) item;
         }
-        if (payload.length > herald.maxPayloadBytes()) {
-            herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, new HeraldException("payload of "
-                    + payload.length + " bytes is larger than maxPayloadBytes (" + herald.maxPayloadBytes() + "); not parsed")));
+        if (payload.length > context.maxPayloadBytes()) {
+            context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, new HeraldException(
+                    "payload of " + payload.length + " bytes is larger than maxPayloadBytes (" + context.maxPayloadBytes() + "); not parsed")));
             return;
         }
         T message;
         try {
             message = codec.decode(payload);
         } catch (Exception | StackOverflowError e) {
-            herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
+            context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
             deadLetter(channel, payload, e, 0);
             return;
         }
@@ -196,14 +198,14 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
                 sink.accept(channel, message);
                 return;
             } catch (ChannelParseException e) {
-                herald.report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
+                context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
                 deadLetter(channel, payload, e, 0);
                 return;
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 if (active && retryPolicy.shouldRetry(e, attempt) && pause(retryPolicy.backoff(attempt))) {
                     continue;
                 }
-                herald.report(new HeraldError(HeraldError.Kind.HANDLER, channel, payload, e, attempt));
+                context.failures().report(new HeraldError(HeraldError.Kind.HANDLER, channel, payload, e, attempt));
                 deadLetter(channel, payload, e, attempt);
                 return;
             }
@@ -211,7 +213,8 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     }
 
     private void deadLetter(String channel, byte[] payload, Throwable failure, int attempts) {
-        herald.deadLetter(deadLetters, key.pattern() ? "pattern " + key.name() : key.name(), channel, payload, failure,
+        context.deadLetters().keep(deadLetters, key.pattern() ? "pattern " + key.name() : key.name(), channel, payload,
+                failure,
                 attempts);
     }
 
@@ -271,7 +274,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     @Override
     public CompletionStage<Void> unsubscribe() {
-        CompletionStage<Void> ack = herald.remove(this);
+        CompletionStage<Void> ack = context.owner().remove(this);
         return ack != null ? ack : unsubscribedOrDone();
     }
 
@@ -281,7 +284,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     @Override
     public void close() {
-        Waits.await(unsubscribe(), herald.commandTimeout(), "unsubscribe from '" + key.name() + "'");
+        Waits.await(unsubscribe(), context.commandTimeout(), "unsubscribe from '" + key.name() + "'");
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.herald.PublishFailedException;
 import dev.herald.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * The publish path: refuses once Herald is closed, encodes, bounds the payload's size and hands the bytes
@@ -16,11 +17,13 @@ final class Outbound {
 
     private final Transport transport;
     private final int maxPayloadBytes;
+    private final Failures failures;
     private volatile boolean closed;
 
-    Outbound(Transport transport, int maxPayloadBytes) {
+    Outbound(Transport transport, int maxPayloadBytes, Failures failures) {
         this.transport = transport;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.failures = failures;
     }
 
     /** Publishes; the stage has the receiver count. */
@@ -43,6 +46,20 @@ final class Outbound {
             return CompletableFuture.failedFuture(e);
         }
         return transport.send(channel, bytes);
+    }
+
+    /**
+     * Fire and forget: publishes, and a failure goes to the error handler.
+     *
+     * @param reportFailure made by {@link #failureReporter} for this channel
+     */
+    <T> void sendReporting(String channel, PayloadCodec<T> codec, T payload, BiConsumer<Void, Throwable> reportFailure) {
+        send(channel, codec, payload).whenComplete(reportFailure);
+    }
+
+    /** @return what reports a fire-and-forget publish's failure on one channel; made once where the channel is fixed */
+    BiConsumer<Void, Throwable> failureReporter(String channel) {
+        return failures.publishFailures(channel);
     }
 
     /** Refuses every later publish. */

@@ -9,7 +9,7 @@ import dev.herald.Herald;
 import dev.herald.HeraldException;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
-import dev.herald.spi.HeraldBinding;
+import dev.herald.binding.HeraldBinding;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ class BindingsTest {
 
     @Test
     void startupFailsWhenTheApplicationSeesConflictingBindings(@TempDir Path jar) throws Exception {
-        Path services = jar.resolve("META-INF/services/dev.herald.spi.HeraldBinding");
+        Path services = jar.resolve("META-INF/services/dev.herald.binding.HeraldBinding");
         Files.createDirectories(services.getParent());
         Files.writeString(services, BillingBinding.class.getName() + "\n" + ShippingBinding.class.getName() + "\n");
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

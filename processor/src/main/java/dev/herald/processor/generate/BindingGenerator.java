@@ -51,7 +51,7 @@ public final class BindingGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(HERALD_BINDING, iface))
                 .addJavadoc("The channels of {@link $T}, for the runtime: found through\n", iface)
-                .addJavadoc("{@code META-INF/services/dev.herald.spi.HeraldBinding}, used by\n")
+                .addJavadoc("{@code META-INF/services/dev.herald.binding.HeraldBinding}, used by\n")
                 .addJavadoc("{@code herald.listen($T.class, implementation)} and by the generated publisher and subscriber.\n",
                         iface);
 

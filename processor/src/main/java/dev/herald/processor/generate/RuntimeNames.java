@@ -16,8 +16,8 @@ final class RuntimeNames {
     static final ClassName TEMPLATE_CHANNEL = ClassName.get("dev.herald", "TemplateChannel");
     static final ClassName CHANNEL_DESCRIPTOR = ClassName.get("dev.herald", "ChannelDescriptor");
     static final ClassName PAYLOAD_TYPE = ClassName.get("dev.herald", "PayloadType");
-    static final ClassName HERALD_BINDING = ClassName.get("dev.herald.spi", "HeraldBinding");
-    static final ClassName BINDING_SUPPORT = ClassName.get("dev.herald.spi", "BindingSupport");
+    static final ClassName HERALD_BINDING = ClassName.get("dev.herald.binding", "HeraldBinding");
+    static final ClassName BINDING_SUPPORT = ClassName.get("dev.herald.binding", "BindingSupport");
     static final ClassName BINDING_SUBSCRIPTIONS = BINDING_SUPPORT.nestedClass("Subscriptions");
     static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");

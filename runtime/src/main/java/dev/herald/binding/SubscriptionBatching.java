@@ -1,4 +1,4 @@
-package dev.herald.spi;
+package dev.herald.binding;
 
 /**
  * A {@link dev.herald.Herald} that can send many subscriptions in few commands: while a hold is open, the

@@ -1,4 +1,4 @@
-package dev.herald.spi;
+package dev.herald.binding;
 
 import dev.herald.ChannelDescriptor;
 import dev.herald.Herald;
@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What the processor generates for each channel interface, registered as a service in
- * {@code META-INF/services/dev.herald.spi.HeraldBinding}, so the runtime finds it without guessing
+ * {@code META-INF/services/dev.herald.binding.HeraldBinding}, so the runtime finds it without guessing
  * class names or reading annotations.
  *
  * @param <T> the channel interface

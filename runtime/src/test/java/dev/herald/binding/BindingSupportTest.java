@@ -1,4 +1,4 @@
-package dev.herald.spi;
+package dev.herald.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

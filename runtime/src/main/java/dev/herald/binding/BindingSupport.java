@@ -1,4 +1,4 @@
-package dev.herald.spi;
+package dev.herald.binding;
 
 import dev.herald.Herald;
 import dev.herald.Subscription;

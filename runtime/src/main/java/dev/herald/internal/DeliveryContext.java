@@ -1,0 +1,30 @@
+package dev.herald.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What a {@link Delivery} needs from the Herald it belongs to, and nothing more: where it runs, where its
+ * failures and dead letters go, its limits, and who removes it when it is unsubscribed.
+ *
+ * @param pool runs its drains, and its callbacks that are not handlers
+ * @param failures the error handler
+ * @param deadLetters keeps what it could not handle
+ * @param maxPayloadBytes the largest payload it decodes
+ * @param commandTimeout how long a blocking {@code close()} waits for the UNSUBSCRIBE
+ * @param owner the subscription table it is held in
+ */
+record DeliveryContext(HandlerPool pool, Failures failures, DeadLetterKeeper deadLetters, int maxPayloadBytes,
+        Duration commandTimeout, Owner owner) {
+
+    /** Where a subscription is held, so that it can leave. */
+    @FunctionalInterface
+    interface Owner {
+        /**
+         * Removes a subscription.
+         *
+         * @return the UNSUBSCRIBE acknowledgement, or null when it was not held (any more)
+         */
+        CompletionStage<Void> remove(Delivery<?> delivery);
+    }
+}

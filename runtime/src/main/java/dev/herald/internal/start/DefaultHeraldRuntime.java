@@ -1,0 +1,45 @@
+package dev.herald.internal.start;
+
+import dev.herald.CodecFactory;
+import dev.herald.Herald;
+import dev.herald.HeraldRuntime;
+import dev.herald.HeraldSettings;
+import dev.herald.internal.BackgroundRedisTransport;
+import dev.herald.internal.DefaultHerald;
+import dev.herald.internal.InMemoryTransport;
+import dev.herald.internal.JacksonCodecFactory;
+import dev.herald.internal.RedisSettings;
+import dev.herald.internal.RedisTransport;
+import dev.herald.spi.Transport;
+
+/**
+ * The runtime {@link dev.herald.HeraldBuilder#build()} finds through {@link java.util.ServiceLoader}: picks
+ * the transport (the one given, Redis, or memory) and the codecs, and starts a {@link DefaultHerald}. The
+ * one place that knows every transport; the core does not.
+ */
+public final class DefaultHeraldRuntime implements HeraldRuntime {
+
+    /** For {@link java.util.ServiceLoader}. */
+    public DefaultHeraldRuntime() {
+    }
+
+    @Override
+    public Herald start(HeraldSettings settings) {
+        CodecFactory codecs = settings.codecFactory() != null ? settings.codecFactory()
+                : new JacksonCodecFactory(settings.objectMapper(), settings.lenientPayloads());
+        return new DefaultHerald(settings, transport(settings), codecs);
+    }
+
+    private static Transport transport(HeraldSettings settings) {
+        if (settings.transport() != null) {
+            return settings.transport();
+        }
+        if (settings.redisUri() == null) {
+            return new InMemoryTransport();
+        }
+        RedisSettings redis = new RedisSettings(settings.redisUri(), settings.commandTimeout(), settings.connectTimeout(),
+                settings.sslOptions(), settings.clientOptions(), settings.maxPendingPublishes(),
+                settings.maxPendingPublishBytes());
+        return settings.connectInBackground() ? new BackgroundRedisTransport(redis) : RedisTransport.connect(redis);
+    }
+}
