@@ -1,7 +1,9 @@
 package dev.herald;
 
-import dev.herald.binding.BindingSupport;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Receives the decoded messages of one subscription.
@@ -34,6 +36,22 @@ public interface MessageHandler<T> {
      */
     static <T> MessageHandler<T> awaiting(AsyncMessageHandler<T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return message -> BindingSupport.await(handler.onMessage(message));
+        return message -> await(handler.onMessage(message));
+    }
+
+    /** Waits for a stage; its failure is thrown as the handler's own exception. */
+    private static void await(CompletionStage<?> stage) throws Exception {
+        if (stage == null) {
+            throw new NullPointerException("the handler returned null instead of a CompletionStage");
+        }
+        try {
+            stage.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw cause instanceof Exception exception ? exception : new CompletionException(cause);
+        }
     }
 }

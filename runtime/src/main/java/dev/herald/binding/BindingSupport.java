@@ -1,13 +1,12 @@
 package dev.herald.binding;
 
 import dev.herald.Herald;
+import dev.herald.MessageHandler;
 import dev.herald.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /** Helpers for generated bindings. */
 public final class BindingSupport {
@@ -23,25 +22,8 @@ public final class BindingSupport {
      * @throws Exception the stage's failure
      */
     public static void await(CompletionStage<?> stage) throws Exception {
-        if (stage == null) {
-            throw new NullPointerException("the handler returned null instead of a CompletionStage");
-        }
-        try {
-            stage.toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
-        }
-    }
-
-    private static Exception unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof Exception exception) {
-            return exception;
-        }
-        return new CompletionException(cause);
+        // the one implementation is the public API's: a handler that waits for the stage it is given
+        MessageHandler.<Object>awaiting(ignored -> stage).onMessage(stage);
     }
 
     /**
