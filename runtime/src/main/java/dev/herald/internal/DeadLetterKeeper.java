@@ -57,7 +57,7 @@ final class DeadLetterKeeper implements DeadLetters {
                 error = error.substring(0, MAX_ERROR_CHARS) + "...";
             }
             DeadLetter letter = DeadLetter.of(channel, subscription, payload, maxPayloadBytes, error, attempts, Instant.now());
-            transport.deadLetters().append(name, letter, bounds).whenComplete((ok, e) -> {
+            transport.deadLetters().append(name, stored(letter), bounds).whenComplete((ok, e) -> {
                 if (e != null) {
                     LOG.warn("Herald: could not keep a dead letter of '{}': {}", name, Waits.unwrap(e).toString());
                 }
@@ -69,13 +69,28 @@ final class DeadLetterKeeper implements DeadLetters {
 
     @Override
     public CompletionStage<List<DeadLetter>> read(String name, int max) {
-        return transport.deadLetters().read(declaredName.apply(name), max);
+        return readStored(declaredName.apply(name), max);
+    }
+
+    private CompletionStage<List<DeadLetter>> readStored(String stream, int max) {
+        return transport.deadLetters().read(stream, max)
+                .thenApply(letters -> letters.stream().map(DeadLetterKeeper::shown).toList());
+    }
+
+    private static DeadLetterStore.Letter stored(DeadLetter l) {
+        return new DeadLetterStore.Letter(l.id(), l.channel(), l.payload(), l.error(), l.attempts(), l.time(),
+                l.subscription(), l.size(), l.sha256());
+    }
+
+    private static DeadLetter shown(DeadLetterStore.Letter l) {
+        return new DeadLetter(l.id(), l.channel(), l.payload(), l.error(), l.attempts(), l.time(), l.subscription(),
+                l.size(), l.sha256());
     }
 
     @Override
     public CompletionStage<Long> replay(String name, int max) {
         String stream = declaredName.apply(name);
-        return transport.deadLetters().read(stream, max).thenCompose(letters -> {
+        return readStored(stream, max).thenCompose(letters -> {
             List<DeadLetter> truncated = letters.stream().filter(DeadLetter::truncated).toList();
             if (!truncated.isEmpty()) {
                 return CompletableFuture.failedFuture(new HeraldException("cannot replay the dead letters of '" + name

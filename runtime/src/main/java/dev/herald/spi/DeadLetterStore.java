@@ -1,7 +1,7 @@
 package dev.herald.spi;
 
-import dev.herald.DeadLetter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -12,6 +12,34 @@ import java.util.concurrent.CompletionStage;
  * Payloads arrive already cut to the configured size; a store keeps the letter's fields as given.
  */
 public interface DeadLetterStore {
+
+    /**
+     * A dead letter as a store keeps it; Herald shows it to the application as a {@code dev.herald.DeadLetter}
+     * with the same components.
+     *
+     * @param id the entry's id in the store, or {@code null} before it is stored
+     * @param channel the concrete channel it arrived on, prefix included
+     * @param payload the payload as it arrived, or its first bytes when it was larger than the limit
+     * @param error what failed, as {@code ExceptionClass: message}
+     * @param attempts how many times the handler was tried; 0 when the payload did not decode
+     * @param time when it was dead-lettered
+     * @param subscription the subscription that failed: its channel, or {@code pattern } and the pattern
+     * @param size the size in bytes of the full payload
+     * @param sha256 the SHA-256 of the full payload, in lower-case hex
+     */
+    record Letter(String id, String channel, byte[] payload, String error, int attempts, Instant time,
+            String subscription, int size, String sha256) {
+
+        /**
+         * The same letter with the id the store gave it.
+         *
+         * @param storedAs the id
+         * @return a copy with that id
+         */
+        public Letter withId(String storedAs) {
+            return new Letter(storedAs, channel, payload, error, attempts, time, subscription, size, sha256);
+        }
+    }
 
     /**
      * How much one stream may hold.
@@ -48,7 +76,7 @@ public interface DeadLetterStore {
      * @param bounds what the stream may hold
      * @return a stage that completes when it is stored
      */
-    CompletionStage<Void> append(String name, DeadLetter letter, Bounds bounds);
+    CompletionStage<Void> append(String name, Letter letter, Bounds bounds);
 
     /**
      * Reads the oldest letters of a stream.
@@ -57,7 +85,7 @@ public interface DeadLetterStore {
      * @param max at most this many
      * @return the letters, oldest first; empty when there is no such stream
      */
-    CompletionStage<List<DeadLetter>> read(String name, int max);
+    CompletionStage<List<Letter>> read(String name, int max);
 
     /**
      * Deletes letters.
