@@ -1,14 +1,14 @@
 package dev.herald;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.internal.BackgroundRedisTransport;
 import dev.herald.internal.ChannelNames;
 import dev.herald.internal.DefaultHerald;
 import dev.herald.internal.HandlerPool;
-import dev.herald.internal.InMemoryTransport;
 import dev.herald.internal.JacksonCodecFactory;
-import dev.herald.internal.RedisSettings;
-import dev.herald.internal.RedisTransport;
+import dev.herald.internal.memory.InMemoryTransport;
+import dev.herald.internal.redis.BackgroundRedisTransport;
+import dev.herald.internal.redis.RedisSettings;
+import dev.herald.internal.redis.RedisTransport;
 import dev.herald.spi.Transport;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;

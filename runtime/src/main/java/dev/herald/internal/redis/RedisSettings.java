@@ -1,4 +1,4 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;

@@ -1,6 +1,7 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import dev.herald.DeadLetter;
+import dev.herald.internal.Waits;
 import dev.herald.spi.DeadLetterStore;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;

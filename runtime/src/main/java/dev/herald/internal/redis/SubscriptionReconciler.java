@@ -1,6 +1,7 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import dev.herald.HeraldException;
+import dev.herald.internal.Waits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.herald.internal;
+package dev.herald.internal.memory;
 
 import dev.herald.DeadLetter;
 import dev.herald.spi.DeadLetterStore;
