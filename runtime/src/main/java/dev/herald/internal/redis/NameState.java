@@ -83,10 +83,6 @@ final class NameState {
         }
     }
 
-    boolean hasWaiters(boolean subscribe) {
-        return (subscribe ? subscribeWaiters : unsubscribeWaiters) != null;
-    }
-
     /** Those waiting for this kind of acknowledgement have it, or need it no more. */
     void release(boolean subscribe) {
         List<AckWaiter> waiters = take(subscribe);
