@@ -3,7 +3,7 @@ package dev.herald.it;
 import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
 import dev.herald.internal.DefaultHerald;
-import dev.herald.internal.InMemoryTransport;
+import dev.herald.internal.memory.InMemoryTransport;
 
 /** Generated code on the in-memory transport. */
 class InMemoryTypedChannelsTest extends TypedChannelsContract {

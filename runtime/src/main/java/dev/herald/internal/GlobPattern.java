@@ -5,19 +5,19 @@ package dev.herald.internal;
  * {@code *} any run of characters, {@code ?} one character, {@code [abc]}, {@code [^a]} and {@code [a-z]}
  * classes, {@code \} escapes the next character.
  */
-final class GlobPattern {
+public final class GlobPattern {
 
     private final String pattern;
 
-    GlobPattern(String pattern) {
+    public GlobPattern(String pattern) {
         this.pattern = pattern;
     }
 
-    String pattern() {
+    public String pattern() {
         return pattern;
     }
 
-    boolean matches(String text) {
+    public boolean matches(String text) {
         return match(0, text, 0);
     }
 

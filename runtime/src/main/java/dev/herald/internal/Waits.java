@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Bounded waits on stages, for the few blocking calls of the API. */
-final class Waits {
+/** Bounded waits on stages, for the few blocking calls of the API, and the failure a stage really failed with. */
+public final class Waits {
 
     private Waits() {
     }
@@ -31,7 +31,13 @@ final class Waits {
         }
     }
 
-    static Throwable unwrap(Throwable failure) {
+    /**
+     * The failure inside the wrappers a stage adds.
+     *
+     * @param failure what a stage failed with, possibly a {@link CompletionException} or {@link ExecutionException}
+     * @return the first cause that is neither, or the innermost wrapper when it has no cause
+     */
+    public static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();

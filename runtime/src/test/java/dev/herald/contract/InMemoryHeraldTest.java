@@ -3,7 +3,7 @@ package dev.herald.contract;
 import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
 import dev.herald.internal.DefaultHerald;
-import dev.herald.internal.InMemoryTransport;
+import dev.herald.internal.memory.InMemoryTransport;
 import java.nio.charset.StandardCharsets;
 
 /** The contract on the in-memory transport. */

@@ -10,7 +10,7 @@ import dev.herald.HeraldBuilder;
 import dev.herald.HeraldError;
 import dev.herald.PayloadType;
 import dev.herald.internal.DefaultHerald;
-import dev.herald.internal.InMemoryTransport;
+import dev.herald.internal.memory.InMemoryTransport;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;

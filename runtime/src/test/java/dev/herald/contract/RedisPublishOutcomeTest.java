@@ -11,8 +11,8 @@ import dev.herald.PayloadType;
 import dev.herald.PublishFailedException;
 import dev.herald.PublishOutcomeUnknownException;
 import dev.herald.TypedChannel;
-import dev.herald.internal.DefaultHerald;
-import dev.herald.internal.RedisTransport;
+import dev.herald.internal.redis.RedisSettings;
+import dev.herald.internal.redis.RedisTransport;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
@@ -38,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RedisPublishOutcomeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The builder's default, which the transports made here keep. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final RecordingErrors errors = new RecordingErrors();
     private final List<Herald> opened = new ArrayList<>();
@@ -137,9 +139,9 @@ class RedisPublishOutcomeTest {
         Herald subscriber = open(Herald.builder().redis(redis.uri()));
         BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
         subscriber.subscribe("bounded", Integer.class, received::add);
-        Herald publisher = open(Herald.builder().redis(redis.uri()).maxPendingPublishes(bound)
-                .commandTimeout(Duration.ofSeconds(30)));
-        RedisTransport transport = (RedisTransport) ((DefaultHerald) publisher).transport();
+        RedisTransport transport = RedisTransport.connect(new RedisSettings(redis.uri(), Duration.ofSeconds(30),
+                CONNECT_TIMEOUT, null, null, bound, RedisSettings.DEFAULT_MAX_PENDING_PUBLISH_BYTES));
+        Herald publisher = open(Herald.builder().transport(transport).commandTimeout(Duration.ofSeconds(30)));
         TypedChannel<Integer> channel = publisher.channel("bounded", PayloadType.of(Integer.class));
 
         assertEquals("OK", redis.command("CLIENT", "PAUSE", "5000", "ALL"));
@@ -191,9 +193,9 @@ class RedisPublishOutcomeTest {
 
     @Test
     void pendingPublishBytesAreBoundedToo(@Dedicated RedisServer redis) throws Exception {
-        Herald publisher = open(Herald.builder().redis(redis.uri()).maxPendingPublishBytes(10_000)
-                .commandTimeout(Duration.ofSeconds(30)));
-        RedisTransport transport = (RedisTransport) ((DefaultHerald) publisher).transport();
+        RedisTransport transport = RedisTransport.connect(new RedisSettings(redis.uri(), Duration.ofSeconds(30),
+                CONNECT_TIMEOUT, null, null, RedisSettings.DEFAULT_MAX_PENDING_PUBLISHES, 10_000));
+        Herald publisher = open(Herald.builder().transport(transport).commandTimeout(Duration.ofSeconds(30)));
         TypedChannel<String> channel = publisher.channel("bytes", PayloadType.of(String.class));
         String kilobyte = "x".repeat(1_000);
 

@@ -54,7 +54,7 @@ final class LettuceContender implements Contender {
         this.confirmedChannel = prefix + Orders.CONFIRMED_CHANNEL;
         this.client = RedisClient.create(RedisURI.create(redisUri));
         if (heraldOptions) {
-            // what dev.herald.internal.RedisTransport.connect sets, with Herald's default command timeout
+            // what dev.herald.internal.redis.RedisSettings.lettuceOptions sets, with Herald's default command timeout
             client.setOptions(ClientOptions.builder()
                     .autoReconnect(true)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

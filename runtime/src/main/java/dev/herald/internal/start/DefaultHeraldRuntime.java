@@ -4,12 +4,12 @@ import dev.herald.CodecFactory;
 import dev.herald.Herald;
 import dev.herald.HeraldRuntime;
 import dev.herald.HeraldSettings;
-import dev.herald.internal.BackgroundRedisTransport;
 import dev.herald.internal.DefaultHerald;
-import dev.herald.internal.InMemoryTransport;
 import dev.herald.internal.JacksonCodecFactory;
-import dev.herald.internal.RedisSettings;
-import dev.herald.internal.RedisTransport;
+import dev.herald.internal.memory.InMemoryTransport;
+import dev.herald.internal.redis.BackgroundRedisTransport;
+import dev.herald.internal.redis.RedisSettings;
+import dev.herald.internal.redis.RedisTransport;
 import dev.herald.spi.Transport;
 
 /**

@@ -1,4 +1,4 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import java.util.concurrent.atomic.AtomicLong;
 

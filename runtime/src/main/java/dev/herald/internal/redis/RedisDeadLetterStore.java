@@ -1,7 +1,9 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import dev.herald.DeadLetter;
+import dev.herald.internal.Waits;
 import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.DeadLetterStore.Letter;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -51,7 +53,7 @@ final class RedisDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
-    public CompletionStage<Void> append(String name, DeadLetter letter, Bounds bounds) {
+    public CompletionStage<Void> append(String name, Letter letter, Bounds bounds) {
         String key = KEY_PREFIX + name;
         Map<String, byte[]> fields = new LinkedHashMap<>();
         fields.put("payload", letter.payload());
@@ -82,7 +84,7 @@ final class RedisDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
-    public CompletionStage<List<DeadLetter>> read(String name, int max) {
+    public CompletionStage<List<Letter>> read(String name, int max) {
         return flushed(commands.xrange(KEY_PREFIX + name, Range.create("-", "+"), Limit.from(max)))
                 .thenApply(messages -> messages.stream().map(RedisDeadLetterStore::letter).toList());
     }
@@ -92,7 +94,7 @@ final class RedisDeadLetterStore implements DeadLetterStore {
         return flushed(commands.xdel(KEY_PREFIX + name, ids.toArray(new String[0])));
     }
 
-    private static DeadLetter letter(StreamMessage<String, byte[]> message) {
+    private static Letter letter(StreamMessage<String, byte[]> message) {
         Map<String, byte[]> body = message.getBody();
         byte[] payload = body.getOrDefault("payload", new byte[0]);
         String channel = text(body.get("channel"));
@@ -100,7 +102,7 @@ final class RedisDeadLetterStore implements DeadLetterStore {
         String size = text(body.get("size"));
         String sha256 = text(body.get("sha256"));
         String subscription = text(body.get("subscription"));
-        return new DeadLetter(message.getId(), channel, payload, text(body.get("error")),
+        return new Letter(message.getId(), channel, payload, text(body.get("error")),
                 Integer.parseInt(text(body.get("attempts"))), Instant.parse(text(body.get("time"))),
                 subscription.isEmpty() ? channel : subscription,
                 size.isEmpty() ? payload.length : Integer.parseInt(size),

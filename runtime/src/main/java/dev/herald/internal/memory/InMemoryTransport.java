@@ -1,6 +1,7 @@
-package dev.herald.internal;
+package dev.herald.internal.memory;
 
 import dev.herald.PublishFailedException;
+import dev.herald.internal.GlobPattern;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;

@@ -1,4 +1,4 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
@@ -37,7 +37,7 @@ public record RedisSettings(String uri, Duration commandTimeout, Duration connec
      * @param sslOptions TLS options or null
      * @param clientOptions Lettuce options or null
      */
-    public RedisSettings(String uri, Duration commandTimeout, Duration connectTimeout, SslOptions sslOptions,
+    RedisSettings(String uri, Duration commandTimeout, Duration connectTimeout, SslOptions sslOptions,
             ClientOptions clientOptions) {
         this(uri, commandTimeout, connectTimeout, sslOptions, clientOptions, DEFAULT_MAX_PENDING_PUBLISHES,
                 DEFAULT_MAX_PENDING_PUBLISH_BYTES);

@@ -1,4 +1,4 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +87,7 @@ class RedisTransportFlushTest {
                 writer = writer.getClass().getMethod("getDelegate").invoke(writer);
             }
             Channel channel = (Channel) field(writer, "channel");
-            assertSame(channel.eventLoop(), field(transport, "flusher"));
+            assertSame(channel.eventLoop(), transport.flusher().flusher());
         } finally {
             transport.close();
         }
@@ -101,7 +101,7 @@ class RedisTransportFlushTest {
     @Test
     void closeFlushesBehindThePendingFlushSoOneThreadsPublishesKeepTheirOrder() throws Exception {
         RedisTransport transport = RedisTransport.connect(redis.uri(), WAIT);
-        SingleThreadEventExecutor loop = (SingleThreadEventExecutor) field(transport, "flusher");
+        SingleThreadEventExecutor loop = (SingleThreadEventExecutor) transport.flusher().flusher();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         loop.execute(() -> {

@@ -1,6 +1,5 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
-import dev.herald.DeadLetter;
 import dev.herald.HeraldException;
 import dev.herald.PublishFailedException;
 import dev.herald.spi.DeadLetterStore;
@@ -10,7 +9,6 @@ import dev.herald.spi.TransportListener;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.netty.util.concurrent.FastThreadLocalThread;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +44,10 @@ public final class BackgroundRedisTransport implements Transport {
     private final RedisClient client;
     private final Object lock = new Object();
     /** Subscribes and unsubscribes made before the first connection, in order; guarded by lock. */
-    private final List<Recorded> recorded = new ArrayList<>();
+    private final RecordedSubscriptions recorded = new RecordedSubscriptions();
     /** Set, under the lock, once the recorded commands were sent on it. */
     private volatile RedisTransport connected;
+    private final DeadLetterStore deadLetters = new DeferredDeadLetters(() -> connected, this::notConnected);
     private volatile String lastFailure = "no attempt finished yet";
     private TransportListener listener;
     private boolean closed; // guarded by lock
@@ -67,7 +66,7 @@ public final class BackgroundRedisTransport implements Transport {
         this.settings = settings;
         this.uri = settings.redisUri();
         this.description = ConnectFailures.describe(uri);
-        this.client = RedisTransport.newClient(settings, uri);
+        this.client = RedisConnector.newClient(settings, uri);
     }
 
     @Override
@@ -86,7 +85,7 @@ public final class BackgroundRedisTransport implements Transport {
         }
         CompletableFuture<RedisTransport> attempt;
         try {
-            attempt = RedisTransport.connectAsync(client, uri, settings);
+            attempt = RedisConnector.connectAsync(client, uri, settings);
         } catch (RuntimeException e) {
             failed(e);
             return;
@@ -131,10 +130,7 @@ public final class BackgroundRedisTransport implements Transport {
                 return;
             }
             transport.start(listener);
-            for (Recorded command : recorded) {
-                command.sendOn(transport);
-            }
-            recorded.clear();
+            recorded.sendAll(transport);
             connected = transport;
             notify = listener;
             LOG.debug("Herald: connected to Redis at {} after {} failed attempt(s)", description, attempts);
@@ -220,29 +216,7 @@ public final class BackgroundRedisTransport implements Transport {
             if (closed) {
                 return CompletableFuture.failedFuture(new HeraldException("transport to " + description + " is closed"));
             }
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            recorded.add(new Recorded(command, subscribe ? done : null));
-            if (!subscribe) {
-                done.complete(null);
-            }
-            return done;
-        }
-    }
-
-    /** A subscribe or unsubscribe made before the first connection; {@code done} is null for an unsubscribe. */
-    private record Recorded(Function<RedisTransport, CompletionStage<Void>> command, CompletableFuture<Void> done) {
-
-        void sendOn(RedisTransport transport) {
-            CompletionStage<Void> ack = command.apply(transport);
-            if (done != null) {
-                ack.whenComplete((ok, failure) -> {
-                    if (failure == null) {
-                        done.complete(null);
-                    } else {
-                        done.completeExceptionally(failure);
-                    }
-                });
-            }
+            return recorded.record(command, subscribe);
         }
     }
 
@@ -264,29 +238,6 @@ public final class BackgroundRedisTransport implements Transport {
         return deadLetters;
     }
 
-    private final DeadLetterStore deadLetters = new DeadLetterStore() {
-        @Override
-        public CompletionStage<Void> append(String name, DeadLetter letter, Bounds bounds) {
-            RedisTransport transport = connected;
-            return transport != null ? transport.deadLetters().append(name, letter, bounds)
-                    : CompletableFuture.failedFuture(notConnected("keep a dead letter"));
-        }
-
-        @Override
-        public CompletionStage<List<DeadLetter>> read(String name, int max) {
-            RedisTransport transport = connected;
-            return transport != null ? transport.deadLetters().read(name, max)
-                    : CompletableFuture.failedFuture(notConnected("read dead letters"));
-        }
-
-        @Override
-        public CompletionStage<Long> delete(String name, List<String> ids) {
-            RedisTransport transport = connected;
-            return transport != null ? transport.deadLetters().delete(name, ids)
-                    : CompletableFuture.failedFuture(notConnected("delete dead letters"));
-        }
-    };
-
     @Override
     public boolean isIoThread() {
         return Thread.currentThread() instanceof FastThreadLocalThread;
@@ -296,7 +247,7 @@ public final class BackgroundRedisTransport implements Transport {
     @Override
     public void close() {
         RedisTransport transport;
-        List<Recorded> waiting;
+        List<CompletableFuture<Void>> waiting;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -306,15 +257,10 @@ public final class BackgroundRedisTransport implements Transport {
                 nextAttempt.cancel(false);
             }
             transport = connected;
-            waiting = new ArrayList<>(recorded);
-            recorded.clear();
+            waiting = recorded.clear();
         }
         HeraldException neverConnected = new HeraldException("closed before connecting to Redis at " + description);
-        for (Recorded command : waiting) {
-            if (command.done() != null) {
-                command.done().completeExceptionally(neverConnected);
-            }
-        }
+        waiting.forEach(subscribe -> subscribe.completeExceptionally(neverConnected));
         if (transport != null) {
             transport.close();
         } else {

@@ -1,7 +1,7 @@
-package dev.herald.internal;
+package dev.herald.internal.memory;
 
-import dev.herald.DeadLetter;
 import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.DeadLetterStore.Letter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,7 +21,7 @@ final class InMemoryDeadLetterStore implements DeadLetterStore {
 
     /** The letters of one name and the retention of its last append, which also decides when it expires. */
     private static final class Stream {
-        final Deque<DeadLetter> letters = new ArrayDeque<>();
+        final Deque<Letter> letters = new ArrayDeque<>();
         Duration retention;
         Instant expiresAt;
     }
@@ -30,7 +30,7 @@ final class InMemoryDeadLetterStore implements DeadLetterStore {
     private long nextId;
 
     @Override
-    public synchronized CompletionStage<Void> append(String name, DeadLetter letter, Bounds bounds) {
+    public synchronized CompletionStage<Void> append(String name, Letter letter, Bounds bounds) {
         Instant now = Instant.now();
         byName.values().removeIf(idle -> !now.isBefore(idle.expiresAt));
         Stream stream = live(name, now);
@@ -38,8 +38,7 @@ final class InMemoryDeadLetterStore implements DeadLetterStore {
             stream = new Stream();
             byName.put(name, stream);
         }
-        stream.letters.addLast(new DeadLetter(Long.toString(nextId++), letter.channel(), letter.payload(), letter.error(),
-                letter.attempts(), letter.time(), letter.subscription(), letter.size(), letter.sha256()));
+        stream.letters.addLast(letter.withId(Long.toString(nextId++)));
         while (stream.letters.size() > bounds.maxEntries()) {
             stream.letters.removeFirst();
         }
@@ -50,11 +49,11 @@ final class InMemoryDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
-    public synchronized CompletionStage<List<DeadLetter>> read(String name, int max) {
-        List<DeadLetter> oldest = new ArrayList<>();
+    public synchronized CompletionStage<List<Letter>> read(String name, int max) {
+        List<Letter> oldest = new ArrayList<>();
         Stream stream = live(name, Instant.now());
         if (stream != null) {
-            for (DeadLetter letter : stream.letters) {
+            for (Letter letter : stream.letters) {
                 if (oldest.size() >= max) {
                     break;
                 }

@@ -1,6 +1,7 @@
-package dev.herald.internal;
+package dev.herald.internal.redis;
 
 import dev.herald.HeraldException;
+import dev.herald.internal.Waits;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisCredentials;

@@ -1,0 +1,98 @@
+package dev.herald.internal.redis;
+
+import dev.herald.PublishFailedException;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.output.CommandOutput;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The publish path: hands each PUBLISH to Lettuce as a {@link PublishCommand} that is the caller's stage,
+ * unless {@link PendingPublishes too many wait already}, and has the {@link PublishFlusher} send it soon.
+ * Publishes issued while disconnected fail at once instead of queueing without bound.
+ */
+final class PublishDispatcher {
+
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final PublishFlusher flusher;
+    /** The publishes handed to Lettuce and not yet completed, bounded. */
+    private final PendingPublishes pending;
+
+    /**
+     * @param connection the publish connection
+     * @param flusher flushes it
+     * @param settings the bounds on pending publishes
+     */
+    PublishDispatcher(StatefulRedisConnection<String, byte[]> connection, PublishFlusher flusher, RedisSettings settings) {
+        this.connection = connection;
+        this.flusher = flusher;
+        this.pending = new PendingPublishes(settings.maxPendingPublishes(), settings.maxPendingPublishBytes());
+    }
+
+    /** @see dev.herald.spi.Transport#publish */
+    CompletionStage<Long> publish(String channel, byte[] payload) {
+        return dispatch(channel, payload, new IntegerOutput<>(RedisConnector.CODEC));
+    }
+
+    /** @see dev.herald.spi.Transport#send */
+    CompletionStage<Void> send(String channel, byte[] payload) {
+        // no receiver count wanted: the command is the stage, with no second one to map it
+        return dispatch(channel, payload, new SendOutput());
+    }
+
+    /**
+     * Hands one PUBLISH to Lettuce, unless too many wait already. The command is the caller's stage and
+     * gives its room back when it completes; a refusal, a failure before it was written and one after
+     * are told apart by its exception type (see {@link PublishCommand}).
+     */
+    private <T> CompletionStage<T> dispatch(String channel, byte[] payload, CommandOutput<String, byte[], T> output) {
+        long size = (long) payload.length + channel.length();
+        if (!pending.tryAcquire(size)) {
+            return CompletableFuture.failedFuture(new PublishFailedException("PUBLISH to '" + channel + "' was not sent: "
+                    + pending.describeRefusal(size)));
+        }
+        PublishCommand<T> command = new PublishCommand<>(new Command<>(CommandType.PUBLISH, output,
+                new CommandArgs<>(RedisConnector.CODEC).addKey(channel).addValue(payload)), channel, pending, size);
+        try {
+            connection.dispatch(command);
+        } catch (RuntimeException e) {
+            command.completeExceptionally(e);
+            return command;
+        }
+        flusher.flushSoon();
+        return command;
+    }
+
+    /** @return how many publishes were handed to Lettuce and have not completed */
+    long pendingPublishes() {
+        return pending.count();
+    }
+
+    /** @return the payload and channel bytes of the {@link #pendingPublishes() pending publishes} */
+    long pendingPublishBytes() {
+        return pending.bytes();
+    }
+
+    /** A PUBLISH whose receiver count is dropped. */
+    private static final class SendOutput extends CommandOutput<String, byte[], Void> {
+
+        SendOutput() {
+            super(RedisConnector.CODEC, null);
+        }
+
+        @Override
+        public void set(long receivers) {
+            // not wanted
+        }
+
+        @Override
+        public void set(ByteBuffer reply) {
+            // PUBLISH answers with an integer; nothing else is wanted either
+        }
+    }
+}
