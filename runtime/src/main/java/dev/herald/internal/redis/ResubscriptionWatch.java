@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  */
 final class ResubscriptionWatch {
 
-    private final SubscriptionTable table;
+    private final NameStates table;
     private final BiConsumer<Integer, Integer> resubscribed;
     /** The names whose acknowledgement completes the re-subscription; null when no reconnect is being watched. */
     private Set<PubSubName> pending;
@@ -20,7 +20,7 @@ final class ResubscriptionWatch {
      * @param resubscribed told the wanted channels and patterns; called under the reconciler's lock, must hand over
      *     at once
      */
-    ResubscriptionWatch(SubscriptionTable table, BiConsumer<Integer, Integer> resubscribed) {
+    ResubscriptionWatch(NameStates table, BiConsumer<Integer, Integer> resubscribed) {
         this.table = table;
         this.resubscribed = resubscribed;
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * server that dropped the connection.
  *
  * <p>It keeps, per channel and per pattern, whether it is wanted and what the server last acknowledged
- * for it (a {@link SubscriptionTable}), and sends the SUBSCRIBE/UNSUBSCRIBE (PSUBSCRIBE/PUNSUBSCRIBE) needed
+ * for it (a {@link NameStates}), and sends the SUBSCRIBE/UNSUBSCRIBE (PSUBSCRIBE/PUNSUBSCRIBE) needed
  * to close the gap: in batches of up to {@code batchSize} names ({@link CommandQueues}), one command in flight
  * at a time (concurrent requests coalesce into the next command), never while disconnected. Acknowledgements
  * are counted per name, from the server's own replies (one per name, whatever the number of names in the
@@ -40,7 +40,7 @@ final class SubscriptionReconciler {
 
     private final SubscriptionCommands commands;
     private final int batchSize;
-    private final SubscriptionTable table = new SubscriptionTable();
+    private final NameStates table = new NameStates();
     private final CommandQueues queues = new CommandQueues();
     private InFlightCommand inFlight;
     private boolean connected;

@@ -7,7 +7,7 @@
  * {@code PublishDispatcher} (bounded by {@code PendingPublishes}, each publish a {@code PublishCommand}) and
  * {@code PublishFlusher} (coalesced flushes on the connection's event loop). The subscribe side is
  * {@code SubscriptionReconciler}, which drives the server's subscriptions towards the wanted set
- * ({@code SubscriptionTable}) through batched commands ({@code CommandQueues}, sent by {@code PubSubCommands}) and
+ * ({@code NameStates}) through batched commands ({@code CommandQueues}, sent by {@code PubSubCommands}) and
  * never sees the connection; {@code PubSubRelay} hands it the server's acknowledgements and the listener the
  * messages, and {@code ConnectionMonitor} tells both of reconnects. {@code HealthProbe}, {@code RedisDeadLetterStore}
  * and {@code ConnectFailures} each do what their names say.

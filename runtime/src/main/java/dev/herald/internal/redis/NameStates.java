@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  * {@link NameState} each), and how many channels and patterns are wanted. A name is kept only while there is
  * something to know of it. Guarded by the {@link SubscriptionReconciler}'s lock.
  */
-final class SubscriptionTable {
+final class NameStates {
 
     private final Map<PubSubName, NameState> states = new HashMap<>();
     private int wantedChannels;
