@@ -2,19 +2,24 @@ package dev.herald.it;
 
 import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
-import dev.herald.internal.DefaultHerald;
+import dev.herald.internal.memory.InMemoryTransport;
+import dev.herald.spi.Transport;
 import java.nio.charset.StandardCharsets;
 
 /** Templates in memory. */
 class InMemoryTemplatesTest extends TemplatesContract {
 
+    /** The transport of this test's Herald, plugged in here so that a foreign publish can reach it. */
+    private Transport transport;
+
     @Override
     HeraldBuilder transport() {
-        return Herald.builder();
+        transport = new InMemoryTransport();
+        return Herald.builder().transport(transport);
     }
 
     @Override
     void publishForeign(String fullChannel, String payload) {
-        ((DefaultHerald) herald).transport().publish(fullChannel, payload.getBytes(StandardCharsets.UTF_8));
+        transport.publish(fullChannel, payload.getBytes(StandardCharsets.UTF_8));
     }
 }

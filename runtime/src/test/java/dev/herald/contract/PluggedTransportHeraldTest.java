@@ -1,26 +1,24 @@
 package dev.herald.contract;
 
+import static dev.herald.contract.Waiting.WAIT;
+import static dev.herald.contract.Waiting.done;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.Herald;
-import dev.herald.HeraldBuilder;
 import dev.herald.HeraldError;
 import dev.herald.PayloadType;
-import dev.herald.internal.DefaultHerald;
 import dev.herald.internal.memory.InMemoryTransport;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +26,17 @@ import org.junit.jupiter.api.Test;
  * The whole contract on a transport that exists only in this test, plugged in with
  * {@code Herald.builder().transport(...)}: it wraps the in-memory transport and can make publishes fail.
  */
-class PluggedTransportHeraldTest extends BadInputContract {
+class PluggedTransportHeraldTest extends HeraldContract {
 
     /** Delegates every call, and fails the next publishes when told to. */
     static final class FaultInjectingTransport implements Transport {
 
         final InMemoryTransport inner = new InMemoryTransport();
         final AtomicInteger failNextPublishes = new AtomicInteger();
+        final AtomicInteger publishes = new AtomicInteger();
 
         private <T> CompletionStage<T> unlessFailing(java.util.function.Supplier<CompletionStage<T>> call) {
+            publishes.incrementAndGet();
             if (failNextPublishes.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
                 return CompletableFuture.failedFuture(new IllegalStateException("injected publish failure"));
             }
@@ -119,46 +119,37 @@ class PluggedTransportHeraldTest extends BadInputContract {
         }
     }
 
-    @Override
-    protected HeraldBuilder transportBuilder() {
-        return Herald.builder().transport(new FaultInjectingTransport());
-    }
-
-    private static FaultInjectingTransport transportOf(Herald herald) {
-        return (FaultInjectingTransport) ((DefaultHerald) herald).transport();
-    }
+    private final PluggedFixture<FaultInjectingTransport> plugged = new PluggedFixture<>(FaultInjectingTransport::new);
 
     @Override
-    protected long serverSubscribers(Herald herald, String fullChannel) {
-        return transportOf(herald).inner.subscriberCount(fullChannel);
+    protected TransportFixture newFixture() {
+        return plugged;
     }
 
-    @Override
-    protected long publishForeign(Herald herald, String fullChannel, String payload) {
-        return transportOf(herald).inner.publish(fullChannel, payload.getBytes(StandardCharsets.UTF_8))
-                .toCompletableFuture().join();
-    }
-
-    @Override
-    protected void publishForeignBytes(String fullChannel, byte[] payload) {
-        transportOf(herald).inner.publish(fullChannel, payload).toCompletableFuture().join();
+    private FaultInjectingTransport transport() {
+        return plugged.transportOf(herald());
     }
 
     @Test
-    void theHeraldRunsOnThePluggedTransport() {
-        assertEquals(FaultInjectingTransport.class, ((DefaultHerald) herald).transport().getClass());
+    void theHeraldRunsOnThePluggedTransport() throws Exception {
+        FaultInjectingTransport transport = transport();
+        int before = transport.publishes.get();
+        herald().subscribe("plugged", String.class, m -> { });
+        assertEquals(1, serverSubscribers(herald(), full("plugged")), "the subscription reached the plugged transport");
+        assertEquals(1L, done(herald().publish("plugged", "x")));
+        assertEquals(before + 1, transport.publishes.get(), "the publish went through the plugged transport");
     }
 
     @Test
     void aFailureTheTransportInjectsReachesTheCallerAndTheErrorHandler() throws Exception {
-        transportOf(herald).failNextPublishes.set(2);
+        transport().failNextPublishes.set(2);
         ExecutionException failed = assertThrows(ExecutionException.class,
-                () -> herald.publish("plugged", "x").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+                () -> done(herald().publish("plugged", "x")));
         assertEquals("injected publish failure", failed.getCause().getMessage());
-        herald.channel("plugged", PayloadType.of(String.class)).send("y");
-        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.PUBLISH).size() == 1);
-        assertEquals(full("plugged"), errors.ofKind(HeraldError.Kind.PUBLISH).get(0).channel());
-        assertEquals(0L, herald.publish("plugged", "z").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS),
+        herald().channel("plugged", PayloadType.of(String.class)).send("y");
+        await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.PUBLISH).size() == 1);
+        assertEquals(full("plugged"), errors().ofKind(HeraldError.Kind.PUBLISH).get(0).channel());
+        assertEquals(0L, done(herald().publish("plugged", "z")),
                 "the third publish goes through, to nobody");
     }
 

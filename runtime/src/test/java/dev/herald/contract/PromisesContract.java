@@ -1,5 +1,6 @@
 package dev.herald.contract;
 
+import static dev.herald.contract.Waiting.WAIT;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,19 +33,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Issue 10, point 5: promises a mutation run found no test checking, on every transport. Each test here fails
  * when the line that keeps its promise is removed.
  */
-public abstract class PromisesContract extends DeliveryContract {
+interface PromisesContract extends ContractPart {
 
     // ------------------------------------------------------------------ a template's fire-and-forget send
 
     @Test
-    void aTemplateSendThatFailsIsReportedWithItsConcreteChannel() throws Exception {
-        Herald limited = open(transportBuilder().channelPrefix(prefix).errorHandler(errors).maxPayloadBytes(64));
+    default void aTemplateSendThatFailsIsReportedWithItsConcreteChannel() throws Exception {
+        Herald limited = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors()).maxPayloadBytes(64));
         TemplateChannel<String> orders = limited.template("user:{userId}:orders", PayloadType.of(String.class));
 
         orders.send("x".repeat(100), "u-1");
 
-        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.PUBLISH).size() == 1);
-        HeraldError tooBig = errors.ofKind(HeraldError.Kind.PUBLISH).get(0);
+        await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.PUBLISH).size() == 1);
+        HeraldError tooBig = errors().ofKind(HeraldError.Kind.PUBLISH).get(0);
         assertEquals(full("user:u-1:orders"), tooBig.channel(), "the concrete channel, not the template");
         assertInstanceOf(PublishFailedException.class, tooBig.cause());
         assertTrue(tooBig.cause().getMessage().contains("maxPayloadBytes"), tooBig.cause().getMessage());
@@ -52,8 +53,8 @@ public abstract class PromisesContract extends DeliveryContract {
         limited.close();
         orders.send("late", "u-2");
 
-        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.PUBLISH).size() == 2);
-        HeraldError closed = errors.ofKind(HeraldError.Kind.PUBLISH).get(1);
+        await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.PUBLISH).size() == 2);
+        HeraldError closed = errors().ofKind(HeraldError.Kind.PUBLISH).get(1);
         assertEquals(full("user:u-2:orders"), closed.channel());
         assertInstanceOf(PublishFailedException.class, closed.cause());
         assertTrue(closed.cause().getMessage().contains("closed"), closed.cause().getMessage());
@@ -62,16 +63,16 @@ public abstract class PromisesContract extends DeliveryContract {
     // ------------------------------------------------------------------ FAIL overflow of a channel's only subscription
 
     @Test
-    void aFailOverflowOfTheChannelsOnlySubscriptionUnsubscribesOnTheServer() throws Exception {
+    default void aFailOverflowOfTheChannelsOnlySubscriptionUnsubscribesOnTheServer() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        TypedChannel<Integer> alone = herald.channel("alone", PayloadType.of(Integer.class))
+        TypedChannel<Integer> alone = herald().channel("alone", PayloadType.of(Integer.class))
                 .withOptions(SubscriptionOptions.builder().bufferCapacity(2).overflowPolicy(OverflowPolicy.FAIL).build());
         Subscription s = alone.subscribe(n -> {
             started.countDown();
             release.await();
         });
-        assertEquals(1, serverSubscribers(herald, full("alone")));
+        assertEquals(1, serverSubscribers(herald(), full("alone")));
         try {
             alone.publish(0);
             assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
@@ -80,13 +81,12 @@ public abstract class PromisesContract extends DeliveryContract {
             }
             await().atMost(WAIT).until(() -> !s.isActive());
             // the handler is still blocked: the UNSUBSCRIBE does not wait for it
-            await().atMost(WAIT).until(() -> serverSubscribers(herald, full("alone")) == 0);
-            assertEquals(List.of(), ((dev.herald.internal.DefaultHerald) herald).subscribedChannels(),
-                    "nothing is wanted any more");
+            await().atMost(WAIT).until(() -> serverSubscribers(herald(), full("alone")) == 0);
+            assertNothingSubscribed(herald(), "nothing is wanted any more");
         } finally {
             release.countDown();
         }
-        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.OVERFLOW).size() == 1);
+        await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.OVERFLOW).size() == 1);
     }
 
     // ------------------------------------------------------------------ whitespace in patterns
@@ -97,13 +97,13 @@ public abstract class PromisesContract extends DeliveryContract {
 
     @ParameterizedTest
     @MethodSource("patternsWithWhitespace")
-    void aPatternHoldingWhitespaceIsRefusedNamingItAndNothingIsSubscribed(String pattern) {
+    default void aPatternHoldingWhitespaceIsRefusedNamingItAndNothingIsSubscribed(String pattern) throws Exception {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> herald.psubscribe(pattern, String.class, (c, m) -> { }));
+                () -> herald().psubscribe(pattern, String.class, (c, m) -> { }));
         assertTrue(refused.getMessage().contains("pattern \"" + printable(pattern) + "\""), refused.getMessage());
         assertTrue(refused.getMessage().contains("whitespace"), refused.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> herald.punsubscribe(pattern));
-        assertEquals(List.of(), ((dev.herald.internal.DefaultHerald) herald).subscribedChannels(), "nothing was subscribed");
+        assertThrows(IllegalArgumentException.class, () -> herald().punsubscribe(pattern));
+        assertNothingSubscribed(herald(), "nothing was subscribed");
     }
 
     /** How Herald shows a name in a message: control characters as Java escapes. */
@@ -118,8 +118,8 @@ public abstract class PromisesContract extends DeliveryContract {
     // ------------------------------------------------------------------ concurrent shutdowns
 
     @Test
-    void twoShutdownsAtOnceBothGetTheFirstCallsReport() throws Exception {
-        Herald own = open(transportBuilder().channelPrefix(prefix).errorHandler(errors));
+    default void twoShutdownsAtOnceBothGetTheFirstCallsReport() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors()));
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         own.subscribe("busy", Integer.class, n -> {

@@ -27,13 +27,13 @@ final class RedisClient implements AutoCloseable {
         }
     }
 
-    /** PUBLISH, waiting for the reply. */
-    void publish(String channel, byte[] payload) {
-        publish(channel.getBytes(StandardCharsets.UTF_8), payload);
+    /** PUBLISH, waiting for the reply: how many subscribers received it. */
+    long publish(String channel, byte[] payload) {
+        return publish(channel.getBytes(StandardCharsets.UTF_8), payload);
     }
 
-    /** PUBLISH on a channel given as bytes, which need not be UTF-8, waiting for the reply. */
-    void publish(byte[] name, byte[] payload) {
+    /** PUBLISH on a channel given as bytes, which need not be UTF-8, waiting for the reply: how many received it. */
+    long publish(byte[] name, byte[] payload) {
         try {
             out.write(("*3\r\n$7\r\nPUBLISH\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(name);
@@ -41,12 +41,19 @@ final class RedisClient implements AutoCloseable {
             out.write(payload);
             out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            StringBuilder reply = new StringBuilder();
             int b;
             while ((b = in.read()) != '\n') {
                 if (b < 0) {
                     throw new IOException("connection closed before the PUBLISH reply");
                 }
+                reply.append((char) b);
             }
+            String line = reply.toString().strip();
+            if (!line.startsWith(":")) {
+                throw new IllegalStateException("unexpected reply to PUBLISH: " + line);
+            }
+            return Long.parseLong(line.substring(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,12 @@
 package dev.herald.contract;
 
+import static dev.herald.contract.Waiting.WAIT;
+import static dev.herald.contract.Waiting.take;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.Herald;
-import dev.herald.HeraldBuilder;
 import dev.herald.PayloadType;
 import dev.herald.TemplateChannel;
 import dev.herald.testing.RedisServer;
@@ -20,13 +21,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract on a real redis-server. */
 @ExtendWith(RedisServerExtension.class)
-class RedisHeraldTest extends BadInputContract {
+class RedisHeraldTest extends HeraldContract {
 
     private final RedisServer redis;
 
@@ -35,39 +35,8 @@ class RedisHeraldTest extends BadInputContract {
     }
 
     @Override
-    protected HeraldBuilder transportBuilder() {
-        return Herald.builder().redis(redis.uri());
-    }
-
-    @Override
-    protected long serverSubscribers(Herald herald, String fullChannel) {
-        return redis.numsub(fullChannel);
-    }
-
-    @Override
-    protected long publishForeign(Herald herald, String fullChannel, String payload) {
-        return Long.parseLong(redis.command("PUBLISH", fullChannel, payload));
-    }
-
-    @Override
-    protected void publishForeignBytes(String fullChannel, byte[] payload) {
-        // a client of its own, like a foreign producer; Herald's codecs are bypassed
-        try (RedisClient client = new RedisClient(redis)) {
-            client.publish(fullChannel, payload);
-        }
-    }
-
-    @Override
-    protected boolean carriesHugeMessages() {
-        return redis.isManaged(); // only a server of our own gets its output-buffer limit lifted
-    }
-
-    @BeforeEach
-    void allowLargeMessagesToSubscribers() {
-        if (redis.isManaged()) {
-            // Redis itself drops a subscriber that falls 32 MB behind; the 50 MB test is about Herald's limit
-            redis.command("CONFIG", "SET", "client-output-buffer-limit", "pubsub 0 0 0");
-        }
+    protected TransportFixture newFixture() {
+        return new RedisFixture(redis);
     }
 
     /** Nothing a test leaves under its prefix outlives it on a shared server (the retention is days). */
@@ -79,7 +48,7 @@ class RedisHeraldTest extends BadInputContract {
     }
 
     private List<String> deadLetterKeys() {
-        String reply = redis.command("KEYS", "herald:dead-letters:" + prefix + "*");
+        String reply = redis.command("KEYS", "herald:dead-letters:" + prefix() + "*");
         return reply == null || reply.isEmpty() ? List.of() : List.of(reply.split("\n"));
     }
 
@@ -120,10 +89,10 @@ class RedisHeraldTest extends BadInputContract {
 
     @Test
     void deadLettersAreAStreamPerDeclaredNameThatAnyRedisClientCanRead() throws Exception {
-        herald.channel("payments", PayloadType.of(String.class)).subscribe(payment -> {
+        herald().channel("payments", PayloadType.of(String.class)).subscribe(payment -> {
             throw new IllegalStateException("gateway down");
         });
-        herald.publish("payments", "pay-1");
+        herald().publish("payments", "pay-1");
 
         String key = "herald:dead-letters:" + full("payments");
         await().atMost(WAIT).until(() -> xlen(key) == 1);
@@ -140,11 +109,11 @@ class RedisHeraldTest extends BadInputContract {
 
     @Test
     void oneGarbageMessageOnATemplateWithAConcreteAndAPatternSubscriberIsOneStreamOfTwoEntries() {
-        TemplateChannel<Order> notifications = herald.template("notifications:{userId}", PayloadType.of(Order.class));
+        TemplateChannel<Order> notifications = herald().template("notifications:{userId}", PayloadType.of(Order.class));
         notifications.subscribe(n -> { }, "u-42");
         notifications.subscribeAll((values, n) -> { });
 
-        publishForeign(herald, full("notifications:u-42"), "{garbage");
+        publishForeign(herald(), full("notifications:u-42"), "{garbage");
 
         String key = "herald:dead-letters:" + full("notifications:{userId}");
         await().atMost(WAIT).until(() -> xlen(key) == 2);
@@ -156,7 +125,7 @@ class RedisHeraldTest extends BadInputContract {
 
     @Test
     void fifteenHundredBadMessagesLeaveTheDefaultLimitOfAThousandEntries() {
-        herald.subscribe("flood", Order.class, m -> { });
+        herald().subscribe("flood", Order.class, m -> { });
         try (RedisClient client = new RedisClient(redis)) {
             for (int i = 0; i < 1_500; i++) {
                 client.publish(full("flood"), ("{bad-" + i).getBytes(StandardCharsets.UTF_8));
@@ -175,12 +144,12 @@ class RedisHeraldTest extends BadInputContract {
 
     @Test
     void everyAppendSetsTheStreamsExpiryToTheRetention() {
-        Herald hourly = open(transportBuilder().channelPrefix(prefix).errorHandler(errors)
+        Herald hourly = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors())
                 .deadLetterRetention(Duration.ofHours(1)));
         hourly.subscribe("hourly", Order.class, m -> { });
-        herald.subscribe("weekly", Order.class, m -> { });
+        herald().subscribe("weekly", Order.class, m -> { });
         publishForeign(hourly, full("hourly"), "{bad");
-        publishForeign(herald, full("weekly"), "{bad");
+        publishForeign(herald(), full("weekly"), "{bad");
 
         String hourlyKey = "herald:dead-letters:" + full("hourly");
         String weeklyKey = "herald:dead-letters:" + full("weekly");
@@ -195,7 +164,7 @@ class RedisHeraldTest extends BadInputContract {
 
     @Test
     void aOneMegabytePayloadIsKeptCutToSixtyFourKibibytesWithItsSizeAndHash() {
-        herald.subscribe("big", Order.class, m -> { });
+        herald().subscribe("big", Order.class, m -> { });
         byte[] huge = ("{\"orderId\":" + "x".repeat(1024 * 1024)).getBytes(StandardCharsets.UTF_8);
         publishForeignBytes(full("big"), huge);
 
@@ -210,8 +179,8 @@ class RedisHeraldTest extends BadInputContract {
 
     @Test
     void tenOneMegabyteGarbageMessagesSeenByThreeHeraldsCostAtMostThirtyCutLetters() {
-        List<Herald> heralds = List.of(herald, open(transportBuilder().channelPrefix(prefix).errorHandler(errors)),
-                open(transportBuilder().channelPrefix(prefix).errorHandler(errors)));
+        List<Herald> heralds = List.of(herald(), open(transportBuilder().channelPrefix(prefix()).errorHandler(errors())),
+                open(transportBuilder().channelPrefix(prefix()).errorHandler(errors())));
         for (Herald each : heralds) {
             each.subscribe("firehose", Order.class, m -> { });
         }
@@ -232,7 +201,7 @@ class RedisHeraldTest extends BadInputContract {
     /** A channel name that is not UTF-8 reads as U+FFFD; a template's pattern subscription reports it. */
     @Test
     void aForeignChannelNameThatIsNotUtf8IsReportedToATemplatesPatternSubscriptionNotDelivered() throws Exception {
-        TemplateChannel<String> tenant = herald.template("tenant:{tenantId}:events", PayloadType.of(String.class));
+        TemplateChannel<String> tenant = herald().template("tenant:{tenantId}:events", PayloadType.of(String.class));
         java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
         tenant.subscribeAll((values, m) -> received.add(values.string(0) + " " + m));
         java.io.ByteArrayOutputStream name = new java.io.ByteArrayOutputStream();
@@ -244,9 +213,9 @@ class RedisHeraldTest extends BadInputContract {
         }
         tenant.publish("own", "victim").toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
 
-        assertEquals("victim own", received.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
-        await().atMost(WAIT).until(() -> errors.ofKind(dev.herald.HeraldError.Kind.DECODE).size() == 1);
-        String message = errors.ofKind(dev.herald.HeraldError.Kind.DECODE).get(0).cause().getMessage();
+        assertEquals("victim own", take(received));
+        await().atMost(WAIT).until(() -> errors().ofKind(dev.herald.HeraldError.Kind.DECODE).size() == 1);
+        String message = errors().ofKind(dev.herald.HeraldError.Kind.DECODE).get(0).cause().getMessage();
         assertTrue(message.contains("{tenantId}") && message.contains("U+FFFD"), message);
         assertTrue(received.isEmpty(), received.toString());
     }

@@ -203,10 +203,9 @@ class RedisPromisesTest {
         redis.kill();
         await().atMost(WAIT).until(() -> events.contains("disconnected"));
         assertThrows(HeraldException.class, () -> herald.subscribe("lost", String.class, m -> { }));
-        assertEquals(List.of("keep"), ((dev.herald.internal.DefaultHerald) herald).subscribedChannels(),
-                "the timed-out subscription is not wanted");
 
         redis.restart();
+        // Herald resubscribes what it wants: had the timed-out subscription stayed wanted, this would say 2/0
         await().atMost(WAIT).until(() -> events.contains("resubscribed 1/0"));
         assertEquals(0, redis.numsub("lost"));
         assertEquals(1, redis.numsub("keep"));
