@@ -1,6 +1,7 @@
 package dev.herald.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -86,7 +87,9 @@ final class GrammarAgreementTest {
             lines.add("interface C" + i + " { @Channel(" + javaExpression(cases.get(i).channel()) + ") void m("
                     + cases.get(i).parameters() + "); }");
         }
-        Compilation compilation = Sources.compilerAllowingWarnings(new HeraldProcessor())
+        // javac stops reporting after 100 errors unless told otherwise
+        Compilation compilation = javac().withProcessors(new HeraldProcessor())
+                .withOptions("-Xmaxerrs", "100000", "-Xmaxwarns", "100000")
                 .compile(JavaFileObjects.forSourceLines("test.Cases", lines));
 
         Map<Integer, String> refusedByProcessor = new TreeMap<>();
@@ -129,7 +132,7 @@ final class GrammarAgreementTest {
                 herald.psubscribe(pattern, String.class, (c, m) -> { });
                 herald.punsubscribe(pattern).toCompletableFuture().get(5, TimeUnit.SECONDS);
             } else {
-                herald.channel(channel, String.class);
+                herald.channel(channel, PayloadType.of(String.class));
                 ChannelTemplate.of(channel); // a plain name is a template without placeholders
             }
             return null;
