@@ -26,8 +26,8 @@ for tool in java javac mvn redis-server; do
 done
 
 if [ "$build" -eq 1 ]; then
-  echo ">>> building annotations, processor, runtime and the benchmarks uber-jar (tests skipped)"
-  mvn -q -B -ntp -pl annotations,processor,runtime,benchmarks -Puberjar -Dmaven.test.skip=true package
+  echo ">>> building annotations, grammar, processor, runtime and the benchmarks uber-jar (tests skipped)"
+  mvn -q -B -ntp -pl annotations,grammar,processor,runtime,benchmarks -Puberjar -Dmaven.test.skip=true package
 fi
 
 jar=benchmarks/target/benchmarks.jar

@@ -1,13 +1,17 @@
 package dev.herald;
 
-import java.util.ArrayList;
+import dev.herald.grammar.ChannelSyntax;
+import dev.herald.grammar.GlobPatterns;
+import dev.herald.grammar.ParsedChannel;
+import dev.herald.grammar.RuntimeMessage;
+import dev.herald.grammar.Violation;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A channel name with placeholders, such as {@code tenant:{tenantId}:user:{userId}:events}: each
- * placeholder is a whole {@code :}-separated segment.
+ * placeholder is a whole {@code :}-separated segment. The template follows Herald's one channel grammar
+ * ({@code dev.herald.grammar}), the one the annotation processor checks {@code @Channel} against.
  *
  * <p>{@link #resolve} fills the placeholders and refuses any value that would change the channel's
  * meaning: empty values, and values holding {@code * ? [ ]}, the separator {@code :}, whitespace, a
@@ -19,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class ChannelTemplate {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
-
     private final String template;
     private final String[] segments;
     /** For each segment, the index of its placeholder, or -1 for a literal segment. */
@@ -29,36 +31,23 @@ public final class ChannelTemplate {
     private final String pattern;
 
     private ChannelTemplate(String template) {
+        ParsedChannel parsed = ChannelSyntax.parse(template);
+        if (!parsed.isValid()) {
+            throw new IllegalArgumentException(RuntimeMessage.CHANNEL_TEMPLATE.format(printable(template),
+                    parsed.violation().describe()));
+        }
         this.template = template;
-        this.segments = template.split(":", -1);
+        this.segments = parsed.segments().toArray(new String[0]);
         this.placeholderAt = new int[segments.length];
-        List<String> names = new ArrayList<>();
-        StringBuilder glob = new StringBuilder(template.length());
+        this.placeholders = parsed.placeholders();
         for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
-            if (segment.isEmpty()) {
-                throw new IllegalArgumentException("channel template \"" + template + "\" has an empty segment");
-            }
-            var matcher = PLACEHOLDER.matcher(segment);
-            if (matcher.matches()) {
-                if (names.contains(matcher.group(1))) {
-                    throw new IllegalArgumentException("channel template \"" + template + "\" repeats {" + matcher.group(1) + "}");
-                }
-                placeholderAt[i] = names.size();
-                names.add(matcher.group(1));
+            String name = ChannelSyntax.placeholder(segments[i]);
+            placeholderAt[i] = name == null ? -1 : placeholders.indexOf(name);
+            if (name != null) {
                 segments[i] = null;
-                glob.append(i == 0 ? "" : ":").append('*');
-            } else {
-                if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
-                    throw new IllegalArgumentException("channel template \"" + template + "\" has malformed braces in \""
-                            + segment + "\"");
-                }
-                placeholderAt[i] = -1;
-                glob.append(i == 0 ? "" : ":").append(escapeGlob(segment));
             }
         }
-        this.placeholders = List.copyOf(names);
-        this.pattern = glob.toString();
+        this.pattern = GlobPatterns.of(parsed);
     }
 
     /**
@@ -66,7 +55,9 @@ public final class ChannelTemplate {
      *
      * @param template for example {@code notifications:{userId}}
      * @return the template
-     * @throws IllegalArgumentException when a segment is empty or a brace is misplaced
+     * @throws IllegalArgumentException when the template breaks the channel grammar: a segment is empty, a
+     *     brace is misplaced, a placeholder repeats, or a literal segment holds a character other than letters,
+     *     digits and {@code - _ . @ / #}
      */
     public static ChannelTemplate of(String template) {
         return new ChannelTemplate(Objects.requireNonNull(template, "template"));
@@ -97,8 +88,8 @@ public final class ChannelTemplate {
      */
     public String resolve(Object... values) {
         if (values.length != placeholders.size()) {
-            throw new IllegalArgumentException("channel \"" + template + "\" has " + placeholders.size()
-                    + " placeholder(s) but " + values.length + " value(s) were given");
+            throw new IllegalArgumentException(RuntimeMessage.TEMPLATE_VALUE_COUNT.format(template, placeholders.size(),
+                    values.length));
         }
         StringBuilder channel = new StringBuilder(template.length() + 16);
         for (int i = 0; i < segments.length; i++) {
@@ -117,46 +108,18 @@ public final class ChannelTemplate {
 
     private String check(String name, Object value) {
         if (value == null) {
-            throw new IllegalArgumentException(name + " is null; channel \"" + template + "\" needs a value for {" + name + "}");
+            throw new IllegalArgumentException(RuntimeMessage.TEMPLATE_VALUE_NULL.format(name, template, name));
         }
         String text = value instanceof Enum<?> e ? e.name() : value.toString();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException(name + " is empty; channel \"" + template + "\" needs a value for {" + name + "}");
+            throw new IllegalArgumentException(RuntimeMessage.TEMPLATE_VALUE_EMPTY.format(name, template, name));
         }
-        String problem = problem(text);
-        if (problem != null) {
-            throw new IllegalArgumentException(name + " \"" + printable(text) + "\" holds " + problem
-                    + ", which would change the meaning of channel \"" + template + "\"");
+        Violation violation = ChannelSyntax.checkValue(text);
+        if (violation != null) {
+            throw new IllegalArgumentException(RuntimeMessage.TEMPLATE_VALUE.format(name, printable(text),
+                    violation.describe(), template));
         }
         return text;
-    }
-
-    /**
-     * What keeps a value from being one segment of one channel, or null when nothing does: the separator,
-     * a glob character, whitespace, a control character, an unpaired surrogate (no UTF-8 form: two such
-     * values could go on the wire as the same bytes) or U+FFFD (what a channel name that is not valid UTF-8
-     * decodes to, so a value holding it could stand for many channels).
-     */
-    private static String problem(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ':') {
-                return "the separator ':'";
-            } else if (c == '*' || c == '?' || c == '[' || c == ']') {
-                return "the glob character '" + c + "'";
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                return "whitespace";
-            } else if (Character.isISOControl(c)) {
-                return String.format("the control character U+%04X", (int) c);
-            } else if (c == '\uFFFD') {
-                return "the replacement character U+FFFD";
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++; // a pair: one code point
-            } else if (Character.isSurrogate(c)) {
-                return String.format("the unpaired surrogate U+%04X", (int) c);
-            }
-        }
-        return null;
     }
 
     /**
@@ -170,43 +133,30 @@ public final class ChannelTemplate {
     public ChannelValues parse(String channel) {
         String[] parts = channel.split(":", -1);
         if (parts.length != segments.length) {
-            throw new ChannelParseException("channel \"" + channel + "\" has " + parts.length + " segment(s) but \""
-                    + template + "\" has " + segments.length);
+            throw new ChannelParseException(RuntimeMessage.RECEIVED_SEGMENTS.format(printable(channel), parts.length,
+                    template, segments.length));
         }
         String[] values = new String[placeholders.size()];
         for (int i = 0; i < parts.length; i++) {
             int placeholder = placeholderAt[i];
             if (placeholder < 0) {
                 if (!parts[i].equals(segments[i])) {
-                    throw new ChannelParseException("channel \"" + channel + "\" does not match \"" + template + "\"");
+                    throw new ChannelParseException(RuntimeMessage.RECEIVED_MISMATCH.format(printable(channel), template));
                 }
-            } else {
-                if (parts[i].isEmpty()) {
-                    throw new ChannelParseException("channel \"" + channel + "\" has an empty {"
-                            + placeholders.get(placeholder) + "}");
-                }
-                String problem = problem(parts[i]);
-                if (problem != null) {
-                    throw new ChannelParseException("{" + placeholders.get(placeholder) + "} of channel \""
-                            + printable(channel) + "\" is \"" + printable(parts[i]) + "\", which holds " + problem
-                            + ": a value no publisher of \"" + template + "\" could send; not delivered");
-                }
-                values[placeholder] = parts[i];
+                continue;
             }
+            if (parts[i].isEmpty()) {
+                throw new ChannelParseException(RuntimeMessage.RECEIVED_EMPTY_VALUE.format(printable(channel),
+                        placeholders.get(placeholder)));
+            }
+            Violation violation = ChannelSyntax.checkValue(parts[i]);
+            if (violation != null) {
+                throw new ChannelParseException(RuntimeMessage.RECEIVED_VALUE.format(placeholders.get(placeholder),
+                        printable(channel), printable(parts[i]), violation.describe(), template));
+            }
+            values[placeholder] = parts[i];
         }
         return new ChannelValues(this, channel, values);
-    }
-
-    private static String escapeGlob(String literal) {
-        StringBuilder out = new StringBuilder(literal.length());
-        for (int i = 0; i < literal.length(); i++) {
-            char c = literal.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
     private static String printable(String text) {

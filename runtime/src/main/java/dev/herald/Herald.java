@@ -133,8 +133,9 @@ public interface Herald extends AutoCloseable {
      * @param channel the channel name, without prefix
      * @param payload the payload; must not be {@code null}
      * @return a stage with the number of Redis clients that received the message
-     * @throws IllegalArgumentException when {@code channel} is empty, has an empty segment ({@code a::b}) or
-     *     holds {@code * ? [ ]}, whitespace or control characters
+     * @throws IllegalArgumentException when {@code channel} breaks the channel grammar the processor checks
+     *     {@code @Channel} against: it is empty, has an empty segment ({@code a::b}), holds a placeholder, or
+     *     holds a character other than letters, digits, {@code - _ . @ / #} and the separator {@code :}
      */
     CompletionStage<Long> publish(String channel, Object payload);
 

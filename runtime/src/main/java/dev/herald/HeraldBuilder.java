@@ -1,6 +1,9 @@
 package dev.herald;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.grammar.ChannelSyntax;
+import dev.herald.grammar.RuntimeMessage;
+import dev.herald.grammar.Violation;
 import dev.herald.spi.Transport;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
@@ -149,16 +152,23 @@ public final class HeraldBuilder {
 
     /**
      * A prefix put before every channel name, on publish and subscribe alike, for example {@code "prod:"}.
-     * It goes into every PSUBSCRIBE pattern too, so it must mean the same there as on a channel: glob
-     * characters ({@code * ? [ ]}), the backslash, whitespace, control characters and unpaired surrogates are
-     * refused ({@code "env?:"} would also match {@code "env2:"}'s channels).
+     * It goes into every PSUBSCRIBE pattern too, so it must mean the same there as on a channel: it holds what
+     * a channel name holds (letters, digits, {@code - _ . @ / #}) and {@code :}, and makes no empty segment
+     * (no leading {@code :}, no {@code ::}); glob characters would match other prefixes' channels
+     * ({@code "env?:"} would also match {@code "env2:"}'s).
      *
      * @param channelPrefix the prefix; may be empty
      * @return this builder
-     * @throws IllegalArgumentException naming the character when the prefix holds one of those
+     * @throws IllegalArgumentException naming the character or the empty segment when the prefix breaks that rule
      */
     public HeraldBuilder channelPrefix(String channelPrefix) {
-        this.channelPrefix = dev.herald.internal.ChannelNames.checkPrefix(channelPrefix); // TODO grammar
+        Objects.requireNonNull(channelPrefix, "channelPrefix");
+        Violation violation = ChannelSyntax.checkPrefix(channelPrefix);
+        if (violation != null) {
+            throw new IllegalArgumentException(RuntimeMessage.CHANNEL_PREFIX.format(RuntimeMessage.printable(channelPrefix),
+                    violation.describe()));
+        }
+        this.channelPrefix = channelPrefix;
         return this;
     }
 

@@ -3,6 +3,7 @@ package dev.herald.internal;
 import dev.herald.ChannelDescriptor;
 import dev.herald.HeraldException;
 import dev.herald.binding.HeraldBinding;
+import dev.herald.grammar.RuntimeMessage;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ final class Bindings {
                 }
             } catch (ServiceConfigurationError e) {
                 // a stale entry (an interface deleted since the last build) must not hide the others
-                LOG.warn("Herald: skipping a binding that cannot be loaded: {}", e.getMessage());
+                LOG.warn("{}", RuntimeMessage.BINDING_UNLOADABLE.format(e.getMessage()));
             }
         }
         checkOnePayloadPerChannel(byInterface.values());
@@ -74,16 +75,14 @@ final class Bindings {
             for (ChannelDescriptor<?> channel : binding.channels()) {
                 ChannelDescriptor<?> earlier = byChannel.putIfAbsent(channel.name(), channel);
                 if (earlier != null && !earlier.payloadType().equals(channel.payloadType())) {
-                    conflicts.add("channel \"" + channel.name() + "\" carries " + earlier.payloadType() + " in "
-                            + earlier.declaringInterface().getName() + "." + earlier.methodName() + "(...) but "
-                            + channel.payloadType() + " in " + channel.declaringInterface().getName() + "."
-                            + channel.methodName() + "(...)");
+                    conflicts.add(RuntimeMessage.CHANNEL_CONFLICT_PAIR.text(channel.name(), earlier.payloadType(),
+                            earlier.declaringInterface().getName(), earlier.methodName(), channel.payloadType(),
+                            channel.declaringInterface().getName(), channel.methodName()));
                 }
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new HeraldException("[HeraldChannelConflict] one channel, one payload type: " + String.join("; ", conflicts)
-                    + ". Rename one channel or use the same payload type in both interfaces.");
+            throw new HeraldException(RuntimeMessage.CHANNEL_CONFLICT.format(String.join("; ", conflicts)));
         }
     }
 

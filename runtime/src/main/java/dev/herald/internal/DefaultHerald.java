@@ -65,7 +65,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         this.transport = transport;
         this.shutdownTimeout = settings.shutdownTimeout();
         try {
-            this.names = new ChannelNames(ChannelNames.checkPrefix(settings.channelPrefix()));
+            this.names = new ChannelNames(settings.channelPrefix());
             checkBindings();
         } catch (RuntimeException e) {
             transport.close();

@@ -1,5 +1,6 @@
 package dev.herald.processor.model;
 
+import dev.herald.grammar.ChannelSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -123,7 +124,7 @@ public final class ModelBuilder {
         // javac hands over a constant it cannot resolve yet (one generated in a later round) as "<error>"
         // (a resolved value prints as a quoted literal, an unresolved one does not)
         boolean resolved = value != null && value.getValue() instanceof String && value.toString().startsWith("\"");
-        ChannelNames.Parsed parsed = ChannelNames.parse(channel);
+        List<String> placeholders = ChannelSyntax.parse(channel).placeholders();
         List<ChannelMethod.Parameter> parameters = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
             parameters.add(new ChannelMethod.Parameter(parameter.getSimpleName().toString(), parameter.asType(),
@@ -157,7 +158,7 @@ public final class ModelBuilder {
         } else if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
             misplaced = ChannelMethod.Misplacement.NOT_ABSTRACT;
         }
-        return new ChannelMethod(method, annotation, value, channel, resolved, parsed.placeholders(),
+        return new ChannelMethod(method, annotation, value, channel, resolved, placeholders,
                 method.getSimpleName().toString(), List.copyOf(parameters), returnType, kind, reply,
                 !method.getTypeParameters().isEmpty(), method.isVarArgs(), misplaced);
     }

@@ -1,13 +1,13 @@
 package dev.herald.processor.validate;
 
+import dev.herald.grammar.ChannelSyntax;
+import dev.herald.grammar.GlobPatterns;
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
-import dev.herald.processor.model.ChannelNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.util.Types;
 
@@ -18,7 +18,7 @@ import javax.lang.model.util.Types;
 public final class ChannelRegistry {
 
     /** A declared channel, with its shape and, for a template, its PSUBSCRIBE pattern, computed once. */
-    private record Declaration(ChannelInterface owner, ChannelMethod method, String shape, Pattern pattern) {
+    private record Declaration(ChannelInterface owner, ChannelMethod method, String shape, String pattern) {
 
         /** The channel a sample value in every placeholder gives: what a template's pattern is tried on. */
         String sample() {
@@ -58,9 +58,9 @@ public final class ChannelRegistry {
                 continue;
             }
             // templates that differ only in placeholder names ("n:{a}", "n:{b}") are the same channels
-            String shape = ChannelNames.shape(method.channel());
+            String shape = ChannelSyntax.shape(method.channel());
             Declaration declaration = new Declaration(model, method, shape,
-                    method.isTemplate() ? pattern(method.channel()) : null);
+                    method.isTemplate() ? GlobPatterns.of(ChannelSyntax.parse(method.channel())) : null);
             List<Declaration> declarations = byChannel.computeIfAbsent(shape, c -> new ArrayList<>());
             for (Declaration other : declarations) {
                 if (other.owner() == model || types.isSameType(types.erasure(other.method().payload().type()),
@@ -101,10 +101,10 @@ public final class ChannelRegistry {
             if (other.shape().equals(declaration.shape())) {
                 continue; // the same channels: the duplicate and conflict checks cover it
             }
-            if (declaration.pattern() != null && declaration.pattern().matcher(other.sample()).matches()) {
+            if (declaration.pattern() != null && GlobPatterns.matches(declaration.pattern(), other.sample())) {
                 report(other.owner(), other.method(), model, method, own, reportsByInterface, model);
             }
-            if (other.pattern() != null && other.pattern().matcher(declaration.sample()).matches()) {
+            if (other.pattern() != null && GlobPatterns.matches(other.pattern(), declaration.sample())) {
                 report(model, method, other.owner(), other.method(), own, reportsByInterface, model);
             }
         }
@@ -133,20 +133,5 @@ public final class ChannelRegistry {
                         template.channel(), templateOwner.qualifiedName(), template.name(), template.payload().type());
             }
         }
-    }
-
-    /**
-     * The PSUBSCRIBE pattern of a template as a regular expression: each placeholder a {@code *}, which in
-     * Redis also matches {@code :}.
-     */
-    private static Pattern pattern(String template) {
-        StringBuilder regex = new StringBuilder();
-        for (String segment : template.split(":", -1)) {
-            if (regex.length() > 0) {
-                regex.append(':');
-            }
-            regex.append(segment.startsWith("{") ? ".+" : Pattern.quote(segment));
-        }
-        return Pattern.compile(regex.toString());
     }
 }

@@ -1,8 +1,10 @@
 package dev.herald.processor.validate;
 
+import dev.herald.grammar.ChannelSyntax;
+import dev.herald.grammar.ParsedChannel;
+import dev.herald.grammar.Problem;
 import dev.herald.processor.model.ChannelInterface;
 import dev.herald.processor.model.ChannelMethod;
-import dev.herald.processor.model.ChannelNames;
 import dev.herald.processor.model.MemberNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +61,7 @@ public final class InterfaceValidator {
                 report.add(Message.RESERVED_NAME, method.element(), method.annotation(), null, method.name(),
                         model.qualifiedName());
             }
-            ChannelMethod earlier = byChannel.putIfAbsent(ChannelNames.shape(method.channel()), method);
+            ChannelMethod earlier = byChannel.putIfAbsent(ChannelSyntax.shape(method.channel()), method);
             if (earlier != null && !method.channel().isEmpty()) {
                 report.add(Message.DUPLICATE_CHANNEL, method.element(), method.annotation(), method.annotationValue(),
                         method.channel(), model.qualifiedName(), earlier.name(), method.name());
@@ -100,7 +102,7 @@ public final class InterfaceValidator {
                     method.channel(), method.name(), words(method.misplaced()));
             return;
         }
-        ChannelNames.Parsed parsed = ChannelNames.parse(method.channel());
+        ParsedChannel parsed = ChannelSyntax.parse(method.channel());
         boolean channelValid = method.channelResolved() && parsed.problem() == null;
         if (!method.channelResolved()) {
             // unreachable from HeraldProcessor, which defers such a method and reports it at the last round; kept
@@ -131,7 +133,7 @@ public final class InterfaceValidator {
         validateParameters(method, channelValid, report);
     }
 
-    private static Message channelNameMessage(ChannelNames.Problem problem) {
+    private static Message channelNameMessage(Problem problem) {
         return switch (problem) {
             case EMPTY -> Message.CHANNEL_NAME_EMPTY;
             case WHITESPACE -> Message.CHANNEL_NAME_WHITESPACE;
@@ -141,6 +143,9 @@ public final class InterfaceValidator {
             case EMPTY_SEGMENT -> Message.CHANNEL_NAME_EMPTY_SEGMENT;
             case MALFORMED_BRACES -> Message.CHANNEL_NAME_BRACES;
             case REPEATED_PLACEHOLDER -> Message.CHANNEL_NAME_REPEATED_PLACEHOLDER;
+            // what only plain names, patterns, prefixes and values can break: never a declaration's problem
+            case PLACEHOLDER, SEPARATOR, UNPAIRED_SURROGATE, REPLACEMENT_CHARACTER ->
+                    throw new IllegalStateException("not a problem of a declared channel: " + problem);
         };
     }
 

@@ -1,7 +1,6 @@
 package dev.herald.internal.memory;
 
 import dev.herald.PublishFailedException;
-import dev.herald.internal.GlobPattern;
 import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
