@@ -11,7 +11,7 @@ import java.util.Objects;
  * The names a user gives Herald, checked by the one channel grammar ({@code dev.herald.grammar}, which the
  * processor checks {@code @Channel} against too), and the channel prefix put before them.
  */
-public final class ChannelNames {
+final class ChannelNames {
 
     private final String prefix;
 
