@@ -6,8 +6,12 @@ import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A transport defined in test code, plugged with {@code Herald.builder().transport(...)}: it carries messages in
@@ -18,6 +22,14 @@ final class ScriptedTransport implements Transport {
 
     private final InMemoryTransport inner = new InMemoryTransport();
     private volatile TransportListener listener;
+    /** Whether the server refuses SUBSCRIBE and PSUBSCRIBE. */
+    volatile boolean refuseSubscribes;
+    /** Whether the server never acknowledges SUBSCRIBE and PSUBSCRIBE (it still subscribes). */
+    volatile boolean neverAcknowledge;
+    /** Whether every caller is on the transport's own thread. */
+    volatile boolean ioThread;
+    /** The subscribe and unsubscribe commands, in the order sent. */
+    final List<String> commands = new CopyOnWriteArrayList<>();
     /** What the server reports for health; by default what the in-memory transport holds. */
     volatile Function<Collection<String>, TransportHealth> health;
 
@@ -37,23 +49,34 @@ final class ScriptedTransport implements Transport {
         return inner.publish(channel, payload);
     }
 
+    private CompletionStage<Void> answer(String command, Supplier<CompletionStage<Void>> call) {
+        commands.add(command);
+        if (refuseSubscribes) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no subscribing here"));
+        }
+        CompletionStage<Void> done = call.get();
+        return neverAcknowledge ? new CompletableFuture<>() : done;
+    }
+
     @Override
     public CompletionStage<Void> subscribe(String channel) {
-        return inner.subscribe(channel);
+        return answer("SUBSCRIBE " + channel, () -> inner.subscribe(channel));
     }
 
     @Override
     public CompletionStage<Void> unsubscribe(String channel) {
+        commands.add("UNSUBSCRIBE " + channel);
         return inner.unsubscribe(channel);
     }
 
     @Override
     public CompletionStage<Void> psubscribe(String pattern) {
-        return inner.psubscribe(pattern);
+        return answer("PSUBSCRIBE " + pattern, () -> inner.psubscribe(pattern));
     }
 
     @Override
     public CompletionStage<Void> punsubscribe(String pattern) {
+        commands.add("PUNSUBSCRIBE " + pattern);
         return inner.punsubscribe(pattern);
     }
 
@@ -66,7 +89,7 @@ final class ScriptedTransport implements Transport {
     public CompletionStage<TransportHealth> health(Collection<String> channels) {
         Function<Collection<String>, TransportHealth> scripted = health;
         return scripted == null ? inner.health(channels)
-                : java.util.concurrent.CompletableFuture.completedFuture(scripted.apply(channels));
+                : CompletableFuture.completedFuture(scripted.apply(channels));
     }
 
     @Override
@@ -76,7 +99,7 @@ final class ScriptedTransport implements Transport {
 
     @Override
     public boolean isIoThread() {
-        return false;
+        return ioThread;
     }
 
     @Override
