@@ -22,6 +22,11 @@ final class ReadyQueue {
         }
 
         @Override
+        boolean hasWork() {
+            return false;
+        }
+
+        @Override
         String channel() {
             return "(stop)";
         }
