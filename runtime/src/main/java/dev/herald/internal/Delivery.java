@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -22,8 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * which gives publish order, one message at a time, and lets different subscriptions run concurrently.
  * {@link #offer} runs on the transport's thread and only buffers; decoding happens on the handler thread.
  * A drain handles a bounded batch, then gives its thread to the next subscription in the
- * {@link HandlerPool}'s queue; when it ran dry and no other subscription waits, its thread stays on it for a
- * moment, parked, and the next message wakes that thread.
+ * {@link HandlerPool}'s queue.
  */
 final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
@@ -57,6 +57,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
     private final AtomicInteger buffered = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final OverflowReports overflowReports;
     private volatile boolean active = true;
@@ -120,29 +121,34 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     private void schedule() {
         // the pool never throws: a thread it cannot start is reported and the turn stays queued
-        if (takeTurnOrWake() && !herald.handlerPool().schedule(this)) {
-            dropTurn(); // Herald is closing; what is buffered is counted as unhandled
+        if (draining.compareAndSet(false, true) && !herald.handlerPool().schedule(this)) {
+            draining.set(false); // Herald is closing; what is buffered is counted as unhandled
         }
     }
 
     @Override
     boolean drainBatch() {
-        long start = System.nanoTime();
-        int handled = 0;
-        Object item;
-        while (active && (item = buffer.poll()) != null) {
-            buffered.decrementAndGet();
-            deliver(item);
-            if (++handled >= BATCH_MESSAGES || System.nanoTime() - start >= BATCH_NANOS) {
-                return hasWork(); // keep the turn, behind the subscriptions that wait
+        try {
+            long start = System.nanoTime();
+            int handled = 0;
+            Object item;
+            while (active && (item = buffer.poll()) != null) {
+                buffered.decrementAndGet();
+                deliver(item);
+                if (++handled >= BATCH_MESSAGES || System.nanoTime() - start >= BATCH_NANOS) {
+                    if (active && !buffer.isEmpty()) {
+                        return true; // keep the turn, behind the subscriptions that wait
+                    }
+                    break;
+                }
             }
+        } catch (Throwable e) {
+            // even if a fatal error escapes, the next offer must be able to schedule a drain
+            draining.set(false);
+            throw e;
         }
-        return false;
-    }
-
-    @Override
-    boolean hasWork() {
-        return active && !buffer.isEmpty();
+        draining.set(false);
+        return active && !buffer.isEmpty() && draining.compareAndSet(false, true);
     }
 
     /** Ends the subscription at once and loudly; the UNSUBSCRIBE is sent from a Herald thread. */

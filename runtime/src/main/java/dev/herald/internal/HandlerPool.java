@@ -35,12 +35,6 @@ public final class HandlerPool {
 
     private static final long PLATFORM_KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long VIRTUAL_KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /**
-     * How long a thread stays parked on a subscription that ran dry, for its next message, while no other
-     * subscription waits: at 20,000 msg/s messages are 50 µs apart, and each one handed over by the queue
-     * would wake whichever thread idles, often a cold one and sometimes a new one.
-     */
-    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     /** How long shutdown waits for interrupted handlers before it gives up on them. */
     private static final long AFTER_INTERRUPT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -78,18 +72,16 @@ public final class HandlerPool {
         return HeraldThreads.virtualAvailable();
     }
 
-    /**
-     * A subscription with messages to handle, as the pool sees it. Its {@link DrainTurn} lets at most one
-     * thread drain it at a time.
-     */
-    abstract static class Drainer extends DrainTurn {
+    /** A subscription with messages to handle, as the pool sees it. */
+    abstract static class Drainer {
         /** When it last joined the queue, for the saturation report. */
         volatile long queuedAt;
 
         /**
-         * Handles a bounded batch of messages on the calling thread, which holds the turn and keeps it.
+         * Handles a bounded batch of messages on the calling thread.
          *
-         * @return true when it stopped at the batch's bound with more to handle; false when it found no more
+         * @return true when it has more and keeps its turn: the pool queues it again; false when it gave up
+         *     its turn (its next message schedules it again)
          */
         abstract boolean drainBatch();
 
@@ -124,8 +116,7 @@ public final class HandlerPool {
                 : virtual ? Integer.MAX_VALUE : defaultPlatformThreads();
         String name = "herald-" + instance + "-";
         this.workers = new HandlerWorkers(ready, maxRunning, HeraldThreads.handlerFactory(virtual, config.threadFactory()),
-                name + "handler-", virtual ? VIRTUAL_KEEP_ALIVE_NANOS : PLATFORM_KEEP_ALIVE_NANOS, LINGER_NANOS,
-                this::startFailed);
+                name + "handler-", virtual ? VIRTUAL_KEEP_ALIVE_NANOS : PLATFORM_KEEP_ALIVE_NANOS, this::startFailed);
         this.callbacks = new CallbackThreads(name + "callback-", this::startFailed);
         this.watchdog = new PoolWatchdog(name + "watchdog", ready, workers, callbacks, report);
         watchdog.start();
@@ -155,7 +146,7 @@ public final class HandlerPool {
         if (ready.closed()) {
             return false;
         }
-        if (!ready.offer(drainer) && !workers.tryStart() && !workers.wakeLingering()) {
+        if (!ready.offer(drainer) && !workers.tryStart()) {
             watchdog.wake(); // every thread is busy: watch how long this one waits
         }
         return true;
@@ -175,7 +166,6 @@ public final class HandlerPool {
      */
     Stopped shutdown(long end, Duration deadline) {
         ready.close(workers::size);
-        workers.wakeLingering();
         callbacks.shutdown();
         watchdog.stop();
         if (onHeraldThread()) {

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +31,11 @@ final class HandlerWorkers {
     private final ThreadFactory threadFactory;
     private final String namePrefix;
     private final long keepAliveNanos;
-    private final long lingerNanos;
     private final Consumer<Throwable> startFailed;
 
     private final AtomicInteger threads = new AtomicInteger();
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadNumber = new AtomicInteger();
-    private final AtomicInteger lingering = new AtomicInteger();
 
     /**
      * @param ready the subscriptions waiting for a thread; its closing ends the threads
@@ -46,18 +43,15 @@ final class HandlerWorkers {
      * @param threadFactory makes the threads
      * @param namePrefix the threads' names start with it, such as {@code herald-3-handler-}
      * @param keepAliveNanos how long a thread idles before it ends
-     * @param lingerNanos how long a thread stays on a subscription that ran dry, waiting for its next
-     *     message, while no other subscription waits; 0 for not at all
      * @param startFailed told when a thread could not be started
      */
     HandlerWorkers(ReadyQueue ready, int maxRunning, ThreadFactory threadFactory, String namePrefix,
-            long keepAliveNanos, long lingerNanos, Consumer<Throwable> startFailed) {
+            long keepAliveNanos, Consumer<Throwable> startFailed) {
         this.ready = ready;
         this.maxRunning = maxRunning;
         this.threadFactory = threadFactory;
         this.namePrefix = namePrefix;
         this.keepAliveNanos = keepAliveNanos;
-        this.lingerNanos = lingerNanos;
         this.startFailed = startFailed;
     }
 
@@ -101,26 +95,6 @@ final class HandlerWorkers {
             }
         } while (!threads.compareAndSet(running, running + 1));
         return true;
-    }
-
-    /**
-     * Wakes the threads that linger on a subscription, so that they take the waiting ones instead: every
-     * thread is busy, or the pool closes.
-     *
-     * @return whether a thread lingered
-     */
-    boolean wakeLingering() {
-        if (lingering.get() == 0) {
-            return false;
-        }
-        boolean woke = false;
-        for (Worker worker : workers) {
-            if (worker.lingering) {
-                LockSupport.unpark(worker.thread);
-                woke = true;
-            }
-        }
-        return woke;
     }
 
     /** @return how many threads there are */
@@ -192,7 +166,6 @@ final class HandlerWorkers {
         volatile Thread thread;
         volatile Drainer current;
         volatile long since;
-        volatile boolean lingering;
 
         @Override
         public void run() {
@@ -244,41 +217,21 @@ final class HandlerWorkers {
         private Drainer runBatch(Drainer drainer) {
             current = drainer;
             since = System.nanoTime();
-            boolean more;
+            boolean again;
             try {
-                more = drainer.drainBatch();
+                again = drainer.drainBatch();
             } catch (Throwable e) {
-                // a fatal error must not cost the other subscriptions this thread
-                drainer.dropTurn();
+                // the Drainer gave up its turn; a fatal error must not cost the other subscriptions this thread
                 LOG.error("Herald: a handler of '{}' failed with an error Herald does not handle", drainer.channel(), e);
-                return null;
+                again = false;
             } finally {
                 current = null;
-                if (!ready.closed() && Thread.interrupted()) {
-                    // an interrupt meant for the handler that just ran is not for the next one
-                    LOG.debug("Herald: cleared an interrupt left by a handler of '{}'", drainer.channel());
-                }
             }
-            if (!more) {
-                more = lingerNanos > 0 && !stopLingering() ? linger(drainer) : drainer.releaseTurn();
+            if (!ready.closed() && Thread.interrupted()) {
+                // an interrupt meant for the handler that just ran is not for the next one
+                LOG.debug("Herald: cleared an interrupt left by a handler of '{}'", drainer.channel());
             }
-            return more ? ready.behindOthers(drainer) : null;
-        }
-
-        private boolean linger(Drainer drainer) {
-            lingering = true;
-            HandlerWorkers.this.lingering.incrementAndGet();
-            try {
-                return drainer.linger(lingerNanos, this::stopLingering);
-            } finally {
-                HandlerWorkers.this.lingering.decrementAndGet();
-                lingering = false;
-            }
-        }
-
-        /** Another subscription waits for a thread, or the pool closes: do not hold this one. */
-        private boolean stopLingering() {
-            return !ready.isEmpty() || ready.closed() || Thread.currentThread().isInterrupted();
+            return again ? ready.behindOthers(drainer) : null;
         }
     }
 }

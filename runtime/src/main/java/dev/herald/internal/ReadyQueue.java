@@ -22,11 +22,6 @@ final class ReadyQueue {
         }
 
         @Override
-        boolean hasWork() {
-            return false;
-        }
-
-        @Override
         String channel() {
             return "(stop)";
         }
