@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Callbacks that are not handlers run on {@link CallbackThreads}, so that busy handlers never hold them up.
  */
-public final class HandlerPool {
+final class HandlerPool {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandlerPool.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -46,16 +46,7 @@ public final class HandlerPool {
      * @param virtualThreads whether to run handlers on virtual threads when the JVM has them (Java 21+)
      * @param threadFactory makes the handler threads instead of the pool (tests inject failures), or null
      */
-    public record Config(int maxRunning, boolean virtualThreads, ThreadFactory threadFactory) {
-
-        /**
-         * The defaults: virtual threads where the JVM has them, else {@link #defaultPlatformThreads()}.
-         *
-         * @return the default configuration
-         */
-        public static Config defaults() {
-            return new Config(0, true, null);
-        }
+    record Config(int maxRunning, boolean virtualThreads, ThreadFactory threadFactory) {
     }
 
     /**
@@ -63,7 +54,7 @@ public final class HandlerPool {
      *
      * @return 4 per core, and at least 16
      */
-    public static int defaultPlatformThreads() {
+    static int defaultPlatformThreads() {
         return Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
     }
 
