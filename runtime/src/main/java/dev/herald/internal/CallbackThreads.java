@@ -105,12 +105,23 @@ final class CallbackThreads implements Executor {
     }
 
     /**
+     * Waits for every callback thread to end: the executor counts itself terminated while its last thread is
+     * still on its way out, and a thread alive then would be reported as still running.
+     *
      * @param end the deadline, in {@link System#nanoTime()} terms
-     * @return whether every callback is done
+     * @return whether every callback is done and its thread ended
      * @throws InterruptedException when the caller is interrupted
      */
     boolean awaitTermination(long end) throws InterruptedException {
-        return threads.awaitTermination(Math.max(end - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+        if (!threads.awaitTermination(Math.max(end - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        for (Thread thread : live) {
+            if (!HeraldThreads.join(thread, end)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds a line to {@code alive} for each callback still running. */
