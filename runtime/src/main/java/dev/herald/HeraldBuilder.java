@@ -31,8 +31,6 @@ public final class HeraldBuilder {
     static final int DEFAULT_MAX_PENDING_PUBLISHES = 100_000;
     /** The default of {@link #maxPendingPublishBytes(long)}. */
     static final long DEFAULT_MAX_PENDING_PUBLISH_BYTES = 64L * 1024 * 1024;
-    /** The implementation, when the service file is missing. */
-    private static final String DEFAULT_RUNTIME = "dev.herald.internal.start.DefaultHeraldRuntime";
 
     String redisUri;
     Transport transport;
@@ -494,19 +492,15 @@ public final class HeraldBuilder {
         return runtime().start(new HeraldSettings(this));
     }
 
-    /** The implementation: through {@link ServiceLoader}, or by its name where a repackaged jar lost the service file. */
+    /** The implementation, through {@link ServiceLoader}: the API does not name it. */
     private static HeraldRuntime runtime() {
         Iterator<HeraldRuntime> found = ServiceLoader.load(HeraldRuntime.class, HeraldBuilder.class.getClassLoader()).iterator();
-        if (found.hasNext()) {
-            return found.next();
+        if (!found.hasNext()) {
+            throw new IllegalStateException("no " + HeraldRuntime.class.getName() + " on the class path: herald-runtime's"
+                    + " META-INF/services entry is missing (a shaded jar needs the shade plugin's"
+                    + " ServicesResourceTransformer)");
         }
-        try {
-            return (HeraldRuntime) Class.forName(DEFAULT_RUNTIME, true, HeraldBuilder.class.getClassLoader())
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("no " + HeraldRuntime.class.getName() + " on the class path: is herald-runtime"
-                    + " there complete, with META-INF/services? (" + e + ")", e);
-        }
+        return found.next();
     }
 
     private static Duration requirePositive(Duration duration, String name) {
