@@ -10,8 +10,12 @@ import java.util.concurrent.TimeoutException;
 /** The contract's one way to wait for a message or a stage, bounded so that a broken promise fails the test. */
 final class Waiting {
 
-    /** Generous bound for waits; tests finish far sooner unless something is broken. */
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Generous bound for waits; tests finish far sooner unless something is broken. The mutation profile
+     * shortens it ({@code -Dherald.test.waitSeconds=4}) so that a mutant that loses a message fails its test
+     * in seconds instead of running into PIT's timeout; nothing the tests check depends on its length.
+     */
+    static final Duration WAIT = Duration.ofSeconds(Long.getLong("herald.test.waitSeconds", 20));
 
     private Waiting() {
     }

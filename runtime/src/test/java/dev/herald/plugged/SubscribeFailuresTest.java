@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class SubscribeFailuresTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(Long.getLong("herald.test.waitSeconds", 20));
 
     private final ScriptedTransport transport = new ScriptedTransport();
     private final Herald herald = Herald.builder().transport(transport).channelPrefix("app:")
