@@ -141,7 +141,11 @@ public final class GlobPatterns {
         return i == s.length();
     }
 
-    /** The index of the {@code ]} closing a class that starts at {@code q}, or the pattern's length. */
+    /**
+     * The index of the {@code ]} closing a class that starts at {@code q}, or the pattern's length. As in Redis's
+     * {@code stringmatchlen}, {@code x-]} is a range from {@code x} to {@code ]}, not {@code x}, {@code -} and the
+     * class's end: {@code [a-]} matches {@code ] ^ _ ` a} and leaves the class open.
+     */
     private static int classEnd(String pattern, int q) {
         if (q < pattern.length() && pattern.charAt(q) == '^') {
             q++;
@@ -149,7 +153,7 @@ public final class GlobPatterns {
         while (q < pattern.length() && pattern.charAt(q) != ']') {
             if (pattern.charAt(q) == '\\' && q + 1 < pattern.length()) {
                 q += 2;
-            } else if (q + 2 < pattern.length() && pattern.charAt(q + 1) == '-' && pattern.charAt(q + 2) != ']') {
+            } else if (q + 2 < pattern.length() && pattern.charAt(q + 1) == '-') {
                 q += 3;
             } else {
                 q++;
@@ -169,7 +173,7 @@ public final class GlobPatterns {
             if (pattern.charAt(q) == '\\' && q + 1 < pattern.length()) {
                 matched |= pattern.charAt(q + 1) == ch;
                 q += 2;
-            } else if (q + 2 < pattern.length() && pattern.charAt(q + 1) == '-' && pattern.charAt(q + 2) != ']') {
+            } else if (q + 2 < pattern.length() && pattern.charAt(q + 1) == '-') {
                 char from = (char) Math.min(pattern.charAt(q), pattern.charAt(q + 2));
                 char to = (char) Math.max(pattern.charAt(q), pattern.charAt(q + 2));
                 matched |= ch >= from && ch <= to;

@@ -66,6 +66,8 @@ final class ChannelSyntaxTest {
         assertProblem("a\ud835\udc00", Problem.CHARACTER, 0x1D400, 1); // a letter, but beyond the BMP
         assertProblem("a\ud800b", Problem.CHARACTER, '\ud800', 1);
         assertProblem("a\udfff", Problem.CHARACTER, '\udfff', 1);
+        assertProblem("ab\ud800", Problem.CHARACTER, '\ud800', 2); // a high half at the very end
+        assertProblem("\udc00a", Problem.CHARACTER, '\udc00', 0); // a low half at the very start
     }
 
     @ParameterizedTest
