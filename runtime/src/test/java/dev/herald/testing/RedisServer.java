@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -70,6 +71,7 @@ public final class RedisServer implements AutoCloseable {
   private final String username;
   private final String password;
   private final Path executable;
+  private final ExtraArgs extraArgs;
 
   // Managed state: written only while holding "this"; volatile so the shutdown hook can read it
   // without taking the lock.
@@ -86,7 +88,8 @@ public final class RedisServer implements AutoCloseable {
       boolean tls,
       String username,
       String password,
-      Path executable) {
+      Path executable,
+      ExtraArgs extraArgs) {
     this.uri = uri;
     this.host = host;
     this.port = port;
@@ -94,6 +97,27 @@ public final class RedisServer implements AutoCloseable {
     this.username = username;
     this.password = password;
     this.executable = executable;
+    this.extraArgs = extraArgs;
+  }
+
+  /**
+   * Arguments a cluster node or a Sentinel adds to a managed server's command line, made once
+   * its directory exists (a Sentinel writes its configuration file there). They come right after
+   * the executable, so a configuration file may be the first of them.
+   */
+  @FunctionalInterface
+  interface ExtraArgs {
+    /** No extra arguments: a plain server. */
+    ExtraArgs NONE = dir -> List.of();
+
+    /**
+     * Returns the arguments for a server whose working directory is {@code dir}.
+     *
+     * @param dir the server's own directory, kept across {@link #kill()} and {@link #restart()}
+     * @return the arguments to add
+     * @throws IOException if a file they name could not be written
+     */
+    List<String> in(Path dir) throws IOException;
   }
 
   /**
@@ -130,13 +154,28 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private static RedisServer start(boolean tls) {
+    return start(tls, ExtraArgs.NONE, false);
+  }
+
+  /**
+   * Starts a plain-text server with extra arguments, as {@link #start()} does otherwise; used by
+   * {@link RedisCluster} and {@link RedisSentinel}.
+   *
+   * @param extraArgs the arguments to add, such as {@code --cluster-enabled yes}
+   * @param busPortFree whether port + 10000 must be free too (a cluster node's bus port)
+   */
+  static RedisServer start(ExtraArgs extraArgs, boolean busPortFree) {
+    return start(false, extraArgs, busPortFree);
+  }
+
+  private static RedisServer start(boolean tls, ExtraArgs extraArgs, boolean busPortFree) {
     Path executable = findExecutable();
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-      int port = freePort();
+      int port = busPortFree ? freePortWithBusPort() : freePort();
       RedisServer server =
           new RedisServer((tls ? "rediss://" : "redis://") + LOOPBACK + ":" + port, LOOPBACK, port,
-              tls, null, null, executable);
+              tls, null, null, executable, extraArgs);
       try {
         server.restart();
         return server;
@@ -203,7 +242,7 @@ public final class RedisServer implements AutoCloseable {
       }
     }
     return new RedisServer(
-        normalized, host, port, scheme.equals("rediss"), username, password, null);
+        normalized, host, port, scheme.equals("rediss"), username, password, null, null);
   }
 
   /**
@@ -304,6 +343,7 @@ public final class RedisServer implements AutoCloseable {
       Path log = dir.resolve("redis.log");
       List<String> cmd = new ArrayList<>();
       cmd.add(executable.toString());
+      cmd.addAll(extraArgs.in(dir));
       if (tls) {
         if (certificates == null || !Files.isDirectory(certificates.dir())) {
           Path certDir = Files.createDirectories(dir.resolve("tls"));
@@ -410,6 +450,17 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
+   * Sends one command over a fresh connection and returns the reply as read: a String (simple or
+   * bulk), a Long, a List of replies (nested as Redis sent them), null for nil, or, for an error,
+   * a String starting with {@code "-"}. For replies whose structure matters, such as {@code
+   * CLUSTER SHARDS}.
+   */
+  Object reply(String... args) {
+    Object reply = call(args);
+    return reply instanceof RespError error ? "-" + error.message() : reply;
+  }
+
+  /**
    * Returns how many clients are subscribed to a channel, by {@code PUBSUB NUMSUB}; pattern
    * subscriptions are not counted.
    *
@@ -500,6 +551,38 @@ public final class RedisServer implements AutoCloseable {
         "redis-server was not found on PATH; install it (e.g. `apt-get install redis-server`,"
             + " `brew install redis`) or set REDIS_URL=redis://host:port to use an existing"
             + " server");
+  }
+
+  /**
+   * Returns the process id of the running managed server.
+   *
+   * @return the pid, or empty for an external server or one that is not running
+   */
+  OptionalLong pid() {
+    Process p = process;
+    return p == null ? OptionalLong.empty() : OptionalLong.of(p.pid());
+  }
+
+  /** Finds a free port P below 55536 whose cluster bus port P + 10000 is free too. */
+  private static int freePortWithBusPort() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = freePort();
+      if (port + 10_000 <= 65_535 && isFree(port + 10_000)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("found no free port P on " + LOOPBACK
+        + " whose cluster bus port P + 10000 is free too");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(LOOPBACK, port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static int freePort() {
@@ -771,9 +854,9 @@ public final class RedisServer implements AutoCloseable {
 
   /**
    * Reads one reply: a String (simple or bulk), a Long, a RespError, a List of replies, or null
-   * for nil.
+   * for nil. Tests that speak RESP themselves read pushes with it.
    */
-  private static Object read(InputStream in) throws IOException {
+  static Object read(InputStream in) throws IOException {
     int type = in.read();
     if (type == -1) {
       throw new EOFException("connection closed before a reply");

@@ -43,6 +43,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *       every {@code @Dedicated} parameter is the same server. With {@code REDIS_URL} set such
  *       tests are skipped, since an external server cannot be killed.
  * </ul>
+ *
+ * <p>For a Redis Cluster or a Sentinel setup, see the sibling {@link RedisClusterExtension}, which
+ * follows the same rules and takes {@link Dedicated} too.
  */
 public final class RedisServerExtension implements ParameterResolver, ExecutionCondition {
 
