@@ -136,6 +136,11 @@ public final class RedisSentinel implements AutoCloseable {
    * Sentinel names the old replica as master, it reports {@code role:master}, and the old master
    * has been turned into its replica and is in sync.
    *
+   * <p>That takes about 11 s, nearly all of it the last step: the Sentinels name the new master
+   * after about 1 s, but a Sentinel turns a server it lists as replica yet which reports {@code
+   * role:master} into a replica only once that report is 8 s old ({@code
+   * SENTINEL_PUBLISH_PERIOD * 4} in sentinel.c, not configurable), seen on its next {@code INFO}.
+   *
    * @return the new master
    * @throws IllegalStateException if a Sentinel refused, or that did not happen within 30 seconds
    */
