@@ -55,25 +55,34 @@ public interface Herald extends AutoCloseable {
     }
 
     /**
-     * Connects to the Redis named by the {@code REDIS_URL} environment variable, or runs in memory when it
-     * is unset or blank. The line Herald logs at INFO when it starts says which.
+     * Connects to the Redis named by the {@code REDIS_URL} environment variable, or to the Redis Cluster whose
+     * comma-separated seed URIs {@code REDIS_CLUSTER_URL} holds, or runs in memory when neither is set (or
+     * both are blank). The line Herald logs at INFO when it starts says which.
      *
-     * @return a Herald on Redis or in memory
-     * @throws IllegalArgumentException when {@code REDIS_URL} is set but is not a Redis URI
-     * @throws HeraldException when {@code REDIS_URL} is set but Redis cannot be reached
+     * @return a Herald on Redis, on a Redis Cluster or in memory
+     * @throws IllegalArgumentException when both variables are set, or the one set does not hold Redis URIs
+     * @throws HeraldException when the variable is set but Redis cannot be reached
      */
     static Herald fromEnvironment() {
-        return fromEnvironment(System.getenv("REDIS_URL"));
+        return fromEnvironment(System.getenv("REDIS_URL"), System.getenv("REDIS_CLUSTER_URL"));
     }
 
     /**
-     * Like {@link #fromEnvironment()}, with the value of {@code REDIS_URL} given.
+     * Like {@link #fromEnvironment()}, with the values of {@code REDIS_URL} and {@code REDIS_CLUSTER_URL} given.
      */
-    private static Herald fromEnvironment(String redisUrl) {
+    private static Herald fromEnvironment(String redisUrl, String redisClusterUrl) {
+        boolean single = redisUrl != null && !redisUrl.isBlank();
+        boolean cluster = redisClusterUrl != null && !redisClusterUrl.isBlank();
+        if (single && cluster) {
+            throw new IllegalArgumentException("both REDIS_URL and REDIS_CLUSTER_URL are set: set REDIS_URL for one"
+                    + " Redis server or REDIS_CLUSTER_URL (comma-separated seeds) for a Redis Cluster, not both");
+        }
+        String variable = cluster ? "REDIS_CLUSTER_URL" : "REDIS_URL";
         try {
-            return builder().redisOrInMemory(redisUrl).build();
+            return cluster ? builder().redisCluster(redisClusterUrl.strip()).build()
+                    : builder().redisOrInMemory(redisUrl).build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("REDIS_URL is set but is not a Redis URI: " + e.getMessage(), e);
+            throw new IllegalArgumentException(variable + " is set but is not a Redis URI: " + e.getMessage(), e);
         }
     }
 

@@ -8,13 +8,16 @@ import dev.herald.spi.Transport;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Configures a {@link Herald}. Without {@link #redis(String)} the result runs in memory.
+ * Configures a {@link Herald}. Without {@link #redis(String)}, {@link #redisCluster(String...)} or
+ * {@link #transport(Transport)} the result runs in memory.
  *
  * <pre>{@code
  * Herald herald = Herald.builder()
@@ -33,6 +36,7 @@ public final class HeraldBuilder {
     static final long DEFAULT_MAX_PENDING_PUBLISH_BYTES = 64L * 1024 * 1024;
 
     String redisUri;
+    List<String> redisClusterSeeds;
     Transport transport;
     ObjectMapper objectMapper;
     CodecFactory codecFactory;
@@ -71,6 +75,38 @@ public final class HeraldBuilder {
      */
     public HeraldBuilder redis(String redisUri) {
         this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+        return this;
+    }
+
+    /**
+     * Runs over a Redis Cluster (Redis 7+). Herald asks the seeds for the cluster's topology, keeps it current
+     * (a periodic refresh every 5 seconds and Lettuce's adaptive triggers on redirects and reconnects), and
+     * carries every channel with sharded pub/sub: {@code SPUBLISH}, and one {@code SSUBSCRIBE} per channel on
+     * the master that owns its slot, moved when the slot moves or its master fails over, so that each message
+     * arrives once. Sharded pub/sub has no pattern form: {@code psubscribe} and a template's
+     * {@code subscribeAll} are refused with {@code [HeraldClusterPattern]}.
+     *
+     * @param seedUris one or more nodes of the cluster, each a Redis URI such as {@code redis://10.0.0.1:7000};
+     *     each may be several comma-separated URIs (the form of {@code REDIS_CLUSTER_URL})
+     * @return this builder
+     * @throws IllegalArgumentException when no seed is given or one is blank
+     */
+    public HeraldBuilder redisCluster(String... seedUris) {
+        Objects.requireNonNull(seedUris, "seedUris");
+        List<String> seeds = new ArrayList<>();
+        for (String uri : seedUris) {
+            Objects.requireNonNull(uri, "seed URI");
+            for (String seed : uri.split(",", -1)) {
+                if (seed.isBlank()) {
+                    throw new IllegalArgumentException("redisCluster(...) was given a blank seed URI in '" + uri + "'");
+                }
+                seeds.add(seed.strip());
+            }
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("redisCluster(...) needs at least one seed URI");
+        }
+        this.redisClusterSeeds = List.copyOf(seeds);
         return this;
     }
 
@@ -488,6 +524,12 @@ public final class HeraldBuilder {
     public Herald build() {
         if (transport != null && redisUri != null) {
             throw new IllegalStateException("both redis(...) and transport(...) were given: choose one");
+        }
+        if (redisClusterSeeds != null && redisUri != null) {
+            throw new IllegalStateException("both redis(...) and redisCluster(...) were given: choose one");
+        }
+        if (redisClusterSeeds != null && transport != null) {
+            throw new IllegalStateException("both redisCluster(...) and transport(...) were given: choose one");
         }
         return runtime().start(new HeraldSettings(this));
     }

@@ -5,6 +5,7 @@ import dev.herald.spi.Transport;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 public final class HeraldSettings {
 
     private final String redisUri;
+    private final List<String> redisClusterSeeds;
     private final Transport transport;
     private final ObjectMapper objectMapper;
     private final CodecFactory codecFactory;
@@ -43,6 +45,7 @@ public final class HeraldSettings {
 
     HeraldSettings(HeraldBuilder b) {
         this.redisUri = b.redisUri;
+        this.redisClusterSeeds = b.redisClusterSeeds;
         this.transport = b.transport;
         this.objectMapper = b.objectMapper;
         this.codecFactory = b.codecFactory;
@@ -73,6 +76,11 @@ public final class HeraldSettings {
     /** @return the Redis URI of {@link HeraldBuilder#redis(String)}, or {@code null} for no Redis */
     public String redisUri() {
         return redisUri;
+    }
+
+    /** @return the seed URIs of {@link HeraldBuilder#redisCluster(String...)}, or {@code null} for no cluster */
+    public List<String> redisClusterSeeds() {
+        return redisClusterSeeds;
     }
 
     /** @return the transport of {@link HeraldBuilder#transport(Transport)}, or {@code null} */

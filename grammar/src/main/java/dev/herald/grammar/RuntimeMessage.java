@@ -48,7 +48,13 @@ public enum RuntimeMessage {
     RECEIVED_EMPTY_VALUE(Kind.ERROR, "HeraldReceivedChannel", "channel \"%s\" has an empty {%s}"),
     /** A received value no publisher could send. Arguments: placeholder, channel, value, violation, template. */
     RECEIVED_VALUE(Kind.ERROR, "HeraldReceivedChannel",
-            "{%s} of channel \"%s\" is \"%s\", which %s: a value no publisher of \"%s\" could send; not delivered");
+            "{%s} of channel \"%s\" is \"%s\", which %s: a value no publisher of \"%s\" could send; not delivered"),
+    /** A pattern subscription on a transport that cannot deliver to patterns. Arguments: the pattern, the transport. */
+    CLUSTER_PATTERN(Kind.ERROR, "HeraldClusterPattern",
+            "pattern \"%s\" would receive nothing on %s: Redis Cluster carries Herald's channels with sharded pub/sub"
+                    + " (SPUBLISH/SSUBSCRIBE), which has no pattern form. Subscribe to the concrete channels instead"
+                    + " (subscribe(channel, ...), or a template's subscribe(handler, values...)), or run this subscriber"
+                    + " on a single Redis server");
 
     /** Whether a message stops what was asked (an error) or only reports (a warning). */
     public enum Kind {

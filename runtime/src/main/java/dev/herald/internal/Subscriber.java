@@ -5,6 +5,7 @@ import dev.herald.MessageHandler;
 import dev.herald.PayloadCodec;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
+import dev.herald.grammar.RuntimeMessage;
 import dev.herald.spi.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,10 @@ final class Subscriber {
     private <T> Delivery<T> delivery(Registry.Key key, String deadLetters, PayloadCodec<T> codec, Delivery.Sink<T> sink,
             Object handler, SubscriptionOptions options) {
         Objects.requireNonNull(handler, "handler");
+        if (key.pattern() && !transport.supportsPatterns()) {
+            throw new UnsupportedOperationException(RuntimeMessage.CLUSTER_PATTERN.format(
+                    RuntimeMessage.printable(key.name()), transport.description()));
+        }
         return new Delivery<>(context, key, deadLetters, codec, sink, handler, options.orElse(defaults));
     }
 

@@ -135,6 +135,17 @@ public interface Transport extends AutoCloseable {
      */
     boolean isIoThread();
 
+    /**
+     * Whether {@link #psubscribe} can deliver anything on this transport. One that cannot (Redis Cluster: its
+     * sharded pub/sub has no pattern form, and a classic {@code PSUBSCRIBE} never sees a sharded message)
+     * returns {@code false}, and Herald refuses every pattern subscription before it reaches the transport.
+     *
+     * @return {@code true}, the default, when pattern subscriptions work
+     */
+    default boolean supportsPatterns() {
+        return true;
+    }
+
     /** Closes connections and stops every thread the transport started. */
     @Override
     void close();

@@ -1,7 +1,7 @@
 package dev.herald.internal.redis;
 
 /** How a subscription command failed, for the {@link SubscriptionReconciler} to decide what follows. */
-enum CommandFailure {
+public enum CommandFailure {
     /** The server answered with an error: the command did nothing. */
     REFUSED,
     /** No answer in time: the server may still execute it. */

@@ -11,7 +11,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XTrimArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,18 +31,21 @@ import org.slf4j.LoggerFactory;
  * holds), {@code XTRIM ... MINID ~ <now - retention>} (Redis 6.2+; approximate, the cheap form) and
  * {@code PEXPIRE <retention>}, so a stream nothing is appended to disappears.
  */
-final class RedisDeadLetterStore implements DeadLetterStore {
+public final class RedisDeadLetterStore implements DeadLetterStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisDeadLetterStore.class);
 
     static final String KEY_PREFIX = "herald:dead-letters:";
 
-    private final RedisAsyncCommands<String, byte[]> commands;
+    private final RedisClusterAsyncCommands<String, byte[]> commands;
     private final Runnable flush;
     private final AtomicBoolean trimByAgeFailed = new AtomicBoolean();
 
-    /** @param flush sends what was written; the connection does not flush each command by itself */
-    RedisDeadLetterStore(RedisAsyncCommands<String, byte[]> commands, Runnable flush) {
+    /**
+     * @param commands a single-server or a cluster connection's commands (a cluster routes each stream by its key)
+     * @param flush sends what was written; the connection does not flush each command by itself
+     */
+    public RedisDeadLetterStore(RedisClusterAsyncCommands<String, byte[]> commands, Runnable flush) {
         this.commands = commands;
         this.flush = flush;
     }

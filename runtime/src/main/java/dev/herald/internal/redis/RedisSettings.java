@@ -84,7 +84,7 @@ public record RedisSettings(String uri, Duration commandTimeout, Duration connec
      *
      * @return the options for the Lettuce client
      */
-    ClientOptions lettuceOptions() {
+    public ClientOptions lettuceOptions() {
         ClientOptions base = clientOptions != null ? clientOptions : ClientOptions.create();
         SslOptions ssl = sslOptions != null ? sslOptions : base.getSslOptions();
         return base.mutate()

@@ -3,7 +3,7 @@ package dev.herald.internal.redis;
 import java.util.concurrent.CompletionStage;
 
 /** Sends the pub/sub commands of the connection a {@link SubscriptionReconciler} keeps in line. */
-interface SubscriptionCommands {
+public interface SubscriptionCommands {
 
     /**
      * Sends {@code SUBSCRIBE}, {@code UNSUBSCRIBE}, {@code PSUBSCRIBE} or {@code PUNSUBSCRIBE} for some names.

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe; every method is non-blocking. The {@link SubscriptionCommands} and the stages it completes
  * are called under the reconciler's lock, possibly on an I/O thread: they must not block.
  */
-final class SubscriptionReconciler {
+public final class SubscriptionReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionReconciler.class);
 
@@ -58,7 +58,7 @@ final class SubscriptionReconciler {
      *     the wanted set after {@link #connectionRestored()}; called under the lock, must hand over at once
      * @param connected whether the connection is up now
      */
-    SubscriptionReconciler(SubscriptionCommands commands, int batchSize, BiConsumer<Integer, Integer> resubscribed,
+    public SubscriptionReconciler(SubscriptionCommands commands, int batchSize, BiConsumer<Integer, Integer> resubscribed,
             boolean connected) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
@@ -79,7 +79,7 @@ final class SubscriptionReconciler {
      *     back and they are acknowledged. It fails when the server refuses or does not answer in time; the
      *     names stay wanted until {@link #unwant} is called
      */
-    synchronized CompletionStage<Void> want(Collection<String> names, boolean pattern) {
+    public synchronized CompletionStage<Void> want(Collection<String> names, boolean pattern) {
         if (closed) {
             return CompletableFuture.failedFuture(new HeraldException("the subscription connection is closed"));
         }
@@ -110,7 +110,7 @@ final class SubscriptionReconciler {
      *     at once while disconnected (the server dropped the connection's subscriptions with it; the names
      *     are unsubscribed again after a reconnect should the client library re-subscribe them)
      */
-    synchronized CompletionStage<Void> unwant(Collection<String> names, boolean pattern) {
+    public synchronized CompletionStage<Void> unwant(Collection<String> names, boolean pattern) {
         AckWaiter waiter = new AckWaiter();
         for (PubSubName name : PubSubName.all(names, pattern)) {
             NameState state = table.get(name);
@@ -220,7 +220,7 @@ final class SubscriptionReconciler {
      * @param pattern whether it is a pattern
      * @param subscribed whether the reply says subscribed (or unsubscribed)
      */
-    synchronized void acknowledged(String name, boolean pattern, boolean subscribed) {
+    public synchronized void acknowledged(String name, boolean pattern, boolean subscribed) {
         PubSubName key = new PubSubName(name, pattern);
         NameState state = table.get(key);
         if (state == null) {
@@ -255,7 +255,7 @@ final class SubscriptionReconciler {
     }
 
     /** The connection dropped: the server forgot its subscriptions, and nothing sent on it will be acknowledged. */
-    synchronized void connectionLost() {
+    public synchronized void connectionLost() {
         connected = false;
         stalled = false;
         inFlight = null;
@@ -269,7 +269,7 @@ final class SubscriptionReconciler {
      * call: subscribes everything wanted again and unsubscribes what the library may have re-subscribed that is
      * no longer wanted. Calls {@code resubscribed} once the server acknowledged all of it.
      */
-    synchronized void connectionRestored() {
+    public synchronized void connectionRestored() {
         if (closed) {
             return;
         }
@@ -291,7 +291,7 @@ final class SubscriptionReconciler {
     }
 
     /** Fails every stage still waiting; sends nothing more. */
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         HeraldException failure = new HeraldException("the subscription connection was closed");
         table.forEach((name, state) -> state.closed(failure));

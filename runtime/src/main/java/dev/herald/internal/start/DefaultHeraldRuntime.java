@@ -10,11 +10,12 @@ import dev.herald.internal.memory.InMemoryTransport;
 import dev.herald.internal.redis.BackgroundRedisTransport;
 import dev.herald.internal.redis.RedisSettings;
 import dev.herald.internal.redis.RedisTransport;
+import dev.herald.internal.redis.cluster.RedisClusterTransport;
 import dev.herald.spi.Transport;
 
 /**
  * The runtime {@link dev.herald.HeraldBuilder#build()} finds through {@link java.util.ServiceLoader}: picks
- * the transport (the one given, Redis, or memory) and the codecs, and starts a {@link DefaultHerald}. The
+ * the transport (the one given, Redis Cluster, Redis, or memory) and the codecs, and starts a {@link DefaultHerald}. The
  * one place that knows every transport; the core does not.
  */
 public final class DefaultHeraldRuntime implements HeraldRuntime {
@@ -34,12 +35,19 @@ public final class DefaultHeraldRuntime implements HeraldRuntime {
         if (settings.transport() != null) {
             return settings.transport();
         }
+        if (settings.redisClusterSeeds() != null) {
+            return RedisClusterTransport.connect(settings.redisClusterSeeds(), redisSettings(settings,
+                    String.join(",", settings.redisClusterSeeds())));
+        }
         if (settings.redisUri() == null) {
             return new InMemoryTransport();
         }
-        RedisSettings redis = new RedisSettings(settings.redisUri(), settings.commandTimeout(), settings.connectTimeout(),
-                settings.sslOptions(), settings.clientOptions(), settings.maxPendingPublishes(),
-                settings.maxPendingPublishBytes());
+        RedisSettings redis = redisSettings(settings, settings.redisUri());
         return settings.connectInBackground() ? new BackgroundRedisTransport(redis) : RedisTransport.connect(redis);
+    }
+
+    private static RedisSettings redisSettings(HeraldSettings settings, String uri) {
+        return new RedisSettings(uri, settings.commandTimeout(), settings.connectTimeout(), settings.sslOptions(),
+                settings.clientOptions(), settings.maxPendingPublishes(), settings.maxPendingPublishBytes());
     }
 }

@@ -1,0 +1,200 @@
+package dev.herald.internal.redis.cluster;
+
+import dev.herald.PublishFailedException;
+import dev.herald.PublishOutcomeUnknownException;
+import dev.herald.grammar.RuntimeMessage;
+import dev.herald.internal.Waits;
+import dev.herald.internal.redis.RedisDeadLetterStore;
+import dev.herald.internal.redis.RedisSettings;
+import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.Transport;
+import dev.herald.spi.TransportHealth;
+import dev.herald.spi.TransportListener;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import java.net.SocketAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+/**
+ * The Redis Cluster transport: {@code SPUBLISH} through Lettuce's cluster connection (routed to the slot's
+ * master), and each channel subscribed once by {@code SSUBSCRIBE} on the master that owns its slot, kept there by
+ * {@link ShardedSubscriptions} through slot migrations, failovers and reconnects. It reconciles on every
+ * unrequested {@code sunsubscribe}, every {@link ClusterTopologyChangedEvent}, every node reconnect, and on a tick
+ * every second (which also asks for a topology refresh while a channel has no holder). Patterns are refused:
+ * sharded pub/sub has none ({@link #supportsPatterns()}).
+ */
+public final class RedisClusterTransport implements Transport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisClusterTransport.class);
+    /** How often the subscriptions are checked against the topology, whatever else happens. */
+    private static final long TICK_MILLIS = 1_000;
+
+    private final RedisClusterClient client;
+    private final RedisClient nodeClient;
+    private final StatefulRedisClusterConnection<String, byte[]> connection;
+    private final ShardedSubscriptions subscriptions;
+    private final ClusterHealthProbe health;
+    private final DeadLetterStore deadLetters;
+    private final String description;
+    private Disposable topologyEvents;
+    private ScheduledFuture<?> tick;
+
+    RedisClusterTransport(RedisClusterClient client, RedisClient nodeClient,
+            StatefulRedisClusterConnection<String, byte[]> connection, ShardedSubscriptions subscriptions,
+            String subscriberName, String description) {
+        this.client = client;
+        this.nodeClient = nodeClient;
+        this.connection = connection;
+        this.subscriptions = subscriptions;
+        this.health = new ClusterHealthProbe(connection, subscriptions, subscriberName);
+        this.deadLetters = new RedisDeadLetterStore(connection.async(), () -> { });
+        this.description = description;
+    }
+
+    /**
+     * Connects to the cluster: reads its topology from the seeds and opens the publish connection; the nodes'
+     * pub/sub connections open as channels are subscribed.
+     *
+     * @param seedUris the seed nodes' URIs
+     * @param settings the timeouts and the user's Lettuce options ({@code uri} is not read)
+     * @return the connected transport
+     * @throws IllegalArgumentException when a seed URI is malformed
+     * @throws dev.herald.HeraldException when no seed can be reached
+     */
+    public static RedisClusterTransport connect(List<String> seedUris, RedisSettings settings) {
+        return ClusterConnector.connect(seedUris, settings);
+    }
+
+    @Override
+    public void start(TransportListener listener) {
+        subscriptions.start(listener);
+        nodeClient.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                NodeSubscriber node = subscriptions.nodeOf(handler);
+                if (node != null) {
+                    node.restored();
+                }
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                NodeSubscriber node = subscriptions.nodeOf(handler);
+                if (node != null) {
+                    node.lost();
+                }
+            }
+        });
+        topologyEvents = client.getResources().eventBus().get()
+                .filter(ClusterTopologyChangedEvent.class::isInstance)
+                .subscribe(event -> subscriptions.reconcile());
+        tick = client.getResources().eventExecutorGroup().scheduleAtFixedRate(subscriptions::reconcile, TICK_MILLIS,
+                TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletionStage<Long> publish(String channel, byte[] payload) {
+        CompletableFuture<Long> published = new CompletableFuture<>();
+        connection.async().spublish(channel, payload).whenComplete((receivers, failure) -> {
+            if (failure == null) {
+                published.complete(receivers);
+                return;
+            }
+            Throwable cause = Waits.unwrap(failure);
+            published.completeExceptionally(cause instanceof RedisCommandTimeoutException
+                    ? new PublishOutcomeUnknownException("SPUBLISH to '" + channel + "' had no answer in time", cause)
+                    : new PublishFailedException("SPUBLISH to '" + channel + "' failed: " + cause.getMessage(), cause));
+        });
+        return published;
+    }
+
+    @Override
+    public CompletionStage<Void> subscribe(String channel) {
+        return subscriptions.want(channel);
+    }
+
+    @Override
+    public CompletionStage<Void> unsubscribe(String channel) {
+        return subscriptions.unwant(channel);
+    }
+
+    /** Refused: Herald checks {@link #supportsPatterns()} first; this guards callers of the SPI that do not. */
+    @Override
+    public CompletionStage<Void> psubscribe(String pattern) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                RuntimeMessage.CLUSTER_PATTERN.format(RuntimeMessage.printable(pattern), description())));
+    }
+
+    @Override
+    public CompletionStage<Void> punsubscribe(String pattern) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean supportsPatterns() {
+        return false;
+    }
+
+    @Override
+    public CompletionStage<String> ping() {
+        return connection.async().ping();
+    }
+
+    @Override
+    public CompletionStage<TransportHealth> health(Collection<String> channels) {
+        return health.health(channels);
+    }
+
+    @Override
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
+
+    @Override
+    public boolean isIoThread() {
+        return Thread.currentThread() instanceof FastThreadLocalThread;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (tick != null) {
+                tick.cancel(false);
+            }
+            if (topologyEvents != null) {
+                topologyEvents.dispose();
+            }
+            subscriptions.close().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(failure -> null).join();
+            connection.close();
+        } finally {
+            nodeClient.shutdown(0, 5, TimeUnit.SECONDS);
+            client.shutdown(0, 5, TimeUnit.SECONDS);
+            LOG.debug("Herald disconnected from Redis Cluster at {}", description);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "Redis Cluster at " + description;
+    }
+
+    @Override
+    public String toString() {
+        return "RedisClusterTransport[" + description + "]";
+    }
+}
