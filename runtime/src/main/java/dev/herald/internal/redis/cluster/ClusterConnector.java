@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +73,16 @@ final class ClusterConnector {
         ShardedSubscriptions subscriptions = new ShardedSubscriptions(connection::getPartitions,
                 () -> client.refreshPartitionsAsync(), node -> nodeUri(template, node, subscriberName), nodeClient,
                 client.getResources().eventExecutorGroup());
-        return new RedisClusterTransport(client, nodeClient, connection, subscriptions, subscriberName, description);
+        RedisClusterTransport transport = new RedisClusterTransport(client, nodeClient, connection, subscriptions,
+                subscriberName, description);
+        try {
+            transport.connectToMasters().get(settings.connectTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a master that cannot be reached now is connected on first use, as Lettuce does
+        }
+        return transport;
     }
 
     /** The node's address with the seed's credentials, TLS and database settings. */

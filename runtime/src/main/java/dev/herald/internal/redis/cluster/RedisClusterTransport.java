@@ -17,8 +17,10 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.net.SocketAddress;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -101,9 +103,29 @@ public final class RedisClusterTransport implements Transport {
         });
         topologyEvents = client.getResources().eventBus().get()
                 .filter(ClusterTopologyChangedEvent.class::isInstance)
-                .subscribe(event -> subscriptions.reconcile());
+                .subscribe(event -> {
+                    connectToMasters();
+                    subscriptions.reconcile();
+                });
         tick = client.getResources().eventExecutorGroup().scheduleAtFixedRate(subscriptions::reconcile, TICK_MILLIS,
                 TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens the publish connections to every master now: Lettuce opens them on first use, and with commands
+     * rejected while disconnected it would reject the first publishes to a node whose connection is still opening.
+     *
+     * @return a stage completing once each is open (or failed to open)
+     */
+    CompletableFuture<Void> connectToMasters() {
+        List<CompletableFuture<?>> opening = new ArrayList<>();
+        for (RedisClusterNode node : connection.getPartitions()) {
+            if (!node.getSlots().isEmpty()) {
+                opening.add(connection.getConnectionAsync(node.getUri().getHost(), node.getUri().getPort())
+                        .exceptionally(failure -> null));
+            }
+        }
+        return CompletableFuture.allOf(opening.toArray(CompletableFuture<?>[]::new));
     }
 
     @Override
