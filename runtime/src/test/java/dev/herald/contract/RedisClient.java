@@ -9,14 +9,21 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** A bare RESP client for publishing arbitrary bytes, the way a foreign producer would. */
+/** A bare RESP client for publishing arbitrary bytes, the way a foreign producer would ({@code PUBLISH} or {@code SPUBLISH}). */
 final class RedisClient implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
+    private final String command;
 
     RedisClient(RedisServer redis) {
+        this(redis, "PUBLISH");
+    }
+
+    /** @param command {@code PUBLISH}, or {@code SPUBLISH} for a cluster's sharded channels */
+    RedisClient(RedisServer redis, String command) {
+        this.command = command;
         try {
             socket = new Socket(redis.host(), redis.port());
             socket.setSoTimeout(60_000);
@@ -35,7 +42,8 @@ final class RedisClient implements AutoCloseable {
     /** PUBLISH on a channel given as bytes, which need not be UTF-8, waiting for the reply: how many received it. */
     long publish(byte[] name, byte[] payload) {
         try {
-            out.write(("*3\r\n$7\r\nPUBLISH\r\n$" + name.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("*3\r\n$" + command.length() + "\r\n" + command + "\r\n$" + name.length + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.write(name);
             out.write(("\r\n$" + payload.length + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(payload);
@@ -51,7 +59,7 @@ final class RedisClient implements AutoCloseable {
             }
             String line = reply.toString().strip();
             if (!line.startsWith(":")) {
-                throw new IllegalStateException("unexpected reply to PUBLISH: " + line);
+                throw new IllegalStateException("unexpected reply to " + command + ": " + line);
             }
             return Long.parseLong(line.substring(1));
         } catch (IOException e) {
