@@ -3,12 +3,17 @@ package dev.herald.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.Health;
 import dev.herald.testing.RedisCluster;
 import dev.herald.testing.RedisClusterExtension;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension.Dedicated;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -95,6 +100,40 @@ class RedisClusterLifeTest {
             long since = System.nanoTime();
             assertTrue(cluster.clientKill(owner, "pubsub") >= 1);
             assertRecovered(probe, "CLIENT KILL TYPE pubsub", since, true);
+        }
+    }
+
+    @Test
+    void aKilledPubSubConnectionHoldingChannelsOfManySlotsSubscribesEachAgainOnce(RedisCluster cluster) throws Exception {
+        String channel = channel("client-kill-many");
+        try (ClusterProbe probe = new ClusterProbe(cluster, channel)) {
+            awaitFirstMessages(probe);
+            RedisServer owner = cluster.nodeOwning(RedisCluster.slotOf(channel));
+            // more channels on the same node, each in a slot of its own: a re-subscription in one SSUBSCRIBE
+            // would fail with CROSSSLOT
+            List<String> more = new ArrayList<>();
+            for (int i = 0; more.size() < 20; i++) {
+                String candidate = channel + ":" + i;
+                if (cluster.nodeOwning(RedisCluster.slotOf(candidate)).port() == owner.port()) {
+                    more.add(candidate);
+                }
+            }
+            Map<String, Integer> received = new ConcurrentHashMap<>();
+            for (String name : more) {
+                probe.herald.subscribe(name, String.class, message -> received.merge(name, 1, Integer::sum));
+            }
+            assertTrue(cluster.clientKill(owner, "pubsub") >= 1);
+            Awaitility.await().atMost(BOUND).until(() -> probe.events.contains("resubscribed 21/0"));
+            for (String name : more) {
+                assertEquals(1, cluster.shardNumSub(owner, name), name);
+                probe.publisherHerald.publish(name, "again").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+            Awaitility.await().atMost(BOUND).until(() -> received.size() == more.size());
+            probe.assertNoDuplicates();
+            assertTrue(received.values().stream().allMatch(n -> n == 1), received.toString());
+            Health health = probe.herald.health().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(health.healthy(), health.toString());
+            assertEquals(21, health.serverChannels());
         }
     }
 
