@@ -241,6 +241,8 @@ public interface Herald extends AutoCloseable {
      * @return the subscription
      * @throws IllegalArgumentException when {@code pattern} is empty or holds whitespace or control characters
      * @throws HeraldException when Redis refused the PSUBSCRIBE or did not acknowledge it in time
+     * @throws UnsupportedOperationException on a Redis Cluster ({@code [HeraldClusterPattern]}): its sharded pub/sub
+     *     has no patterns, so nothing is subscribed
      */
     <T> Subscription psubscribe(String pattern, Class<T> type, PatternHandler<? super T> handler);
 
@@ -253,6 +255,8 @@ public interface Herald extends AutoCloseable {
      * @param <T> the payload type
      * @return the subscription
      * @throws HeraldException when Redis refused the PSUBSCRIBE or did not acknowledge it in time
+     * @throws UnsupportedOperationException on a Redis Cluster ({@code [HeraldClusterPattern]}): its sharded pub/sub
+     *     has no patterns, so nothing is subscribed
      */
     <T> Subscription psubscribe(String pattern, PayloadType<T> type, PatternHandler<? super T> handler);
 

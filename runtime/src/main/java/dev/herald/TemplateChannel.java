@@ -70,6 +70,8 @@ public interface TemplateChannel<T> {
      * @param handler receives each decoded message with the placeholder values of its channel
      * @return the subscription
      * @throws HeraldException when Redis refused the PSUBSCRIBE or did not acknowledge it in time
+     * @throws UnsupportedOperationException on a Redis Cluster ({@code [HeraldClusterPattern]}): its sharded pub/sub
+     *     has no patterns, so nothing is subscribed
      */
     Subscription subscribeAll(TemplateHandler<? super T> handler);
 
@@ -78,6 +80,7 @@ public interface TemplateChannel<T> {
      *
      * @param handler receives each decoded message with the placeholder values of its channel
      * @return a stage with the subscription, once Redis acknowledged the PSUBSCRIBE
+     * @throws UnsupportedOperationException on a Redis Cluster ({@code [HeraldClusterPattern]}), at once
      */
     CompletionStage<Subscription> subscribeAllAsync(TemplateHandler<? super T> handler);
 }
