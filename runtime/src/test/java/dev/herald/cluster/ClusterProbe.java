@@ -107,12 +107,12 @@ final class ClusterProbe implements AutoCloseable {
         });
     }
 
-    /** Waits until {@code health()} says healthy with the one channel, held once on the cluster. */
-    void assertHealthy() {
+    /** Waits until {@code health()} says healthy with this many channels, each held once on the cluster. */
+    void assertHealthy(int channels) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             var health = herald.health().toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertEquals(true, health.healthy(), health.toString());
-            assertEquals(1, health.serverChannels(), health.toString());
+            assertEquals(channels, health.serverChannels(), health.toString());
         });
     }
 

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * channel up by an unrequested {@code sunsubscribe}, the topology changed, a node's connection dropped or came
  * back, or the periodic tick) it moves each channel's want to its owner's {@link NodeSubscriber}, which sends
  * {@code SSUBSCRIBE} there and {@code SUNSUBSCRIBE} where it is no longer wanted. Only the holder's messages are
- * delivered, so a channel never delivers twice while it moves. A channel that lost its holder is interrupted;
- * the first interruption is reported as a lost connection, the end of the last one as restored and re-subscribed.
+ * delivered, so a channel never delivers twice while it moves. A channel that lost its holder starts an outage,
+ * reported as a lost connection; once every wanted channel is held on its owner again it is reported as restored
+ * and re-subscribed.
  *
  * <p>Non-blocking. Lock order: this object, then a node's reconciler; stages the reconcilers complete are
  * followed on {@code executor}, never under their lock.
@@ -47,7 +48,9 @@ final class ShardedSubscriptions {
     private final Executor executor;
     private final Map<String, ShardedChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, NodeSubscriber> nodes = new ConcurrentHashMap<>();
+    /** During an outage, the channels not held on their owner yet. */
     private final Set<String> interrupted = new HashSet<>();
+    private boolean outage;
     private volatile TransportListener listener;
     private boolean closed;
 
@@ -81,6 +84,9 @@ final class ShardedSubscriptions {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> waiter = channel.await();
+        if (outage) {
+            interrupted.add(name); // the outage ends once this one is held too
+        }
         place(channel);
         return waiter;
     }
@@ -238,14 +244,25 @@ final class ShardedSubscriptions {
         }
     }
 
+    /**
+     * A channel that was held lost its holder. The first such loss starts an outage, which lasts until every
+     * channel wanted meanwhile is held again on its owner.
+     */
     private void interrupt(ShardedChannel channel) {
-        if (channel.held && interrupted.add(channel.name) && interrupted.size() == 1) {
+        if (!channel.held) {
+            return;
+        }
+        if (!outage) {
+            outage = true;
+            channels.values().stream().filter(c -> !c.settled()).forEach(c -> interrupted.add(c.name));
             listener.onConnectionLost();
         }
+        interrupted.add(channel.name);
     }
 
     private void uninterrupt(String name) {
-        if (interrupted.remove(name) && interrupted.isEmpty()) {
+        if (interrupted.remove(name) && interrupted.isEmpty() && outage) {
+            outage = false;
             listener.onConnectionRestored();
             listener.onResubscribed(channels.size(), 0);
         }
