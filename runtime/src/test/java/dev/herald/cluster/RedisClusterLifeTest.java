@@ -170,10 +170,11 @@ class RedisClusterLifeTest {
             CompletableFuture<Subscription> lateSubscription = probe.herald.channel(late, PayloadType.of(String.class))
                     .subscribeAsync(lateReceived::add).toCompletableFuture();
             AtomicLong lateAcknowledgedAt = new AtomicLong();
-            lateSubscription.thenRun(() -> lateAcknowledgedAt.set(System.nanoTime()));
+            CompletableFuture<Void> lateAcknowledged =
+                    lateSubscription.thenRun(() -> lateAcknowledgedAt.set(System.nanoTime()));
             assertRecovered(probe, "kill -9 of the owning master", since, true, 2);
             assertEquals(replica.port(), cluster.nodeOwning(slot).port(), "the replica took over");
-            lateSubscription.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            lateAcknowledged.get(BOUND.toSeconds(), TimeUnit.SECONDS);
             LOG.info("a subscription made while the master was dead was acknowledged {} ms after the kill",
                     Duration.ofNanos(lateAcknowledgedAt.get() - since).toMillis());
             probe.publisherHerald.publish(late, "hello").toCompletableFuture().get(10, TimeUnit.SECONDS);

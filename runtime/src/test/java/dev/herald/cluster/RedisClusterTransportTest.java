@@ -13,7 +13,9 @@ import dev.herald.TemplateChannel;
 import dev.herald.testing.RedisCluster;
 import dev.herald.testing.RedisClusterExtension;
 import dev.herald.testing.RedisServer;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +115,16 @@ class RedisClusterTransportTest {
             assertEquals(0, health.expectedPatterns());
             assertEquals(0, health.expectedChannels());
         }
+    }
+
+    /** The transport sets only the periodic refresh and relies on Lettuce 7 for the adaptive triggers. */
+    @Test
+    void lettuceTurnsOnEveryAdaptiveTopologyTriggerByDefault() {
+        ClusterTopologyRefreshOptions defaults = ClusterTopologyRefreshOptions.builder()
+                .enablePeriodicRefresh(Duration.ofSeconds(5)).build();
+        assertEquals(EnumSet.allOf(ClusterTopologyRefreshOptions.RefreshTrigger.class),
+                defaults.getAdaptiveRefreshTriggers());
+        assertTrue(defaults.isPeriodicRefreshEnabled());
     }
 
     @Test

@@ -124,6 +124,21 @@ final class ShardedSubscriptions {
         if (unplaced || !interrupted.isEmpty()) {
             refreshTopology.run();
         }
+        closeForgottenNodes();
+    }
+
+    /** Closes the connections to nodes the topology no longer lists and nothing is wanted on. */
+    private void closeForgottenNodes() {
+        Set<String> known = new HashSet<>();
+        partitions.get().forEach(node -> known.add(node.getNodeId()));
+        for (NodeSubscriber node : nodes.values()) {
+            String id = node.nodeId();
+            if (!known.contains(id) && channels.values().stream().noneMatch(c -> id.equals(c.assigned))) {
+                LOG.debug("Herald: cluster node {} left the topology; closing its pub/sub connection", id);
+                nodes.remove(id);
+                node.close();
+            }
+        }
     }
 
     /** Wants the channel on the master that owns its slot now, and no longer on any other node. */
