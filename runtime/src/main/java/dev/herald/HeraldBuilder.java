@@ -357,7 +357,8 @@ public final class HeraldBuilder {
      * Until then publishes and pings fail at once with a {@link HeraldException} saying so, subscribes are
      * recorded and sent once connected (an asynchronous subscribe's stage completes then; a blocking
      * {@code subscribe} waits for it up to the {@link #commandTimeout command timeout}), and
-     * {@link Herald#close()} stops the attempts. Ignored without {@link #redis(String)}.
+     * {@link Herald#close()} stops the attempts. Ignored without {@link #redis(String)}, and on a
+     * {@link #redisCluster(String...) Redis Cluster}, whose {@code build()} always connects (not supported yet).
      *
      * @param connectInBackground connect in the background or not
      * @return this builder

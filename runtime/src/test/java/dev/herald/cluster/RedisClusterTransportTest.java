@@ -2,6 +2,7 @@ package dev.herald.cluster;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.herald.Health;
 import dev.herald.Herald;
 import dev.herald.MessageHandler;
 import dev.herald.PayloadType;
+import dev.herald.PublishFailedException;
 import dev.herald.TemplateChannel;
 import dev.herald.testing.RedisCluster;
 import dev.herald.testing.RedisClusterExtension;
@@ -16,6 +18,7 @@ import dev.herald.testing.RedisServer;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -114,6 +119,26 @@ class RedisClusterTransportTest {
             Health health = herald.health().toCompletableFuture().join();
             assertEquals(0, health.expectedPatterns());
             assertEquals(0, health.expectedChannels());
+        }
+    }
+
+    @Test
+    void publishesWaitingForAPausedMasterAreBoundedAndTheNextFailsAtOnce(RedisCluster cluster) throws Exception {
+        String channel = "paused:" + UUID.randomUUID();
+        RedisServer owner = cluster.nodeOwning(RedisCluster.slotOf(channel));
+        try (Herald herald = Herald.builder().redisCluster(cluster.seedUris().get(0)).maxPendingPublishes(3).build()) {
+            assertEquals("OK", owner.command("CLIENT", "PAUSE", "1000", "ALL"));
+            List<CompletableFuture<Long>> waiting = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                waiting.add(herald.publish(channel, "m" + i).toCompletableFuture());
+            }
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> herald.publish(channel, "one too many").toCompletableFuture().get(1, TimeUnit.SECONDS));
+            assertInstanceOf(PublishFailedException.class, refused.getCause());
+            assertTrue(refused.getCause().getMessage().contains("maxPendingPublishes (3)"), refused.getMessage());
+            for (CompletableFuture<Long> publish : waiting) {
+                assertEquals(0L, publish.get(10, TimeUnit.SECONDS), "sent once the pause ended; nobody subscribed");
+            }
         }
     }
 

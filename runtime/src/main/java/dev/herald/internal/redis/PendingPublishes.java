@@ -8,14 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lock-free; a publish costs two compare-and-sets, its completion two subtractions. The counts never pass
  * the bounds, except that one publish larger than the byte bound is let through when nothing else waits.
  */
-final class PendingPublishes {
+public final class PendingPublishes {
 
     private final int maxCount;
     private final long maxBytes;
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
-    PendingPublishes(int maxCount, long maxBytes) {
+    public PendingPublishes(int maxCount, long maxBytes) {
         this.maxCount = maxCount;
         this.maxBytes = maxBytes;
     }
@@ -26,7 +26,7 @@ final class PendingPublishes {
      * @param size its payload and channel bytes
      * @return false, taking nothing, when the publish would go past a bound
      */
-    boolean tryAcquire(long size) {
+    public boolean tryAcquire(long size) {
         long c;
         do {
             c = count.get();
@@ -46,21 +46,21 @@ final class PendingPublishes {
     }
 
     /** Gives back the room of one completed publish. */
-    void release(long size) {
+    public void release(long size) {
         bytes.addAndGet(-size);
         count.decrementAndGet();
     }
 
-    long count() {
+    public long count() {
         return count.get();
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes.get();
     }
 
     /** Says why a publish was refused, naming the bounds and the builder methods that set them. */
-    String describeRefusal(long size) {
+    public String describeRefusal(long size) {
         return "too many publishes are waiting for Redis: " + count.get() + " publish(es) of " + bytes.get()
                 + " bytes are pending and this one has " + size + " bytes; the bounds are maxPendingPublishes ("
                 + maxCount + ") and maxPendingPublishBytes (" + maxBytes + "). Redis is slower than the publisher,"

@@ -74,7 +74,7 @@ final class ClusterConnector {
                 () -> client.refreshPartitionsAsync(), node -> nodeUri(template, node, subscriberName), nodeClient,
                 client.getResources().eventExecutorGroup());
         RedisClusterTransport transport = new RedisClusterTransport(client, nodeClient, connection, subscriptions,
-                subscriberName, description);
+                subscriberName, description, settings);
         try {
             transport.connectToMasters().get(settings.connectTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

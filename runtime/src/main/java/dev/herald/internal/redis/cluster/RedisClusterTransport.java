@@ -4,6 +4,7 @@ import dev.herald.PublishFailedException;
 import dev.herald.PublishOutcomeUnknownException;
 import dev.herald.grammar.RuntimeMessage;
 import dev.herald.internal.Waits;
+import dev.herald.internal.redis.PendingPublishes;
 import dev.herald.internal.redis.RedisDeadLetterStore;
 import dev.herald.internal.redis.RedisSettings;
 import dev.herald.spi.DeadLetterStore;
@@ -52,12 +53,14 @@ public final class RedisClusterTransport implements Transport {
     private final ClusterHealthProbe health;
     private final DeadLetterStore deadLetters;
     private final String description;
+    /** The publishes handed to Lettuce and not answered yet, bounded. */
+    private final PendingPublishes pending;
     private Disposable topologyEvents;
     private ScheduledFuture<?> tick;
 
     RedisClusterTransport(RedisClusterClient client, RedisClient nodeClient,
             StatefulRedisClusterConnection<String, byte[]> connection, ShardedSubscriptions subscriptions,
-            String subscriberName, String description) {
+            String subscriberName, String description, RedisSettings settings) {
         this.client = client;
         this.nodeClient = nodeClient;
         this.connection = connection;
@@ -65,6 +68,7 @@ public final class RedisClusterTransport implements Transport {
         this.health = new ClusterHealthProbe(connection, subscriptions, subscriberName);
         this.deadLetters = new RedisDeadLetterStore(connection.async(), () -> { });
         this.description = description;
+        this.pending = new PendingPublishes(settings.maxPendingPublishes(), settings.maxPendingPublishBytes());
     }
 
     /**
@@ -128,10 +132,20 @@ public final class RedisClusterTransport implements Transport {
         return CompletableFuture.allOf(opening.toArray(CompletableFuture<?>[]::new));
     }
 
+    /**
+     * Sends {@code SPUBLISH}, unless too many publishes wait for an answer already: Lettuce routes it to the slot's
+     * master and follows a {@code MOVED}. A publish to a master whose connection is down fails at once.
+     */
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
+        long size = (long) payload.length + channel.length();
+        if (!pending.tryAcquire(size)) {
+            return CompletableFuture.failedFuture(new PublishFailedException("SPUBLISH to '" + channel
+                    + "' was not sent: " + pending.describeRefusal(size)));
+        }
         CompletableFuture<Long> published = new CompletableFuture<>();
         connection.async().spublish(channel, payload).whenComplete((receivers, failure) -> {
+            pending.release(size);
             if (failure == null) {
                 published.complete(receivers);
                 return;
