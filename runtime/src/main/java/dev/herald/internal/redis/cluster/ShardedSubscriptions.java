@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -102,7 +103,13 @@ final class ShardedSubscriptions {
             }
             channel.holder(null);
             if (channel.assigned != null) {
-                done = node(channel.assigned).unwant(name);
+                // a node that answers with a redirect does not serve the slot, and so holds no subscription to it
+                done = node(channel.assigned).unwant(name).handle((ok, failure) -> {
+                    if (failure != null && !ShardedCommands.redirected(Waits.unwrap(failure))) {
+                        throw new CompletionException(Waits.unwrap(failure));
+                    }
+                    return null;
+                });
             }
             waiters = channel.takeWaiters();
             uninterrupt(name);
