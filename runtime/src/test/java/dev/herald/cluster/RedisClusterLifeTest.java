@@ -120,8 +120,8 @@ class RedisClusterLifeTest {
         try (ClusterProbe probe = new ClusterProbe(cluster, channel)) {
             awaitFirstMessages(probe);
             RedisServer owner = cluster.nodeOwning(RedisCluster.slotOf(channel));
-            // more channels on the same node, each in a slot of its own: a re-subscription in one SSUBSCRIBE
-            // would fail with CROSSSLOT
+            // more channels on the same node, in slots of their own: one SSUBSCRIBE of them all (Lettuce's own
+            // re-subscription, which the transport turns off) would fail with CROSSSLOT
             List<String> more = new ArrayList<>();
             for (int i = 0; more.size() < 20; i++) {
                 String candidate = channel + ":" + i;

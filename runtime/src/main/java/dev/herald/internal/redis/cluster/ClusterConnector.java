@@ -65,7 +65,7 @@ final class ClusterConnector {
             throw new HeraldException("cannot connect to the Redis Cluster at " + description + ": " + e.getMessage()
                     + "; check that the seeds are cluster nodes that are up and reachable", e);
         }
-        RedisClient nodeClient = RedisClient.create(client.getResources());
+        RedisClient nodeClient = new NodeClient(client.getResources());
         nodeClient.setOptions(settings.lettuceOptions());
         // one name on every node lets health() find Herald's pub/sub connections in CLIENT LIST
         String subscriberName = "herald-" + UUID.randomUUID();

@@ -103,7 +103,7 @@ final class NodeSubscriber {
         owner.nodeLost(nodeId);
     }
 
-    /** Lettuce restored the connection, after writing its own re-subscription: the reconciler follows it. */
+    /** Lettuce restored the connection (with nothing subscribed: {@link NodeClient}); the reconciler subscribes again. */
     void restored() {
         reconciler.connectionRestored();
         owner.nodeRestored(nodeId);
