@@ -19,7 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs one example by name: in memory by default, on Redis when {@code REDIS_URL} is set.
+ * Runs one example by name: in memory by default, on Redis when {@code REDIS_URL} is set, on a Redis Cluster
+ * when {@code REDIS_CLUSTER_URL} (comma-separated seed URIs) is set.
  *
  * <pre>mvn -q -B -ntp -pl examples -am -DskipTests package exec:java -Dexample=order-pipeline</pre>
  *
@@ -50,6 +51,17 @@ public final class Examples {
         ALL.put("activity-feed", (herald, out) -> new ActivityFeed(herald, out).run());
     }
 
+    /**
+     * The examples that need one Redis server, with why: they subscribe with a pattern, and Redis Cluster has no
+     * sharded pattern subscription (Herald refuses one with {@code [HeraldClusterPattern]}). On a cluster they
+     * print one line saying so and exit with {@link #NEEDS_SINGLE_SERVER}.
+     */
+    static final Map<String, String> SINGLE_SERVER_ONLY = Map.of(
+            "notifications", "its store saves every user's notifications through one pattern subscription (notifications:*)");
+
+    /** The exit code of an example in {@link #SINGLE_SERVER_ONLY} asked to run on a cluster. */
+    static final int NEEDS_SINGLE_SERVER = 4;
+
     private Examples() {
     }
 
@@ -60,24 +72,43 @@ public final class Examples {
      * @throws Exception when the example fails
      */
     public static void main(String[] args) throws Exception {
-        System.exit(runFromCommandLine(args.length == 0 ? null : args[0], System.getenv("REDIS_URL"), System.out, System.err));
+        System.exit(runFromCommandLine(args.length == 0 ? null : args[0], System.getenv("REDIS_URL"),
+                System.getenv("REDIS_CLUSTER_URL"), System.out, System.err));
     }
 
     /**
-     * {@link #run(String, String, PrintStream)} as the command line wants it: a Redis that cannot be reached
-     * (or a {@code REDIS_URL} that is no Redis URI) is one line on {@code err} naming the cause and the fix, and
-     * exit code 3, rather than a stack trace.
+     * {@link #runFromCommandLine(String, String, String, PrintStream, PrintStream)} without a cluster.
      *
      * @param example the example's name
      * @param redisUrl the Redis to run on; {@code null} or blank runs in memory
      * @param out where the listing and the trace go
      * @param err where a failure to connect goes
-     * @return the exit code: those of {@link #run(String, String, PrintStream)}, or 3 when Herald could not start
+     * @return the exit code
      * @throws Exception when the example itself fails
      */
     static int runFromCommandLine(String example, String redisUrl, PrintStream out, PrintStream err) throws Exception {
+        return runFromCommandLine(example, redisUrl, null, out, err);
+    }
+
+    /**
+     * {@link #run(String, String, String, PrintStream)} as the command line wants it: a Redis that cannot be
+     * reached (or a {@code REDIS_URL} that is no Redis URI, or both variables set) is one line on {@code err}
+     * naming the cause and the fix, and exit code 3, rather than a stack trace; so is an example that needs one
+     * Redis server asked to run on a cluster (exit code 4).
+     *
+     * @param example the example's name
+     * @param redisUrl the Redis to run on; {@code null} or blank for none
+     * @param clusterUrl the comma-separated seeds of the Redis Cluster to run on; {@code null} or blank for none
+     * @param out where the listing and the trace go
+     * @param err where a failure to connect goes
+     * @return the exit code: those of {@link #run(String, String, String, PrintStream)}, or 3 when Herald could not
+     *     start
+     * @throws Exception when the example itself fails
+     */
+    static int runFromCommandLine(String example, String redisUrl, String clusterUrl, PrintStream out, PrintStream err)
+            throws Exception {
         try {
-            return run(example, redisUrl, out);
+            return run(ALL, example, redisUrl, clusterUrl, out, err);
         } catch (HeraldException | IllegalArgumentException e) {
             err.println("Herald could not start: " + e.getMessage());
             return 3;
@@ -99,6 +130,22 @@ public final class Examples {
     }
 
     /**
+     * Runs one example on Redis, on a Redis Cluster or in memory, or lists the examples.
+     *
+     * @param example the example's name; {@code null}, blank or {@code list} lists the examples
+     * @param redisUrl the Redis to run on; {@code null} or blank for none
+     * @param clusterUrl the comma-separated seeds of the Redis Cluster to run on; {@code null} or blank for none
+     * @param out where the listing, the trace and a refusal to run on a cluster go
+     * @return the exit codes of {@link #run(String, String, PrintStream)}, and 4 when the example needs one Redis
+     *     server and was asked to run on a cluster
+     * @throws Exception when the example fails, or Redis cannot be reached
+     * @throws IllegalArgumentException when both {@code redisUrl} and {@code clusterUrl} are given
+     */
+    static int run(String example, String redisUrl, String clusterUrl, PrintStream out) throws Exception {
+        return run(ALL, example, redisUrl, clusterUrl, out, out);
+    }
+
+    /**
      * {@link #run(String, String, PrintStream)} over other examples, so a test can see a failing one.
      *
      * @param examples the examples by name
@@ -109,6 +156,11 @@ public final class Examples {
      * @throws Exception when the example fails, or Redis cannot be reached
      */
     static int run(Map<String, Example> examples, String example, String redisUrl, PrintStream out) throws Exception {
+        return run(examples, example, redisUrl, null, out, out);
+    }
+
+    private static int run(Map<String, Example> examples, String example, String redisUrl, String clusterUrl,
+            PrintStream out, PrintStream err) throws Exception {
         String name = example == null ? "list" : example.strip();
         if (!examples.containsKey(name)) {
             boolean listing = name.isEmpty() || name.equals("list");
@@ -116,19 +168,45 @@ public final class Examples {
             examples.keySet().forEach(each -> out.println("  " + each));
             return listing ? 0 : 2;
         }
-        return runExample(name, examples.get(name), redisUrl, out) ? 0 : 1;
+        boolean single = redisUrl != null && !redisUrl.isBlank();
+        boolean cluster = clusterUrl != null && !clusterUrl.isBlank();
+        if (single && cluster) {
+            // as Herald.fromEnvironment() says it
+            throw new IllegalArgumentException("both REDIS_URL and REDIS_CLUSTER_URL are set: set REDIS_URL for one"
+                    + " Redis server or REDIS_CLUSTER_URL (comma-separated seeds) for a Redis Cluster, not both");
+        }
+        if (cluster && SINGLE_SERVER_ONLY.containsKey(name)) {
+            err.println("Herald example '" + name + "' needs a single Redis server, not a Redis Cluster: "
+                    + SINGLE_SERVER_ONLY.get(name) + ", and a cluster has no sharded pattern subscription;"
+                    + " unset REDIS_CLUSTER_URL and set REDIS_URL, or run it in memory");
+            return NEEDS_SINGLE_SERVER;
+        }
+        return runExample(name, examples.get(name), single ? redisUrl : null, cluster ? clusterUrl.strip() : null, out)
+                ? 0 : 1;
     }
 
-    private static boolean runExample(String name, Example example, String redis, PrintStream out) throws Exception {
-        boolean inMemory = redis == null || redis.isBlank();
-        out.println("Herald example '" + name + "' "
-                + (inMemory ? "in memory (set REDIS_URL to run it on Redis)" : "on Redis at " + redis.replaceAll("//[^@/]*@", "//***@")));
-        // as Herald.fromEnvironment() does with REDIS_URL
-        try (Herald herald = Herald.builder().redisOrInMemory(redis).build()) {
+    private static boolean runExample(String name, Example example, String redis, String cluster, PrintStream out)
+            throws Exception {
+        String where;
+        if (cluster != null) {
+            where = "on a Redis Cluster at " + hidePasswords(cluster);
+        } else if (redis != null) {
+            where = "on Redis at " + hidePasswords(redis);
+        } else {
+            where = "in memory (set REDIS_URL to run it on Redis, REDIS_CLUSTER_URL on a Redis Cluster)";
+        }
+        out.println("Herald example '" + name + "' " + where);
+        // as Herald.fromEnvironment() does with REDIS_URL and REDIS_CLUSTER_URL
+        try (Herald herald = cluster != null ? Herald.builder().redisCluster(cluster).build()
+                : Herald.builder().redisOrInMemory(redis).build()) {
             long start = System.nanoTime();
             boolean ok = example.run(herald, out);
             out.printf("%s in %.1f ms%n", ok ? "Done" : "FAILED: not every message arrived", (System.nanoTime() - start) / 1e6);
             return ok;
         }
+    }
+
+    private static String hidePasswords(String uris) {
+        return uris.replaceAll("//[^@/,]*@", "//***@");
     }
 }

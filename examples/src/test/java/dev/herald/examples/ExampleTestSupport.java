@@ -1,9 +1,12 @@
 package dev.herald.examples;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.Herald;
+import dev.herald.testing.RedisCluster;
+import dev.herald.testing.RedisClusterExtension;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import java.io.ByteArrayOutputStream;
@@ -14,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs one example, by its name in {@link Examples#ALL}, in memory and on a real Redis, and hands what it
- * printed to the subclass's checks. On Redis each example gets its own channel prefix.
+ * Runs one example, by its name in {@link Examples#ALL}, in memory, on a real Redis and on a real local Redis
+ * Cluster (3 masters, 3 replicas, one shared by every test of the run), and hands what it printed to the
+ * subclass's checks. On Redis and on the cluster each example gets its own channel prefix. An example in
+ * {@link Examples#SINGLE_SERVER_ONLY} must be refused on the cluster with {@code [HeraldClusterPattern]}.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, RedisClusterExtension.class})
 abstract class ExampleTestSupport {
 
     /** @return the example's name, as given to {@code -Dexample=} */
@@ -62,6 +67,22 @@ abstract class ExampleTestSupport {
             checkOutput(run(herald));
             checkHerald(herald);
             checkRedis(redis, prefix);
+        }
+    }
+
+    @Test
+    void onRedisCluster(RedisCluster cluster) throws Exception {
+        String prefix = "example-test:" + name() + ":";
+        try (Herald herald = Herald.builder().redisCluster(cluster.seedUris().toArray(String[]::new))
+                .channelPrefix(prefix).build()) {
+            if (Examples.SINGLE_SERVER_ONLY.containsKey(name())) {
+                UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class, () -> run(herald),
+                        name() + " is listed as needing a single server, so a cluster refuses its pattern subscription");
+                assertTrue(refused.getMessage().contains("[HeraldClusterPattern]"), refused.getMessage());
+                return;
+            }
+            checkOutput(run(herald));
+            checkHerald(herald);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.Herald;
 import dev.herald.examples.orders.OrderPipeline;
+import dev.herald.testing.RedisCluster;
+import dev.herald.testing.RedisClusterExtension;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import java.io.ByteArrayOutputStream;
@@ -14,8 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The README's main example, on both transports: every order makes every hop. */
-@ExtendWith(RedisServerExtension.class)
+/** The README's main example, on every transport: every order makes every hop. */
+@ExtendWith({RedisServerExtension.class, RedisClusterExtension.class})
 class OrderPipelineTest {
 
     @Test
@@ -28,6 +30,14 @@ class OrderPipelineTest {
     @Test
     void onRedis(RedisServer redis) throws Exception {
         try (Herald herald = Herald.builder().redis(redis.uri()).channelPrefix("example-test:").build()) {
+            checkTrace(herald);
+        }
+    }
+
+    @Test
+    void onRedisCluster(RedisCluster cluster) throws Exception {
+        try (Herald herald = Herald.builder().redisCluster(cluster.seedUris().toArray(String[]::new))
+                .channelPrefix("example-test:").build()) {
             checkTrace(herald);
         }
     }

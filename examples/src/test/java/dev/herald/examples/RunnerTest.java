@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.HeraldException;
+import dev.herald.testing.RedisCluster;
+import dev.herald.testing.RedisClusterExtension;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import java.io.ByteArrayOutputStream;
@@ -25,9 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The runner behind {@code mvn ... exec:java [-Dexample=NAME]}: {@link Examples#run(String, String, PrintStream)},
- * which {@code main} calls with its argument, {@code REDIS_URL} and {@code System.out}, then exits with.
+ * which {@code main} calls with its argument, {@code REDIS_URL}, {@code REDIS_CLUSTER_URL} and {@code System.out},
+ * then exits with.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, RedisClusterExtension.class})
 class RunnerTest {
 
     private static final String DEFAULT = "order-pipeline";
@@ -62,7 +65,7 @@ class RunnerTest {
 
         assertEquals(0, result.code(), result.shown());
         List<String> lines = result.lines();
-        assertEquals("Herald example 'order-pipeline' in memory (set REDIS_URL to run it on Redis)", lines.get(0),
+        assertEquals("Herald example 'order-pipeline' in memory (set REDIS_URL to run it on Redis, REDIS_CLUSTER_URL on a Redis Cluster)", lines.get(0),
                 result.shown());
         assertEveryHop(result);
         assertTrue(DONE.matcher(lines.get(lines.size() - 1)).matches(), "last line is Done in N ms\n" + result.shown());
@@ -74,7 +77,7 @@ class RunnerTest {
         Result result = run(DEFAULT, "  ");
 
         assertEquals(0, result.code(), result.shown());
-        assertTrue(result.lines().get(0).endsWith("in memory (set REDIS_URL to run it on Redis)"), result.shown());
+        assertTrue(result.lines().get(0).endsWith("in memory (set REDIS_URL to run it on Redis, REDIS_CLUSTER_URL on a Redis Cluster)"), result.shown());
     }
 
     @Test
@@ -82,7 +85,7 @@ class RunnerTest {
         Result result = run("  " + DEFAULT + "\n", null);
 
         assertEquals(0, result.code(), result.shown());
-        assertEquals("Herald example 'order-pipeline' in memory (set REDIS_URL to run it on Redis)",
+        assertEquals("Herald example 'order-pipeline' in memory (set REDIS_URL to run it on Redis, REDIS_CLUSTER_URL on a Redis Cluster)",
                 result.lines().get(0), result.shown());
     }
 
@@ -137,6 +140,62 @@ class RunnerTest {
         assertFalse(lines.get(0).contains("in memory"), result.shown());
         assertEveryHop(result);
         assertTrue(DONE.matcher(lines.get(lines.size() - 1)).matches(), "last line is Done in N ms\n" + result.shown());
+    }
+
+    @Test
+    void theDefaultRunsOnARedisCluster(RedisCluster cluster) throws Exception {
+        String seeds = String.join(",", cluster.seedUris());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Examples.run(DEFAULT, null, seeds, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Result result = new Result(code, bytes.toString(StandardCharsets.UTF_8).lines().toList());
+
+        assertEquals(0, result.code(), result.shown());
+        assertEquals("Herald example 'order-pipeline' on a Redis Cluster at " + seeds, result.lines().get(0), result.shown());
+        assertEveryHop(result);
+        assertTrue(DONE.matcher(result.lines().get(result.lines().size() - 1)).matches(), result.shown());
+    }
+
+    @Test
+    void onTheCommandLineAnExampleThatNeedsOneServerSaysSoInOneLineOnACluster(RedisCluster cluster) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Examples.runFromCommandLine("notifications", null, String.join(",", cluster.seedUris()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(Examples.NEEDS_SINGLE_SERVER, code);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing runs");
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), "one line: " + lines);
+        assertTrue(lines.get(0).startsWith("Herald example 'notifications' needs a single Redis server, not a Redis Cluster: "
+                + "its store saves every user's notifications through one pattern subscription"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("unset REDIS_CLUSTER_URL and set REDIS_URL, or run it in memory"), lines.get(0));
+    }
+
+    @Test
+    void onTheCommandLineBothRedisUrlAndRedisClusterUrlIsOneLine() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Examples.runFromCommandLine(DEFAULT, "redis://127.0.0.1:6379", "redis://127.0.0.1:7000",
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(3, code);
+        assertEquals("Herald could not start: both REDIS_URL and REDIS_CLUSTER_URL are set: set REDIS_URL for one Redis"
+                + " server or REDIS_CLUSTER_URL (comma-separated seeds) for a Redis Cluster, not both",
+                err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void aClusterSeedsPasswordIsNotPrinted() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort(); // nothing listens there once closed
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Examples.runFromCommandLine(DEFAULT, null, "redis://:s3cret@127.0.0.1:" + port + ",redis://:s3cret@127.0.0.1:" + port,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8));
+        assertEquals(3, code, "nothing accepts connections there");
+        assertEquals("Herald example 'order-pipeline' on a Redis Cluster at redis://***@127.0.0.1:" + port
+                + ",redis://***@127.0.0.1:" + port, out.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test

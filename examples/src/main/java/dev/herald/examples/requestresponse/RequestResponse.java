@@ -15,7 +15,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The seed's request-response with correlation ids. Unlike the seed, the requester does not subscribe
  * once per request: it subscribes once, at startup, to every reply channel ({@code response:*}) and
- * completes the waiting request's future by its correlation id. A request nobody answers times out.
+ * completes the waiting request's future by its correlation id. A request nobody answers times out. On a Redis
+ * Cluster, which has no sharded pattern subscription, the requester subscribes to each request's own reply
+ * channel instead, before publishing the request.
  */
 public final class RequestResponse {
 
@@ -25,6 +27,7 @@ public final class RequestResponse {
     private final DataChannels channels;
     private final DataChannelsSubscriber subscriber;
     private final PrintStream out;
+    private boolean perRequestReplies;
 
     /**
      * @param herald where the services talk
@@ -45,12 +48,13 @@ public final class RequestResponse {
      */
     public boolean run() throws InterruptedException, ExecutionException {
         // Requester: one PSUBSCRIBE for all replies. A late reply (after its timeout) finds no entry.
-        subscriber.responseAny((correlationId, response) -> {
-            CompletableFuture<DataResponse> waiting = pending.remove(correlationId);
-            if (waiting != null) {
-                waiting.complete(response);
-            }
-        });
+        try {
+            subscriber.responseAny(this::complete);
+        } catch (UnsupportedOperationException onACluster) {
+            // [HeraldClusterPattern]: a Redis Cluster has no sharded pattern subscription, so there the requester
+            // subscribes to each request's own reply channel before it publishes the request, as the seed does.
+            perRequestReplies = true;
+        }
         // Responder: the data service.
         Subscription dataService = subscriber.request(query -> channels.response(query.correlationId(),
                 new DataResponse(query.correlationId(), PRICES.getOrDefault(query.query(), "unknown"))));
@@ -70,14 +74,30 @@ public final class RequestResponse {
         }
     }
 
+    private void complete(String correlationId, DataResponse response) {
+        CompletableFuture<DataResponse> waiting = pending.remove(correlationId);
+        if (waiting != null) {
+            waiting.complete(response);
+        }
+    }
+
     /** Sends a query and returns its answer, or a future failed with a TimeoutException. */
     private CompletableFuture<String> requestData(String query, Duration timeout) {
         String correlationId = UUID.randomUUID().toString();
         CompletableFuture<DataResponse> response = new CompletableFuture<>();
         pending.put(correlationId, response); // before publishing, so a fast reply finds it
+        // on a cluster: the reply channel is subscribed (SSUBSCRIBE acknowledged) before the request goes out
+        Subscription reply = perRequestReplies
+                ? subscriber.response(correlationId, answer -> complete(correlationId, answer)) : null;
         channels.request(new DataQuery(correlationId, query));
         return response.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, failure) -> pending.remove(correlationId))
+                // not on the reply's own handler thread, which the close would wait for
+                .whenCompleteAsync((r, failure) -> {
+                    if (reply != null) {
+                        reply.close();
+                    }
+                })
                 .thenApply(DataResponse::data);
     }
 }
