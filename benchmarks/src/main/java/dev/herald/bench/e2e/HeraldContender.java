@@ -20,34 +20,82 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HeraldContender implements Contender {
 
+    private final String name;
+    private final String description;
     private final Herald herald;
+    private final Herald subscribingHerald;
     private final OrderEventsPublisher publisher;
     private final ConfirmedOrderEventsPublisher confirmed;
     private final Subscription subscription;
     private final Map<HeraldError.Kind, AtomicLong> errors = new EnumMap<>(HeraldError.Kind.class);
 
     HeraldContender(String redisUri, String prefix, Sink sink) {
+        this("Herald", "Herald typed channels: generated publisher (void / CompletionStage<Void>) and subscriber, "
+                + "default settings", redisUri, null, null, prefix, sink);
+    }
+
+    private HeraldContender(String name, String description, String redisUri, String subscriberUri,
+            String clusterSeeds, String prefix, Sink sink) {
+        this.name = name;
+        this.description = description;
         for (HeraldError.Kind kind : HeraldError.Kind.values()) {
             errors.put(kind, new AtomicLong());
         }
-        this.herald = Herald.builder()
-                .redis(redisUri)
-                .channelPrefix(prefix)
-                .errorHandler(error -> errors.get(error.kind()).incrementAndGet())
-                .build();
+        this.herald = clusterSeeds != null ? builder(prefix).redisCluster(clusterSeeds).build()
+                : builder(prefix).redis(redisUri).build();
+        this.subscribingHerald = subscriberUri != null ? builder(prefix).redis(subscriberUri).build() : herald;
         this.publisher = new OrderEventsPublisher(herald);
         this.confirmed = new ConfirmedOrderEventsPublisher(herald);
-        this.subscription = new OrderEventsSubscriber(herald).orderCreated(sink::accept);
+        this.subscription = new OrderEventsSubscriber(subscribingHerald).orderCreated(sink::accept);
+    }
+
+    /**
+     * Herald on a Redis Cluster: {@code redisCluster(seeds)}, {@code SPUBLISH} and one {@code SSUBSCRIBE} on the
+     * master that owns the channel's slot.
+     *
+     * @param seeds the cluster's nodes, comma-separated
+     * @param prefix the channel prefix
+     * @param sink receives the decoded orders
+     * @return the connected contender
+     */
+    static HeraldContender sharded(String seeds, String prefix, Sink sink) {
+        return new HeraldContender("Herald sharded", "Herald on the cluster: redisCluster(seeds), generated publisher "
+                + "and subscriber, default settings (SPUBLISH; one SSUBSCRIBE on the slot's master)",
+                null, null, seeds, prefix, sink);
+    }
+
+    /**
+     * Herald with classic {@code PUBLISH}/{@code SUBSCRIBE} on a cluster. Herald has no classic mode on a cluster
+     * (its cluster transport always shards), so this is Herald's single-server transport pointed at cluster
+     * nodes, which accept {@code PUBLISH} and {@code SUBSCRIBE} for any channel: the publishing Herald on one
+     * master, the subscribing one on another, and the cluster bus copies every message to every node.
+     *
+     * @param publisherNode the node the publishing Herald connects to
+     * @param subscriberNode the node the subscribing Herald connects to
+     * @param prefix the channel prefix
+     * @param sink receives the decoded orders
+     * @return the connected contender
+     */
+    static HeraldContender classic(String publisherNode, String subscriberNode, String prefix, Sink sink) {
+        return new HeraldContender("Herald classic", "Herald's single-server transport on cluster nodes (Herald has no "
+                + "classic mode on a cluster): PUBLISH through one master, SUBSCRIBE on another, the cluster bus "
+                + "copying every message to every node", publisherNode, subscriberNode, null, prefix, sink);
+    }
+
+    private dev.herald.HeraldBuilder builder(String prefix) {
+        return Herald.builder()
+                .channelPrefix(prefix)
+                .errorHandler(error -> errors.get(error.kind()).incrementAndGet());
     }
 
     @Override
     public String name() {
-        return "Herald";
+        return name;
     }
 
     @Override
     public String description() {
-        return "Herald typed channels: generated publisher (void / CompletionStage<Void>) and subscriber, default settings";
+        return description;
     }
 
     @Override
@@ -76,6 +124,9 @@ final class HeraldContender implements Contender {
 
     @Override
     public void close() {
+        if (subscribingHerald != herald) {
+            subscribingHerald.close();
+        }
         herald.close();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * CPU time and context switches, read around a measurement: what a message costs whatever else the
@@ -24,6 +25,8 @@ final class ProcessStats implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = clockTicks();
 
     private final long redisPid;
+    /** {@code null}: read from /proc for {@link #redisPid} */
+    private final LongSupplier redisCpu;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> info;
 
@@ -33,8 +36,22 @@ final class ProcessStats implements AutoCloseable {
      */
     ProcessStats(long redisPid, String redisUri) {
         this.redisPid = redisPid;
+        this.redisCpu = null;
         this.client = RedisClient.create(RedisURI.create(redisUri));
         this.info = client.connect();
+    }
+
+    /**
+     * Stats whose Redis CPU time comes from elsewhere, such as the sum over a cluster's nodes; commands per
+     * read are not read ({@code NaN}).
+     *
+     * @param redisCpuNanos the CPU time Redis used so far, in nanoseconds
+     */
+    ProcessStats(LongSupplier redisCpuNanos) {
+        this.redisPid = -1;
+        this.redisCpu = redisCpuNanos;
+        this.client = null;
+        this.info = null;
     }
 
     /** CPU time of this JVM and of Redis, context switches of this JVM's threads, Redis's reads and commands. */
@@ -49,6 +66,9 @@ final class ProcessStats implements AutoCloseable {
     Snapshot snapshot() {
         long reads = -1;
         long commands = -1;
+        if (info == null) {
+            return new Snapshot(jvmCpuNanos(), redisCpu(), contextSwitches(), reads, commands);
+        }
         try {
             for (String line : info.sync().info("stats").split("\\r?\\n")) {
                 if (line.startsWith("total_reads_processed:")) {
@@ -60,7 +80,7 @@ final class ProcessStats implements AutoCloseable {
         } catch (RuntimeException e) {
             // an older Redis without total_reads_processed: the figure stays unknown
         }
-        return new Snapshot(jvmCpuNanos(), redisCpuNanos(), contextSwitches(), reads, commands);
+        return new Snapshot(jvmCpuNanos(), redisCpu(), contextSwitches(), reads, commands);
     }
 
     PerMessage since(Snapshot before, long messages) {
@@ -80,6 +100,9 @@ final class ProcessStats implements AutoCloseable {
 
     @Override
     public void close() {
+        if (info == null) {
+            return;
+        }
         info.close();
         client.shutdown(0, 5, TimeUnit.SECONDS);
     }
@@ -93,6 +116,10 @@ final class ProcessStats implements AutoCloseable {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    private long redisCpu() {
+        return redisCpu != null ? redisCpu.getAsLong() : redisCpuNanos();
     }
 
     private long redisCpuNanos() {

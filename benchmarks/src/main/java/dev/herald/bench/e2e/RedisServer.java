@@ -38,13 +38,27 @@ final class RedisServer implements AutoCloseable {
      * @throws IOException when it cannot be started or does not become ready within 10 seconds
      */
     static RedisServer start(String executable) throws IOException {
-        int port = freePort();
-        Process process = new ProcessBuilder(List.of(executable,
+        return start(executable, freePort(), List.of());
+    }
+
+    /**
+     * Starts a server on the given port, with more options, and waits until it accepts connections.
+     *
+     * @param executable the {@code redis-server} to run
+     * @param port the port, which must be free
+     * @param extraOptions options after the usual ones, such as {@code --cluster-enabled yes}
+     * @return the running server
+     * @throws IOException when it cannot be started or does not become ready within 10 seconds
+     */
+    static RedisServer start(String executable, int port, List<String> extraOptions) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(executable,
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
                 "--save", "",
                 "--appendonly", "no",
-                "--client-output-buffer-limit", "pubsub 0 0 0"))
+                "--client-output-buffer-limit", "pubsub 0 0 0"));
+        command.addAll(extraOptions);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -82,7 +96,7 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
