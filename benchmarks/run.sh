@@ -2,21 +2,26 @@
 # Builds Herald and its benchmarks, runs all of them, and writes benchmarks/RESULTS.md and
 # benchmarks/results.png (raw results and the log in benchmarks/target/results/).
 #
-#   benchmarks/run.sh           the full run: about 5 minutes on 2 cores
+#   benchmarks/run.sh           the full run: about 6 minutes on 2 cores
 #   benchmarks/run.sh --quick   a smoke test of everything: about 3 minutes; writes benchmarks/target/quick/
 #   benchmarks/run.sh --no-build   reuse benchmarks/target/benchmarks.jar and processor/target (either mode)
+#   benchmarks/run.sh --cluster-only   only the Redis Cluster harness and its report (with --quick: a smoke
+#                                      test); writes benchmarks/target/cluster[-quick]/, never RESULTS.md
 #
-# Needs a JDK 17+, Maven 3.8+ and redis-server on the PATH (redis-benchmark too, for the reference row).
+# Needs a JDK 17+, Maven 3.8+ and redis-server on the PATH (redis-benchmark too, for the reference row;
+# redis-cli for the Redis Cluster runs, which are skipped without it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 mode=full
 build=1
+cluster_only=0
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --cluster-only) cluster_only=1 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,6 +55,13 @@ else
   jmh_options=()
   quick=()
 fi
+if [ "$cluster_only" -eq 1 ]; then
+  # never overwrites the full run's RESULTS.md with a report that holds only the cluster
+  out=benchmarks/target/cluster$([ "$mode" = quick ] && echo -quick)
+  results=$out/results
+  markdown=$out/RESULTS.md
+  chart=$out/results.png
+fi
 rm -rf "$results"
 mkdir -p "$results"
 
@@ -68,6 +80,26 @@ fi
 } > "$results/run.properties"
 
 java=(java -Djava.awt.headless=true)
+
+cluster_run() {
+  if command -v redis-cli >/dev/null 2>&1; then
+    echo ">>> end to end over a local Redis Cluster (3 masters + 3 replicas)"
+    "${java[@]}" -Xms2g -Xmx2g -Xmn1g -jar "$jar" cluster "${quick[@]}" --out "$results/cluster.json"
+  else
+    echo ">>> Redis Cluster runs skipped: redis-cli is not on the PATH"
+  fi
+}
+
+if [ "$cluster_only" -eq 1 ]; then
+  {
+    cluster_run
+    echo "finished=$(date -u '+%H:%M UTC')" >> "$results/run.properties"
+    echo ">>> report"
+    "${java[@]}" -jar "$jar" report --results "$results" --markdown "$markdown" --chart "$chart"
+  } 2>&1 | tee "$results/run.log"
+  exit "${PIPESTATUS[0]}"
+fi
+
 {
   echo ">>> JMH: codec and in-memory transport"
   "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -rf json -rff "$results/jmh.json" 'dev\.herald\.bench\.jmh\..*'
@@ -76,6 +108,8 @@ java=(java -Djava.awt.headless=true)
   # a 1 GB young generation, emptied before each measurement, keeps G1 pauses (10-80 ms on a small VM)
   # out of most 2-second latency runs; allocation still shows in the CPU-per-message figures
   "${java[@]}" -Xms2g -Xmx2g -Xmn1g -jar "$jar" e2e "${quick[@]}" --out "$results/e2e.json"
+
+  cluster_run
 
   echo ">>> compile cost"
   "${java[@]}" -Xms1g -Xmx2g -jar "$jar" compile "${quick[@]}" --processor "$processor" --out "$results/compile.json"

@@ -1,6 +1,7 @@
 package dev.herald.bench.report;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.bench.results.ClusterResults;
 import dev.herald.bench.results.CompileResults;
 import dev.herald.bench.results.E2eResults;
 import dev.herald.bench.results.E2eResults.ContenderResult;
@@ -28,8 +29,8 @@ import java.util.function.Function;
  * <pre>
  * java -Djava.awt.headless=true -jar benchmarks.jar report [--results DIR] [--markdown FILE] [--chart FILE]
  * </pre>
- * The results directory holds {@code jmh.json}, {@code e2e.json}, {@code compile.json} and
- * {@code run.properties} (written by {@code run.sh}); any of them may be missing.
+ * The results directory holds {@code jmh.json}, {@code e2e.json}, {@code cluster.json}, {@code compile.json}
+ * and {@code run.properties} (written by {@code run.sh}); any of them may be missing.
  */
 public final class Report {
 
@@ -40,15 +41,19 @@ public final class Report {
     private static final String SPRING = "Spring Data Redis";
 
     private final E2eResults e2e;
+    private final ClusterResults clusterResults;
+    private final ClusterSection cluster;
     private final JmhResults jmh;
     private final CompileResults compile;
     private final Properties run;
     private final Properties versions;
     private final Machine machine;
 
-    private Report(E2eResults e2e, JmhResults jmh, CompileResults compile, Properties run, Properties versions,
-            Machine machine) {
+    private Report(E2eResults e2e, ClusterResults clusterResults, JmhResults jmh, CompileResults compile,
+            Properties run, Properties versions, Machine machine) {
         this.e2e = e2e;
+        this.clusterResults = clusterResults;
+        this.cluster = new ClusterSection(clusterResults);
         this.jmh = jmh;
         this.compile = compile;
         this.run = run;
@@ -83,8 +88,10 @@ public final class Report {
         Path e2eFile = results.resolve("e2e.json");
         Path jmhFile = results.resolve("jmh.json");
         Path compileFile = results.resolve("compile.json");
+        Path clusterFile = results.resolve("cluster.json");
         Report report = new Report(
                 Files.exists(e2eFile) ? mapper.readValue(e2eFile.toFile(), E2eResults.class) : null,
+                Files.exists(clusterFile) ? mapper.readValue(clusterFile.toFile(), ClusterResults.class) : null,
                 Files.exists(jmhFile) ? JmhResults.read(jmhFile) : null,
                 Files.exists(compileFile) ? mapper.readValue(compileFile.toFile(), CompileResults.class) : null,
                 properties(results.resolve("run.properties")),
@@ -103,9 +110,12 @@ public final class Report {
         String chartLink = markdownParent != null
                 ? markdownParent.relativize(chart.toAbsolutePath()).toString()
                 : chart.toString();
-        Files.writeString(markdown, report.markdown(targets, chartLink), StandardCharsets.UTF_8);
+        List<Target> clusterTargets = report.cluster.targets();
+        Files.writeString(markdown, report.markdown(targets, clusterTargets, chartLink), StandardCharsets.UTF_8);
         System.out.println("wrote " + markdown + " and " + chart);
-        for (Target target : targets) {
+        List<Target> all = new ArrayList<>(targets);
+        all.addAll(clusterTargets);
+        for (Target target : all) {
             System.out.printf(Locale.ROOT, "  %-62s %12s  goal %-12s %s%n", target.name(), target.measuredText(),
                     target.goalText(), target.verdict().replace("**", ""));
         }
@@ -207,9 +217,10 @@ public final class Report {
         return started != null ? started : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 
-    String markdown(List<Target> targets, String chartLink) {
+    String markdown(List<Target> targets, List<Target> clusterTargets, String chartLink) {
         StringBuilder md = new StringBuilder();
-        boolean quick = "quick".equals(run.getProperty("mode")) || (e2e != null && e2e.quick());
+        boolean quick = "quick".equals(run.getProperty("mode")) || (e2e != null && e2e.quick())
+                || (clusterResults != null && clusterResults.quick());
         md.append("# Herald benchmark results\n\n");
         md.append("Written by `").append(run.getProperty("command", "benchmarks/run.sh")).append("` on ")
                 .append(runDate()).append(quick ? " (**quick mode**: short runs, figures are rough)" : "")
@@ -223,7 +234,8 @@ public final class Report {
         row(md, "Memory", machine.memory());
         row(md, "Load average", "before: " + run.getProperty("loadavg.start", "?") + "; after: " + machine.loadAverage());
         row(md, "Java", machine.javaVersion());
-        row(md, "Redis", e2e != null ? e2e.redisVersion() : "not run");
+        row(md, "Redis", e2e != null ? e2e.redisVersion()
+                : clusterResults != null ? clusterResults.redisVersion() : "not run");
         row(md, "Libraries", String.format(Locale.ROOT,
                 "Herald %s, Lettuce %s, Redisson %s, Spring Data Redis %s (Spring Framework %s), Jackson %s, Netty %s, JMH %s, HdrHistogram %s",
                 versions.getProperty("herald"), versions.getProperty("lettuce"), versions.getProperty("redisson"),
@@ -261,6 +273,7 @@ public final class Report {
 
         md.append("![throughput, latency and targets per contender](").append(chartLink).append(")\n\n");
         endToEnd(md);
+        cluster.markdown(md, clusterTargets);
         jmhSection(md);
         compileSection(md);
         method(md);
