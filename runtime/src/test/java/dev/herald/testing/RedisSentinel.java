@@ -140,29 +140,82 @@ public final class RedisSentinel implements AutoCloseable {
    * after about 1 s, but a Sentinel turns a server it lists as replica yet which reports {@code
    * role:master} into a replica only once that report is 8 s old ({@code
    * SENTINEL_PUBLISH_PERIOD * 4} in sentinel.c, not configurable), seen on its next {@code INFO}.
+   * {@link #failoverAgreed()} returns after the first step.
    *
    * @return the new master
    * @throws IllegalStateException if a Sentinel refused, or that did not happen within 30 seconds
    */
   public RedisServer failover() {
     RedisServer oldMaster = master();
-    RedisServer newMaster = replica();
     long t0 = System.nanoTime();
-    String reply = sentinels.get(0).command("SENTINEL", "FAILOVER", MASTER_NAME);
-    if (!"OK".equals(reply)) {
-      throw new IllegalStateException("SENTINEL FAILOVER " + MASTER_NAME + " answered " + reply);
-    }
-    awaitCondition("the Sentinels to fail over from " + oldMaster + " to " + newMaster,
-        () -> sentinels.stream().allMatch(s -> masterPort(s) == newMaster.port())
-            && info(newMaster).get("role").equals("master"));
+    RedisServer newMaster = failoverAgreed();
     long t1 = System.nanoTime();
-    awaitCondition("the Sentinels to make the old master " + oldMaster + " a replica",
-        () -> isSyncedReplicaOf(oldMaster, newMaster));
+    awaitDemoted(oldMaster);
     LOG.info("{} failed over from {} to {}: Sentinels agreed in {} ms, old master a synced replica"
         + " {} ms later", this, oldMaster.port(), newMaster.port(),
         TimeUnit.NANOSECONDS.toMillis(t1 - t0),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1));
     return newMaster;
+  }
+
+  /**
+   * Forces a failover by {@code SENTINEL FAILOVER} on the first Sentinel, and waits only until
+   * every Sentinel names the old replica as master and it reports {@code role:master} (about 1 s).
+   * The old master still reports {@code role:master} then, and accepts writes, until the Sentinels
+   * demote it about 10 s later ({@link #awaitDemoted}).
+   *
+   * @return the new master
+   * @throws IllegalStateException if a Sentinel refused, or that did not happen within 30 seconds
+   */
+  public RedisServer failoverAgreed() {
+    RedisServer oldMaster = master();
+    RedisServer newMaster = replica();
+    String reply = sentinels.get(0).command("SENTINEL", "FAILOVER", MASTER_NAME);
+    if (!"OK".equals(reply)) {
+      throw new IllegalStateException("SENTINEL FAILOVER " + MASTER_NAME + " answered " + reply);
+    }
+    awaitMaster(newMaster, "the Sentinels to fail over from " + oldMaster + " to " + newMaster);
+    return newMaster;
+  }
+
+  /**
+   * Waits until every Sentinel names this server as master and it reports {@code role:master}:
+   * after a {@linkplain #failoverAgreed() failover}, or after the master was killed.
+   *
+   * @param newMaster the server expected to be master
+   * @throws IllegalStateException if that did not happen within 30 seconds
+   */
+  public void awaitMaster(RedisServer newMaster) {
+    awaitMaster(newMaster, "the Sentinels to promote " + newMaster);
+  }
+
+  private void awaitMaster(RedisServer newMaster, String what) {
+    awaitCondition(what,
+        () -> sentinels.stream().allMatch(s -> masterPort(s) == newMaster.port())
+            && info(newMaster).get("role").equals("master"));
+  }
+
+  /**
+   * Waits until the Sentinels have turned the old master into a replica of the current master and
+   * it is in sync.
+   *
+   * @param oldMaster the server that was master
+   * @throws IllegalStateException if that did not happen within 30 seconds
+   */
+  public void awaitDemoted(RedisServer oldMaster) {
+    RedisServer newMaster = master();
+    awaitCondition("the Sentinels to make the old master " + oldMaster + " a replica",
+        () -> isSyncedReplicaOf(oldMaster, newMaster));
+  }
+
+  /**
+   * Returns the role a server reports ({@code INFO replication}).
+   *
+   * @param server one of {@link #servers()}
+   * @return {@code master} or {@code slave}
+   */
+  public static String role(RedisServer server) {
+    return info(server).get("role");
   }
 
   /**

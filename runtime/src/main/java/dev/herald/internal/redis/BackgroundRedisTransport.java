@@ -270,7 +270,7 @@ public final class BackgroundRedisTransport implements Transport {
 
     @Override
     public String description() {
-        return "Redis at " + description + ", connecting in the background";
+        return ConnectFailures.redis(description) + ", connecting in the background";
     }
 
     @Override

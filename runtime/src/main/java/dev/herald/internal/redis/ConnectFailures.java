@@ -44,8 +44,33 @@ final class ConnectFailures {
         return new HeraldException(redact(message(Waits.unwrap(failure), uri, connectTimeout), uri), failure);
     }
 
+    /**
+     * Names where the URI points, never with its password.
+     *
+     * @param uri the parsed URI
+     * @return {@code host:port}, or for a Sentinel URI {@code Sentinel host:port,host:port master name}
+     */
     static String describe(RedisURI uri) {
+        if (uri.getSentinelMasterId() != null) {
+            StringBuilder sentinels = new StringBuilder();
+            for (RedisURI sentinel : uri.getSentinels()) {
+                sentinels.append(sentinels.length() == 0 ? "" : ",").append(sentinel.getHost()).append(':')
+                        .append(sentinel.getPort());
+            }
+            return "Sentinel " + sentinels + " master " + uri.getSentinelMasterId();
+        }
         return uri.getHost() + ":" + uri.getPort();
+    }
+
+    /**
+     * Says where Herald runs, for its startup line: {@code Redis at host:port} or
+     * {@code Redis via Sentinel host:port,... master name}.
+     *
+     * @param description what {@link #describe} returned
+     * @return the phrase
+     */
+    static String redis(String description) {
+        return (description.startsWith("Sentinel ") ? "Redis via " : "Redis at ") + description;
     }
 
     private static String message(Throwable failure, RedisURI uri, Duration connectTimeout) {

@@ -89,8 +89,18 @@ final class RedisConnector {
         // a name of its own lets health() find the subscription connection in CLIENT LIST, and Lettuce
         // sets it again on every reconnect
         String subscriberName = "herald-" + UUID.randomUUID();
-        RedisURI subscriberUri = RedisURI.builder(redisUri).withClientName(subscriberName).build();
+        // parsed again rather than RedisURI.builder(redisUri), which drops a Sentinel URI's Sentinels
+        RedisURI subscriberUri = settings.redisUri();
+        subscriberUri.setClientName(subscriberName);
         CompletableFuture<RedisTransport> result = new CompletableFuture<>();
+        SentinelWatch sentinels = SentinelWatch.start(client, redisUri);
+        if (sentinels != null) {
+            result.whenComplete((transport, failure) -> {
+                if (failure != null) {
+                    sentinels.close();
+                }
+            });
+        }
         client.connectAsync(CODEC, redisUri).whenComplete((publish, publishFailure) -> {
             if (publishFailure != null) {
                 result.completeExceptionally(publishFailure);
@@ -104,7 +114,8 @@ final class RedisConnector {
                 }
                 RedisTransport transport;
                 try {
-                    transport = new RedisTransport(client, publish, subscribe, description, subscriberName, settings);
+                    transport = new RedisTransport(client, publish, subscribe, description, subscriberName, settings,
+                            sentinels);
                 } catch (RuntimeException e) {
                     subscribe.closeAsync();
                     publish.closeAsync();
@@ -114,7 +125,7 @@ final class RedisConnector {
                 transport.flusher().moveToTheEventLoop().orTimeout(commandTimeout.toNanos(), TimeUnit.NANOSECONDS)
                         .whenComplete((found, failure) -> {
                             if (failure == null) {
-                                LOG.debug("Herald connected to Redis at {}", description);
+                                LOG.debug("Herald connected to {}", ConnectFailures.redis(description));
                                 result.complete(transport);
                             } else {
                                 subscribe.closeAsync();

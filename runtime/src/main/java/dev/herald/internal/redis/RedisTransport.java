@@ -45,12 +45,15 @@ public final class RedisTransport implements Transport {
     private final HealthProbe health;
     /** Keeps the pub/sub connection's subscriptions on the server what Herald wants. */
     private final SubscriptionReconciler subscriptions;
+    /** Moves the connections to a new master the Sentinels switch to; null without Sentinels. */
+    private final SentinelWatch sentinels;
     private volatile TransportListener listener;
 
     RedisTransport(RedisClient client, StatefulRedisConnection<String, byte[]> publishConnection,
             StatefulRedisPubSubConnection<String, byte[]> subscribeConnection, String description, String subscriberName,
-            RedisSettings settings) {
+            RedisSettings settings, SentinelWatch sentinels) {
         this.client = client;
+        this.sentinels = sentinels;
         this.publishConnection = publishConnection;
         this.subscribeConnection = subscribeConnection;
         this.description = description;
@@ -61,6 +64,9 @@ public final class RedisTransport implements Transport {
         this.health = new HealthProbe(publishConnection.async(), flusher, subscribeConnection::isOpen, subscriberName);
         this.subscriptions = new SubscriptionReconciler(new PubSubCommands(subscribeConnection.async()),
                 SUBSCRIPTION_BATCH_SIZE, this::resubscribed, subscribeConnection.isOpen());
+        if (sentinels != null) {
+            sentinels.follow(subscribeConnection, publishConnection);
+        }
     }
 
     private void resubscribed(int channels, int patterns) {
@@ -197,20 +203,28 @@ public final class RedisTransport implements Transport {
     public void close() {
         try {
             flusher.flushBeforeClose(); // nothing written before close stays behind in the buffer
+            closeSentinelWatch();
             subscriptions.close();
             subscribeConnection.close();
             publishConnection.close();
         } finally {
             client.shutdown(0, 5, TimeUnit.SECONDS);
-            LOG.debug("Herald disconnected from Redis at {}", description);
+            LOG.debug("Herald disconnected from {}", ConnectFailures.redis(description));
         }
     }
 
     /** Closes both connections without waiting, for a transport whose owner closed before it arrived. */
     void abandon() {
+        closeSentinelWatch();
         subscriptions.close();
         subscribeConnection.closeAsync();
         publishConnection.closeAsync();
+    }
+
+    private void closeSentinelWatch() {
+        if (sentinels != null) {
+            sentinels.close();
+        }
     }
 
     /** @return what flushes the publish connection */
@@ -225,6 +239,6 @@ public final class RedisTransport implements Transport {
 
     @Override
     public String description() {
-        return "Redis at " + description;
+        return ConnectFailures.redis(description);
     }
 }
