@@ -12,6 +12,7 @@ import dev.herald.Herald;
 import dev.herald.HeraldError;
 import dev.herald.PayloadType;
 import dev.herald.TypedChannel;
+import dev.herald.testing.RecordingConnectionListener;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
@@ -43,8 +44,8 @@ class RedisFaultTest {
 
     private final RecordingErrors errors = new RecordingErrors();
     private final RecordingConnectionListener listener = new RecordingConnectionListener();
-    private final List<String> events = listener.events;
-    private final List<Duration> outages = listener.outages;
+    private final List<String> events = listener.events();
+    private final List<Duration> outages = listener.outages();
     private Herald herald;
 
     private Herald connect(RedisServer redis) {

@@ -15,6 +15,7 @@ import dev.herald.MessageHandler;
 import dev.herald.PayloadType;
 import dev.herald.PublishFailedException;
 import dev.herald.TemplateChannel;
+import dev.herald.testing.RecordingConnectionListener;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,8 @@ class RedisPromisesTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final RecordingErrors errors = new RecordingErrors();
-    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final RecordingConnectionListener listener = new RecordingConnectionListener();
+    private final List<String> events = listener.events();
     private final List<Herald> opened = new ArrayList<>();
 
     @AfterEach
@@ -54,22 +55,13 @@ class RedisPromisesTest {
     }
 
     /**
-     * A listener that, inside onResubscribed itself, asks the server how many of the wanted channels have a
-     * subscriber and how many patterns are subscribed (Herald is the server's only client that subscribes).
+     * A listener that records as {@link RecordingConnectionListener} does, but inside onResubscribed itself, instead
+     * of recording, asks the server how many of the wanted channels have a subscriber and how many patterns are
+     * subscribed (Herald is the server's only client that subscribes).
      */
-    private ConnectionListener checkingListener(RedisServer redis, List<String> wantedChannels,
+    private static RecordingConnectionListener checkingListener(RedisServer redis, List<String> wantedChannels,
             CompletableFuture<Resubscribed> seen) {
-        return new ConnectionListener() {
-            @Override
-            public void onDisconnected() {
-                events.add("disconnected");
-            }
-
-            @Override
-            public void onReconnected(Duration outage) {
-                events.add("reconnected");
-            }
-
+        return new RecordingConnectionListener() {
             @Override
             public void onResubscribed(Duration outage, int channels, int patterns) {
                 try {
@@ -130,11 +122,12 @@ class RedisPromisesTest {
         List<String> wanted = new ArrayList<>(CHANNELS);
         wanted.addAll(duringOutage.keySet());
         CompletableFuture<Resubscribed> seen = new CompletableFuture<>();
-        Herald herald = open(redis.uri(), checkingListener(redis, wanted, seen));
+        RecordingConnectionListener checking = checkingListener(redis, wanted, seen);
+        Herald herald = open(redis.uri(), checking);
         subscribeSeveral(herald);
 
         redis.kill();
-        await().atMost(WAIT).until(() -> events.contains("disconnected"));
+        await().atMost(WAIT).until(() -> checking.events().contains("disconnected"));
         CompletionStage<?> late = herald.subscribeAllAsync(duringOutage, String.class);
         redis.restart();
 
@@ -186,17 +179,7 @@ class RedisPromisesTest {
     void aBlockingSubscribeThatTimesOutDuringAnOutageLeavesNothingWantedNorOnTheServer(@Dedicated RedisServer redis)
             throws Exception {
         Herald herald = Herald.builder().redis(redis.uri()).errorHandler(errors).commandTimeout(Duration.ofMillis(500))
-                .connectionListener(new ConnectionListener() {
-                    @Override
-                    public void onDisconnected() {
-                        events.add("disconnected");
-                    }
-
-                    @Override
-                    public void onResubscribed(Duration outage, int channels, int patterns) {
-                        events.add("resubscribed " + channels + "/" + patterns);
-                    }
-                }).build();
+                .connectionListener(listener).build();
         opened.add(herald);
         herald.subscribe("keep", String.class, m -> { });
 
@@ -222,12 +205,7 @@ class RedisPromisesTest {
     void healthSaysNotSubscribedForExactlyTheChannelTheServerDoesNotHold(@Dedicated RedisServer redis) throws Exception {
         redis.command("ACL", "SETUSER", "herald-user", "on", ">secret", "+@all", "~*", "&*");
         String uri = "redis://herald-user:secret@" + redis.host() + ":" + redis.port();
-        Herald herald = open(uri, new ConnectionListener() {
-            @Override
-            public void onReconnected(Duration outage) {
-                events.add("reconnected");
-            }
-        });
+        Herald herald = open(uri, listener);
         herald.subscribe("denied:1", String.class, m -> { });
         assertEquals(Map.of("denied:1", true), health(herald).channels());
 

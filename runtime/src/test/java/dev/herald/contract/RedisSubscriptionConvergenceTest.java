@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.ConnectionListener;
 import dev.herald.Health;
 import dev.herald.Herald;
 import dev.herald.HeraldException;
 import dev.herald.Subscription;
 import dev.herald.testing.CapturedLog;
+import dev.herald.testing.RecordingConnectionListener;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ class RedisSubscriptionConvergenceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final RecordingConnectionListener listener = new RecordingConnectionListener();
-    private final List<String> events = listener.events;
+    private final List<String> events = listener.events();
     private final List<Herald> opened = new ArrayList<>();
 
     private Herald open(RedisServer redis, Duration commandTimeout) {
@@ -138,19 +137,9 @@ class RedisSubscriptionConvergenceTest {
     @Test
     void aHeraldThatOnlyPublishesReportsNoOutageOfTheSubscriptionConnection(@Dedicated RedisServer redis) throws Exception {
         try (CapturedLog log = new CapturedLog()) {
-            List<String> publisherEvents = new CopyOnWriteArrayList<>();
+            RecordingConnectionListener publisherListener = new RecordingConnectionListener();
             Herald publisher = Herald.builder().redis(redis.uri()).commandTimeout(Duration.ofSeconds(2))
-                    .connectionListener(new ConnectionListener() {
-                        @Override
-                        public void onDisconnected() {
-                            publisherEvents.add("disconnected");
-                        }
-
-                        @Override
-                        public void onReconnected(Duration outage) {
-                            publisherEvents.add("reconnected");
-                        }
-                    }).build();
+                    .connectionListener(publisherListener).build();
             opened.add(publisher);
             Herald subscriber = open(redis, Duration.ofSeconds(2)); // the control: it does report
             subscriber.subscribe("news", String.class, m -> { });
@@ -162,7 +151,7 @@ class RedisSubscriptionConvergenceTest {
             await().atMost(WAIT).ignoreExceptions()
                     .until(() -> publisher.publish("news", "after").toCompletableFuture().get(5, TimeUnit.SECONDS) == 1);
 
-            assertEquals(List.of(), publisherEvents, "the publisher never used a subscription connection");
+            assertEquals(List.of(), publisherListener.events(), "the publisher never used a subscription connection");
             assertEquals(1, log.lines("lost the subscription connection").size(), "only the subscriber's line: "
                     + log.lines("lost the subscription connection"));
             assertEquals(0, health(publisher).outages());
