@@ -1,7 +1,5 @@
 package dev.herald.bench.e2e;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.bench.model.Orders;
 import dev.herald.bench.results.ClusterResults;
 import dev.herald.bench.results.E2eResults;
@@ -9,8 +7,6 @@ import dev.herald.bench.results.E2eResults.ContenderResult;
 import dev.herald.bench.results.E2eResults.LatencyRun;
 import dev.herald.bench.results.Summary;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +44,7 @@ public final class ClusterEndToEnd {
             List<String> masters = cluster.masters();
             return HeraldContender.classic(masters.get(0), masters.get(1), prefix, sink);
         });
-        CONTENDERS.put("redisson-sharded", (cluster, prefix, sink) -> new RedissonShardedContender(cluster.seeds(), prefix, sink));
+        CONTENDERS.put("redisson-sharded", (cluster, prefix, sink) -> RedissonContender.sharded(cluster.seeds(), prefix, sink));
         // diagnostic, not run by default: raw batched Lettuce with classic PUBLISH / SUBSCRIBE through the cluster client
         CONTENDERS.put("lettuce-classic", (cluster, prefix, sink) -> new LettuceClusterContender(cluster.seeds(), prefix, sink, false));
     }
@@ -59,76 +55,6 @@ public final class ClusterEndToEnd {
     private ClusterEndToEnd() {
     }
 
-    /** The harness's settings. */
-    private record Options(boolean quick, Path out, int rate, double seconds, double latencySeconds,
-            double warmupSeconds, int repetitions, int window, List<String> contenders, String redisServer,
-            String redisCli) {
-
-        static Options parse(String[] args) {
-            boolean quick = List.of(args).contains("--quick");
-            Path out = Path.of("benchmarks/target/results/cluster.json");
-            int rate = 20_000;
-            double seconds = quick ? 0.5 : 2;
-            double latencySeconds = quick ? 0.5 : 2;
-            double warmupSeconds = quick ? 0.5 : 2;
-            int repetitions = 3;
-            int window = 5_000;
-            List<String> contenders = DEFAULT_CONTENDERS;
-            String redisServer = "redis-server";
-            String redisCli = "redis-cli";
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--quick" -> { }
-                    case "--out" -> out = Path.of(args[++i]);
-                    case "--rate" -> rate = Integer.parseInt(args[++i]);
-                    case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                    case "--latency-seconds" -> latencySeconds = Double.parseDouble(args[++i]);
-                    case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
-                    case "--repetitions" -> repetitions = Integer.parseInt(args[++i]);
-                    case "--window" -> window = Integer.parseInt(args[++i]);
-                    case "--contenders" -> contenders = List.of(args[++i].split(","));
-                    case "--redis-server" -> redisServer = args[++i];
-                    case "--redis-cli" -> redisCli = args[++i];
-                    case "--help" -> {
-                        usage();
-                        System.exit(0);
-                    }
-                    default -> {
-                        System.err.println("unknown option: " + args[i]);
-                        usage();
-                        System.exit(2);
-                    }
-                }
-            }
-            for (String name : contenders) {
-                if (!CONTENDERS.containsKey(name)) {
-                    throw new IllegalArgumentException("unknown contender " + name + "; known: " + CONTENDERS.keySet());
-                }
-            }
-            return new Options(quick, out, rate, seconds, latencySeconds, warmupSeconds, repetitions, window,
-                    contenders, redisServer, redisCli);
-        }
-
-        static void usage() {
-            System.err.println("usage: java -jar benchmarks.jar cluster [options]");
-            System.err.println("  --quick                 short runs (0.5 s each) for a smoke test");
-            System.err.println("  --out FILE              result JSON (default benchmarks/target/results/cluster.json)");
-            System.err.println("  --rate N                fixed rate of the latency runs, msg/s (default 20000)");
-            System.err.println("  --seconds S             length of each delivered-throughput run (default 2)");
-            System.err.println("  --latency-seconds S     length of each fixed-rate run (default 2)");
-            System.err.println("  --warmup-seconds S      warm-up per contender (default 2)");
-            System.err.println("  --repetitions N         repetitions of each measurement (default 3)");
-            System.err.println("  --window N              delivered-throughput messages in flight (default 5000)");
-            System.err.println("  --contenders a,b        any of " + CONTENDERS.keySet() + " (default " + DEFAULT_CONTENDERS + ")");
-            System.err.println("  --redis-server PATH     the redis-server to start (default: from PATH)");
-            System.err.println("  --redis-cli PATH        the redis-cli that creates the cluster (default: from PATH)");
-        }
-
-        long nanos(double secondsValue) {
-            return (long) (secondsValue * 1e9);
-        }
-    }
-
     /**
      * Runs the harness.
      *
@@ -136,7 +62,8 @@ public final class ClusterEndToEnd {
      * @throws Exception when the cluster cannot be started or a contender cannot connect
      */
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        HarnessOptions options =
+                HarnessOptions.parse(args, HarnessOptions.Harness.CLUSTER, CONTENDERS.keySet(), DEFAULT_CONTENDERS);
         String redisVersion = RedisServer.version(options.redisServer());
         System.out.printf(Locale.ROOT, "cluster: %s, 3 masters + 3 replicas, %d-byte JSON, %d repetitions, "
                         + "delivered runs %.1f s, latency runs %.1f s at %,d msg/s, window %,d%n",
@@ -152,16 +79,11 @@ public final class ClusterEndToEnd {
         ClusterResults cluster = new ClusterResults(redisVersion, "3 masters + 3 replicas", options.quick(),
                 options.repetitions(), options.seconds(), options.latencySeconds(), options.rate(), options.window(),
                 Orders.PAYLOAD_BYTES, results);
-        Path parent = options.out().toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(options.out().toFile(), cluster);
-        System.out.println("wrote " + options.out());
+        options.write(cluster);
         printSummary(results);
     }
 
-    private static List<ContenderResult> runAll(LocalCluster cluster, Measurements measurements, Options options)
+    private static List<ContenderResult> runAll(LocalCluster cluster, Measurements measurements, HarnessOptions options)
             throws IOException {
         List<Entry> entries = new ArrayList<>();
         try {
@@ -210,7 +132,7 @@ public final class ClusterEndToEnd {
             return "[" + contender.name() + "]";
         }
 
-        void measure(Measurements measurements, Options options, int rep) {
+        void measure(Measurements measurements, HarnessOptions options, int rep) {
             String run = label() + " " + rep + "/" + options.repetitions();
             System.gc();
             long before = sink.delivered().get();

@@ -1,7 +1,5 @@
 package dev.herald.bench.e2e;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.bench.model.Orders;
 import dev.herald.bench.results.E2eResults;
 import dev.herald.bench.results.E2eResults.ContenderResult;
@@ -15,8 +13,6 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,76 +56,6 @@ public final class EndToEnd {
     private EndToEnd() {
     }
 
-    /** The harness's settings. */
-    private record Options(boolean quick, Path out, int rate, double seconds, double latencySeconds,
-            double warmupSeconds, int repetitions, int window, List<String> contenders, String redisServer,
-            boolean redisBenchmark) {
-
-        static Options parse(String[] args) {
-            boolean quick = List.of(args).contains("--quick");
-            Path out = Path.of("benchmarks/target/results/e2e.json");
-            int rate = 20_000;
-            double seconds = quick ? 0.5 : 2;
-            double latencySeconds = quick ? 0.5 : 2;
-            double warmupSeconds = quick ? 0.5 : 2;
-            int repetitions = 3;
-            int window = 5_000;
-            List<String> contenders = DEFAULT_CONTENDERS;
-            String redisServer = "redis-server";
-            boolean redisBenchmark = true;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--quick" -> { }
-                    case "--out" -> out = Path.of(args[++i]);
-                    case "--rate" -> rate = Integer.parseInt(args[++i]);
-                    case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                    case "--latency-seconds" -> latencySeconds = Double.parseDouble(args[++i]);
-                    case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
-                    case "--repetitions" -> repetitions = Integer.parseInt(args[++i]);
-                    case "--window" -> window = Integer.parseInt(args[++i]);
-                    case "--contenders" -> contenders = List.of(args[++i].split(","));
-                    case "--redis-server" -> redisServer = args[++i];
-                    case "--no-redis-benchmark" -> redisBenchmark = false;
-                    case "--help" -> {
-                        usage();
-                        System.exit(0);
-                    }
-                    default -> {
-                        System.err.println("unknown option: " + args[i]);
-                        usage();
-                        System.exit(2);
-                    }
-                }
-            }
-            for (String name : contenders) {
-                if (!CONTENDERS.containsKey(name)) {
-                    throw new IllegalArgumentException("unknown contender " + name + "; known: " + CONTENDERS.keySet());
-                }
-            }
-            return new Options(quick, out, rate, seconds, latencySeconds, warmupSeconds, repetitions, window,
-                    contenders, redisServer, redisBenchmark);
-        }
-
-        static void usage() {
-            System.err.println("usage: java -jar benchmarks.jar e2e [options]");
-            System.err.println("  --quick                 short runs (0.5 s each) for a smoke test");
-            System.err.println("  --out FILE              result JSON (default benchmarks/target/results/e2e.json)");
-            System.err.println("  --rate N                fixed rate of the latency runs, msg/s (default 20000)");
-            System.err.println("  --seconds S             length of each throughput run (default 2)");
-            System.err.println("  --latency-seconds S     length of each fixed-rate run (default 2)");
-            System.err.println("  --warmup-seconds S      warm-up per contender (default 2)");
-            System.err.println("  --repetitions N         repetitions of each measurement (default 3)");
-            System.err.println("  --window N              delivered-throughput messages in flight (default 5000)");
-            System.err.println("  --contenders a,b        any of " + CONTENDERS.keySet() + " (default " + DEFAULT_CONTENDERS + ")");
-            System.err.println("  --redis-server PATH     the redis-server to start (default: from PATH)");
-            System.err.println("  --no-redis-benchmark    skip the redis-benchmark reference");
-        }
-
-        long nanos(double secondsValue) {
-            return (long) (secondsValue * 1e9);
-        }
-    }
-
     /**
      * Runs the harness.
      *
@@ -137,7 +63,8 @@ public final class EndToEnd {
      * @throws Exception when Redis cannot be started or a contender cannot connect
      */
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        HarnessOptions options =
+                HarnessOptions.parse(args, HarnessOptions.Harness.E2E, CONTENDERS.keySet(), DEFAULT_CONTENDERS);
         String redisVersion = RedisServer.version(options.redisServer());
         System.out.printf(Locale.ROOT, "end to end: %s, %d-byte JSON, %d repetitions, throughput runs %.1f s, "
                         + "latency runs %.1f s at %,d msg/s, window %,d%n",
@@ -156,7 +83,7 @@ public final class EndToEnd {
         }
         E2eResults e2e = new E2eResults(redisVersion, options.quick(), options.repetitions(), options.seconds(),
                 options.latencySeconds(), options.rate(), options.window(), Orders.PAYLOAD_BYTES, results, reference);
-        write(e2e, options.out());
+        options.write(e2e);
         printSummary(e2e);
     }
 
@@ -166,7 +93,7 @@ public final class EndToEnd {
      * JIT's state falls on all of them alike.
      */
     private static List<ContenderResult> runAll(String redisUri, CountingSubscriber counting,
-            Measurements measurements, Options options) {
+            Measurements measurements, HarnessOptions options) {
         List<Entry> entries = new ArrayList<>();
         try {
             for (String id : options.contenders()) {
@@ -232,7 +159,7 @@ public final class EndToEnd {
             return "[" + contender.name() + "]";
         }
 
-        void measure(Measurements measurements, CountingSubscriber counting, Options options, int rep) {
+        void measure(Measurements measurements, CountingSubscriber counting, HarnessOptions options, int rep) {
             String run = label() + " " + rep + "/" + options.repetitions();
             System.gc();
             Measurements.PublishRun publish = measurements.publish(contender, counting.counter(),
@@ -271,15 +198,6 @@ public final class EndToEnd {
                             + "%.0f commands per Redis read]",
                     cost.jvmCpuMicros(), cost.redisCpuMicros(), cost.contextSwitches(), cost.commandsPerRead());
         }
-    }
-
-    private static void write(E2eResults results, Path out) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(out.toFile(), results);
-        System.out.println("wrote " + out);
     }
 
     private static void printSummary(E2eResults results) {
@@ -343,7 +261,7 @@ public final class EndToEnd {
 
         private static final String CHANNEL = "redis-benchmark:" + Orders.CONFIRMED_CHANNEL;
 
-        static ReferenceResult run(int port, CountingSubscriber counting, Options options)
+        static ReferenceResult run(int port, CountingSubscriber counting, HarnessOptions options)
                 throws IOException, InterruptedException {
             counting.subscribe(CHANNEL);
             String payload = new String(Orders.encode(Orders.order(0)), StandardCharsets.UTF_8);

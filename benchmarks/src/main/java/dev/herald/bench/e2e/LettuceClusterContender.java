@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Hand-written Lettuce on a Redis Cluster, batched as {@link LettuceContender}'s batched mode is: a
  * {@link RedisClusterClient} connection with auto-flush off, {@code flushCommands()} every
- * {@value LettuceContender#BATCH} commands and before the publisher waits. Sharded: {@code SPUBLISH}, which
+ * {@value HandFlush#BATCH} commands and before the publisher waits. Sharded: {@code SPUBLISH}, which
  * Lettuce routes to the slot's master, and {@code SSUBSCRIBE} on a cluster pub/sub connection (routed to the
  * same master), each message decoded with the pre-bound reader on Lettuce's event loop. Classic (a diagnostic,
  * not run by default): {@code PUBLISH} and {@code SUBSCRIBE} through the same client.
@@ -34,7 +34,7 @@ final class LettuceClusterContender implements Contender {
     private final StatefulRedisClusterConnection<String, byte[]> publishConnection;
     private final RedisAdvancedClusterAsyncCommands<String, byte[]> publish;
     private final StatefulRedisClusterPubSubConnection<String, byte[]> subscribeConnection;
-    private int pending;
+    private final HandFlush handFlush;
 
     LettuceClusterContender(String seeds, String prefix, Sink sink, boolean sharded) {
         this.sharded = sharded;
@@ -43,7 +43,7 @@ final class LettuceClusterContender implements Contender {
         this.client = RedisClusterClient.create(Arrays.stream(seeds.split(",")).map(RedisURI::create).toList());
         this.publishConnection = client.connect(CODEC);
         this.publish = publishConnection.async();
-        publishConnection.setAutoFlushCommands(false);
+        this.handFlush = new HandFlush(publishConnection, true);
         this.subscribeConnection = client.connectPubSub(CODEC);
         subscribeConnection.setNodeMessagePropagation(true);
         subscribeConnection.addListener(new RedisClusterPubSubAdapter<>() {
@@ -71,7 +71,7 @@ final class LettuceClusterContender implements Contender {
 
     @Override
     public String description() {
-        return "raw Lettuce RedisClusterClient, auto-flush off, flushCommands() every " + LettuceContender.BATCH
+        return "raw Lettuce RedisClusterClient, auto-flush off, flushCommands() every " + HandFlush.BATCH
                 + " commands and before the publisher waits, "
                 + (sharded ? "SPUBLISH / SSUBSCRIBE" : "classic PUBLISH / SUBSCRIBE");
     }
@@ -83,28 +83,19 @@ final class LettuceClusterContender implements Contender {
         } else {
             publish.publish(channel, Orders.encode(order));
         }
-        written();
+        handFlush.written();
     }
 
     @Override
     public void sendConfirmed(OrderCreated order, Acks acks) {
         (sharded ? publish.spublish(confirmedChannel, Orders.encode(order))
                 : publish.publish(confirmedChannel, Orders.encode(order))).whenComplete(acks);
-        written();
-    }
-
-    private void written() {
-        if (++pending == LettuceContender.BATCH) {
-            flush();
-        }
+        handFlush.written();
     }
 
     @Override
     public void flush() {
-        if (pending > 0) {
-            pending = 0;
-            publishConnection.flushCommands();
-        }
+        handFlush.flush();
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * decodes each message with the pre-bound reader on Lettuce's event loop. Lettuce's default client
  * options (no per-command timeout).
  *
- * <p>Batched mode turns auto-flush off and flushes every {@value #BATCH} commands, and whenever the
+ * <p>Batched mode turns auto-flush off and flushes every {@value HandFlush#BATCH} commands, and whenever the
  * publisher is about to wait (a paced publisher going idle, a full window): write coalescing as an
  * application would do it by hand.
  *
@@ -31,9 +31,6 @@ import java.util.concurrent.TimeUnit;
  * task for every PUBLISH: next to "Lettuce batched" it isolates what those options cost.
  */
 final class LettuceContender implements Contender {
-
-    /** Commands written per flush in batched mode. */
-    static final int BATCH = 1_000;
 
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
@@ -45,7 +42,7 @@ final class LettuceContender implements Contender {
     private final StatefulRedisConnection<String, byte[]> publishConnection;
     private final RedisAsyncCommands<String, byte[]> publish;
     private final StatefulRedisPubSubConnection<String, byte[]> subscribeConnection;
-    private int pending;
+    private final HandFlush handFlush;
 
     LettuceContender(String redisUri, String prefix, Sink sink, boolean batched, boolean heraldOptions) {
         this.batched = batched;
@@ -63,9 +60,7 @@ final class LettuceContender implements Contender {
         }
         this.publishConnection = client.connect(CODEC);
         this.publish = publishConnection.async();
-        if (batched) {
-            publishConnection.setAutoFlushCommands(false);
-        }
+        this.handFlush = new HandFlush(publishConnection, batched);
         this.subscribeConnection = client.connectPubSub(CODEC);
         subscribeConnection.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -91,34 +86,25 @@ final class LettuceContender implements Contender {
                     + "(REJECT_COMMANDS, a fixed 10 s timeout on every command)";
         }
         return batched
-                ? "raw Lettuce, auto-flush off, flushCommands() every " + BATCH + " commands and before the publisher waits"
+                ? "raw Lettuce, auto-flush off, flushCommands() every " + HandFlush.BATCH + " commands and before the publisher waits"
                 : "raw Lettuce, auto-flush (one write and flush per PUBLISH)";
     }
 
     @Override
     public void send(OrderCreated order) {
         publish.publish(channel, Orders.encode(order));
-        written();
+        handFlush.written();
     }
 
     @Override
     public void sendConfirmed(OrderCreated order, Acks acks) {
         publish.publish(confirmedChannel, Orders.encode(order)).whenComplete(acks);
-        written();
-    }
-
-    private void written() {
-        if (batched && ++pending == BATCH) {
-            flush();
-        }
+        handFlush.written();
     }
 
     @Override
     public void flush() {
-        if (batched && pending > 0) {
-            pending = 0;
-            publishConnection.flushCommands();
-        }
+        handFlush.flush();
     }
 
     @Override
