@@ -1,7 +1,5 @@
 package dev.herald.internal.redis;
 
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import java.util.concurrent.CompletionStage;
 
@@ -24,12 +22,6 @@ final class PubSubCommands implements SubscriptionCommands {
 
     @Override
     public CommandFailure classify(Throwable failure) {
-        if (failure instanceof RedisCommandExecutionException) {
-            return CommandFailure.REFUSED;
-        }
-        if (failure instanceof RedisCommandTimeoutException) {
-            return CommandFailure.TIMED_OUT;
-        }
-        return CommandFailure.NOT_SENT;
+        return CommandFailure.ofLettuce(failure);
     }
 }

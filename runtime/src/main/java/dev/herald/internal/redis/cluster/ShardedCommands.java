@@ -3,7 +3,6 @@ package dev.herald.internal.redis.cluster;
 import dev.herald.internal.redis.CommandFailure;
 import dev.herald.internal.redis.SubscriptionCommands;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,13 +33,7 @@ final class ShardedCommands implements SubscriptionCommands {
 
     @Override
     public CommandFailure classify(Throwable failure) {
-        if (failure instanceof RedisCommandExecutionException) {
-            return CommandFailure.REFUSED;
-        }
-        if (failure instanceof RedisCommandTimeoutException) {
-            return CommandFailure.TIMED_OUT;
-        }
-        return CommandFailure.NOT_SENT;
+        return CommandFailure.ofLettuce(failure);
     }
 
     /**
