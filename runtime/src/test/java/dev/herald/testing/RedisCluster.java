@@ -1,7 +1,5 @@
 package dev.herald.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.herald.testing.ClusterTopology.Node;
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +44,6 @@ public final class RedisCluster implements AutoCloseable {
   private static final int NODE_TIMEOUT_MILLIS = 2_000;
   private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration OK_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration POLL = Duration.ofMillis(50);
 
   private final List<RedisServer> nodes;
   private final boolean managed;
@@ -499,18 +495,7 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   private void awaitCondition(String what, java.util.concurrent.Callable<Boolean> condition) {
-    try {
-      await(what)
-          .atMost(OK_TIMEOUT)
-          .pollDelay(Duration.ZERO)
-          .pollInterval(POLL)
-          .pollInSameThread()
-          .ignoreExceptions()
-          .until(condition);
-    } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException("timed out after " + OK_TIMEOUT.toSeconds()
-          + " s waiting for " + what + "; views:" + describeViews(), e);
-    }
+    Polling.until(what, OK_TIMEOUT, condition, () -> "; views:" + describeViews());
   }
 
   private String describeViews() {

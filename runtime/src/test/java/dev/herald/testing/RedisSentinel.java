@@ -1,7 +1,5 @@
 package dev.herald.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,6 @@ public final class RedisSentinel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisSentinel.class);
   private static final String LOOPBACK = "127.0.0.1";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration POLL = Duration.ofMillis(50);
 
   private final List<RedisServer> servers;
   private final List<RedisServer> sentinels;
@@ -310,17 +306,6 @@ public final class RedisSentinel implements AutoCloseable {
   }
 
   private static void awaitCondition(String what, Callable<Boolean> condition) {
-    try {
-      await(what)
-          .atMost(TIMEOUT)
-          .pollDelay(Duration.ZERO)
-          .pollInterval(POLL)
-          .pollInSameThread()
-          .ignoreExceptions()
-          .until(condition);
-    } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException("timed out after " + TIMEOUT.toSeconds() + " s waiting for "
-          + what, e);
-    }
+    Polling.until(what, TIMEOUT, condition, () -> "");
   }
 }
