@@ -57,7 +57,7 @@ else
 fi
 if [ "$cluster_only" -eq 1 ]; then
   # never overwrites the full run's RESULTS.md with a report that holds only the cluster
-  out=benchmarks/target/cluster$([ "$mode" = quick ] && echo -quick)
+  out=benchmarks/target/cluster; [ "$mode" = quick ] && out=$out-quick
   results=$out/results
   markdown=$out/RESULTS.md
   chart=$out/results.png
