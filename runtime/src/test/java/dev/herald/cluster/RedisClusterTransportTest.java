@@ -142,6 +142,41 @@ class RedisClusterTransportTest {
         }
     }
 
+    /**
+     * The node connections do not flush each command, and Lettuce writes a publish that met a {@code MOVED} again
+     * by itself, to the new owner's buffer: it is flushed all the same. The slot moves until Herald's stale topology
+     * sends a publish to the old owner (the periodic refresh may catch a move first).
+     */
+    @Test
+    void aPublishRedirectedByMovedAfterASlotMigrationCompletes(RedisCluster cluster) throws Exception {
+        String channel = "moved:" + UUID.randomUUID();
+        int slot = RedisCluster.slotOf(channel);
+        try (Herald herald = heraldOn(cluster)) {
+            assertEquals(0L, herald.publish(channel, "before").toCompletableFuture().get(10, TimeUnit.SECONDS));
+            boolean redirected = false;
+            for (int attempt = 0; attempt < 3 && !redirected; attempt++) {
+                RedisServer from = cluster.nodeOwning(slot);
+                RedisServer to = cluster.masters().stream().filter(m -> m.port() != from.port()).findFirst()
+                        .orElseThrow();
+                long movedBefore = movedReplies(from);
+                cluster.migrateSlot(slot, to);
+                assertEquals(0L, herald.publish(channel, "after " + attempt).toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS), "the publish completes on the new owner");
+                redirected = movedReplies(from) > movedBefore;
+            }
+            assertTrue(redirected, "a publish went to the old owner and followed its MOVED");
+        }
+    }
+
+    private static long movedReplies(RedisServer node) {
+        for (String line : node.command("INFO", "errorstats").split("\n")) {
+            if (line.startsWith("errorstat_MOVED:count=")) {
+                return Long.parseLong(line.substring("errorstat_MOVED:count=".length()).split(",")[0].strip());
+            }
+        }
+        return 0;
+    }
+
     /** The transport sets only the periodic refresh and relies on Lettuce 7 for the adaptive triggers. */
     @Test
     void lettuceTurnsOnEveryAdaptiveTopologyTriggerByDefault() {

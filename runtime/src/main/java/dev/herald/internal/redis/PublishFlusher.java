@@ -1,13 +1,14 @@
 package dev.herald.internal.redis;
 
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,29 +17,32 @@ import org.slf4j.LoggerFactory;
  * sends everything written so far (under load one flush carries many commands, one syscall instead of one
  * each; alone, a command waits only for the hop to the flushing thread).
  *
- * <p>Every flush runs on one thread, the connection's own event loop once it is known: flushes never race
- * (Lettuce drains its buffer under a lock but writes the batch after releasing it, so two threads flushing at
- * once could put a later batch on the wire first), and on the event loop a batch's writes go straight into the
- * pipeline instead of one queued task per command.
+ * <p>Every flush runs on one thread: flushes never race (Lettuce drains its buffer under a lock but writes the
+ * batch after releasing it, so two threads flushing at once could put a later batch on the wire first). For a
+ * single server that thread is the connection's own event loop once it is known ({@link #moveToTheEventLoop}),
+ * where a batch's writes go straight into the pipeline instead of one queued task per command. A cluster
+ * connection's flush flushes every node connection, each with its own event loop, so it stays on the thread
+ * it was given.
  */
-final class PublishFlusher {
+public final class PublishFlusher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishFlusher.class);
 
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final StatefulConnection<?, ?> connection;
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private final Runnable flush = this::flushOnFlusher;
     /** Runs every flush, {@link #flushBeforeClose()} included. */
     private volatile EventExecutor flusher;
 
     /**
-     * Turns the connection's automatic flushing off.
+     * Turns the connection's automatic flushing off (a cluster connection's: that of every node connection,
+     * those Lettuce opens later too).
      *
      * @param connection the publish connection
-     * @param untilTheEventLoopIsKnown the thread that flushes until {@link #moveToTheEventLoop()} found the
+     * @param untilTheEventLoopIsKnown the thread that flushes, until {@link #moveToTheEventLoop} found the
      *     connection's own
      */
-    PublishFlusher(StatefulRedisConnection<String, byte[]> connection, EventExecutor untilTheEventLoopIsKnown) {
+    public PublishFlusher(StatefulConnection<?, ?> connection, EventExecutor untilTheEventLoopIsKnown) {
         this.connection = connection;
         connection.setAutoFlushCommands(false);
         this.flusher = untilTheEventLoopIsKnown;
@@ -48,7 +52,7 @@ final class PublishFlusher {
      * Schedules one flush of the publish connection, unless one is already pending: under load a flush
      * carries everything written since the last one; a lone command is sent within one thread hop.
      */
-    void flushSoon() {
+    public void flushSoon() {
         if (flushPending.compareAndSet(false, true)) {
             try {
                 flusher.execute(flush);
@@ -68,7 +72,7 @@ final class PublishFlusher {
      * The last flush, on the flusher like every other (a flush from another thread could put its batch
      * behind one the flusher writes later), waiting for it a bounded time.
      */
-    void flushBeforeClose() {
+    public void flushBeforeClose() {
         if (flusher.inEventLoop()) {
             flushOnFlusher();
             return;
@@ -88,12 +92,12 @@ final class PublishFlusher {
      * computation pool. After a reconnect onto another event loop they stay on the first one, still all
      * on one thread, so still in order.
      *
+     * @param ping sends a PING on the (single-server) publish connection
      * @return a stage that completes once flushing moved, or stays where it is (a refused PING)
      */
-    CompletableFuture<Void> moveToTheEventLoop() {
+    CompletableFuture<Void> moveToTheEventLoop(Supplier<? extends CompletionStage<?>> ping) {
         CompletableFuture<Void> found = new CompletableFuture<>();
-        RedisFuture<String> pong = connection.async().ping();
-        pong.whenComplete((reply, failure) -> {
+        ping.get().whenComplete((reply, failure) -> {
             try {
                 EventExecutor loop = ThreadExecutorMap.currentExecutor(); // Netty's, public since 4.1.35
                 if (failure == null && loop != null && loop.inEventLoop()) {

@@ -122,7 +122,8 @@ final class RedisConnector {
                     result.completeExceptionally(e);
                     return;
                 }
-                transport.flusher().moveToTheEventLoop().orTimeout(commandTimeout.toNanos(), TimeUnit.NANOSECONDS)
+                transport.flusher().moveToTheEventLoop(() -> publish.async().ping())
+                        .orTimeout(commandTimeout.toNanos(), TimeUnit.NANOSECONDS)
                         .whenComplete((found, failure) -> {
                             if (failure == null) {
                                 LOG.debug("Herald connected to {}", ConnectFailures.redis(description));

@@ -24,12 +24,15 @@ final class ClusterHealthProbe {
     private final StatefulRedisClusterConnection<String, byte[]> connection;
     private final ShardedSubscriptions subscriptions;
     private final String subscriberName;
+    /** Sends what was written: the node connections do not flush each command. */
+    private final Runnable flush;
 
     ClusterHealthProbe(StatefulRedisClusterConnection<String, byte[]> connection, ShardedSubscriptions subscriptions,
-            String subscriberName) {
+            String subscriberName, Runnable flush) {
         this.connection = connection;
         this.subscriptions = subscriptions;
         this.subscriberName = subscriberName;
+        this.flush = flush;
     }
 
     /** @see dev.herald.spi.Transport#health */
@@ -39,12 +42,12 @@ final class ClusterHealthProbe {
         for (String channel : channels) {
             RedisClusterNode owner = connection.getPartitions().getMasterBySlot(SlotHash.getSlot(channel));
             counts.put(channel, owner == null ? CompletableFuture.completedFuture(0L)
-                    : on(owner).thenCompose(node -> node.async().pubsubShardNumsub(channel))
+                    : on(owner).thenCompose(node -> flushed(node.async().pubsubShardNumsub(channel)))
                             .thenApply(reply -> reply.getOrDefault(channel, 0L)).exceptionally(failure -> 0L));
         }
         List<CompletableFuture<Integer>> held = new ArrayList<>();
         for (RedisClusterNode node : connection.getPartitions()) {
-            held.add(on(node).thenCompose(c -> c.async().clientList()).thenApply(this::shardChannels)
+            held.add(on(node).thenCompose(c -> flushed(c.async().clientList())).thenApply(this::shardChannels)
                     .exceptionally(failure -> 0));
         }
         List<CompletableFuture<?>> all = new ArrayList<>(counts.values());
@@ -59,6 +62,11 @@ final class ClusterHealthProbe {
 
     private CompletableFuture<StatefulRedisConnection<String, byte[]>> on(RedisClusterNode node) {
         return connection.getConnectionAsync(node.getNodeId());
+    }
+
+    private <T> CompletionStage<T> flushed(CompletionStage<T> command) {
+        flush.run();
+        return command;
     }
 
     private int shardChannels(String clients) {

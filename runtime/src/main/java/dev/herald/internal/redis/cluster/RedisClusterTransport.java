@@ -5,6 +5,7 @@ import dev.herald.PublishOutcomeUnknownException;
 import dev.herald.grammar.RuntimeMessage;
 import dev.herald.internal.Waits;
 import dev.herald.internal.redis.PendingPublishes;
+import dev.herald.internal.redis.PublishFlusher;
 import dev.herald.internal.redis.RedisDeadLetterStore;
 import dev.herald.internal.redis.RedisSettings;
 import dev.herald.spi.DeadLetterStore;
@@ -17,8 +18,12 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.event.AskRedirectionEvent;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.cluster.event.MovedRedirectionEvent;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.event.Event;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -39,6 +44,11 @@ import reactor.core.Disposable;
  * unrequested {@code sunsubscribe}, every {@link ClusterTopologyChangedEvent}, every node reconnect, and on a tick
  * every second (which also asks for a topology refresh while a channel has no holder). Patterns are refused:
  * sharded pub/sub has none ({@link #supportsPatterns()}).
+ *
+ * <p>The node connections do not flush each command: a {@link PublishFlusher} sends what was written, one flush
+ * for many publishes under load. A command Lettuce writes again by itself (after a {@code MOVED} or {@code ASK},
+ * or buffered while its node reconnected) is flushed on the redirect or reconnect event, and at the latest on the
+ * tick.
  */
 public final class RedisClusterTransport implements Transport {
 
@@ -55,7 +65,8 @@ public final class RedisClusterTransport implements Transport {
     private final String description;
     /** The publishes handed to Lettuce and not answered yet, bounded. */
     private final PendingPublishes pending;
-    private Disposable topologyEvents;
+    private final PublishFlusher flusher;
+    private Disposable clusterEvents;
     private ScheduledFuture<?> tick;
 
     RedisClusterTransport(RedisClusterClient client, RedisClient nodeClient,
@@ -65,8 +76,10 @@ public final class RedisClusterTransport implements Transport {
         this.nodeClient = nodeClient;
         this.connection = connection;
         this.subscriptions = subscriptions;
-        this.health = new ClusterHealthProbe(connection, subscriptions, subscriberName);
-        this.deadLetters = new RedisDeadLetterStore(connection.async(), () -> { });
+        // one of Lettuce's threads flushes every node connection: their event loops are many
+        this.flusher = new PublishFlusher(connection, client.getResources().eventExecutorGroup().next());
+        this.health = new ClusterHealthProbe(connection, subscriptions, subscriberName, flusher::flushSoon);
+        this.deadLetters = new RedisDeadLetterStore(connection.async(), flusher::flushSoon);
         this.description = description;
         this.pending = new PendingPublishes(settings.maxPendingPublishes(), settings.maxPendingPublishBytes());
     }
@@ -105,14 +118,24 @@ public final class RedisClusterTransport implements Transport {
                 }
             }
         });
-        topologyEvents = client.getResources().eventBus().get()
-                .filter(ClusterTopologyChangedEvent.class::isInstance)
-                .subscribe(event -> {
-                    connectToMasters();
-                    subscriptions.reconcile();
-                });
-        tick = client.getResources().eventExecutorGroup().scheduleAtFixedRate(subscriptions::reconcile, TICK_MILLIS,
-                TICK_MILLIS, TimeUnit.MILLISECONDS);
+        clusterEvents = client.getResources().eventBus().get().subscribe(this::onEvent);
+        tick = client.getResources().eventExecutorGroup().scheduleAtFixedRate(() -> {
+            flusher.flushSoon(); // whatever Lettuce wrote again and no event flushed
+            subscriptions.reconcile();
+        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void onEvent(Event event) {
+        if (event instanceof ClusterTopologyChangedEvent) {
+            connectToMasters();
+            subscriptions.reconcile();
+            flusher.flushSoon();
+        } else if (event instanceof MovedRedirectionEvent || event instanceof AskRedirectionEvent
+                || event instanceof ConnectionActivatedEvent) {
+            // Lettuce tells of a redirect just before writing the command again, to the buffer: the hops to this
+            // thread and to the flusher nearly always follow that write; the tick catches the rest
+            flusher.flushSoon();
+        }
     }
 
     /**
@@ -134,7 +157,8 @@ public final class RedisClusterTransport implements Transport {
 
     /**
      * Sends {@code SPUBLISH}, unless too many publishes wait for an answer already: Lettuce routes it to the slot's
-     * master and follows a {@code MOVED}. A publish to a master whose connection is down fails at once.
+     * master and follows a {@code MOVED}, and the flusher sends it soon. A publish to a master whose connection is
+     * down fails at once.
      */
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
@@ -155,6 +179,7 @@ public final class RedisClusterTransport implements Transport {
                     ? new PublishOutcomeUnknownException("SPUBLISH to '" + channel + "' had no answer in time", cause)
                     : new PublishFailedException("SPUBLISH to '" + channel + "' failed: " + cause.getMessage(), cause));
         });
+        flusher.flushSoon();
         return published;
     }
 
@@ -211,11 +236,12 @@ public final class RedisClusterTransport implements Transport {
             if (tick != null) {
                 tick.cancel(false);
             }
-            if (topologyEvents != null) {
-                topologyEvents.dispose();
+            if (clusterEvents != null) {
+                clusterEvents.dispose();
             }
             subscriptions.close().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
                     .exceptionally(failure -> null).join();
+            flusher.flushBeforeClose(); // nothing written before close stays behind in a buffer
             connection.close();
         } finally {
             nodeClient.shutdown(0, 5, TimeUnit.SECONDS);
