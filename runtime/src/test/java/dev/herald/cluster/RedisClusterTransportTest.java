@@ -168,6 +168,32 @@ class RedisClusterTransportTest {
         }
     }
 
+    /**
+     * The owner drops Herald's publish connection: Lettuce makes it again, and a publish is flushed on the new one
+     * (meanwhile a publish fails at once, commands being rejected while disconnected); none waits unsent.
+     */
+    @Test
+    void publishesAreSentAgainOnceAKilledPublishConnectionIsBack(RedisCluster cluster) throws Exception {
+        String channel = "killed:" + UUID.randomUUID();
+        RedisServer owner = cluster.nodeOwning(RedisCluster.slotOf(channel));
+        try (Herald herald = heraldOn(cluster)) {
+            assertEquals(0L, herald.publish(channel, "before").toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertTrue(cluster.clientKill(owner, "normal") >= 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> sent(herald.publish(channel, "after")
+                    .toCompletableFuture()));
+        }
+    }
+
+    /** @return whether the publish was answered; false if it failed at once; throws if it had no outcome */
+    private static boolean sent(CompletableFuture<Long> publish) throws Exception {
+        try {
+            return publish.get(5, TimeUnit.SECONDS) == 0L;
+        } catch (ExecutionException e) {
+            assertInstanceOf(PublishFailedException.class, e.getCause());
+            return false;
+        }
+    }
+
     private static long movedReplies(RedisServer node) {
         for (String line : node.command("INFO", "errorstats").split("\n")) {
             if (line.startsWith("errorstat_MOVED:count=")) {
