@@ -3,6 +3,7 @@ package dev.herald;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -149,5 +150,32 @@ class ApiValuesTest {
         assertEquals("Subscription[app:orders, ended]", channel.toString());
         herald.close();
         assertTrue(herald.toString().startsWith("Herald[") && herald.toString().endsWith(", closed]"), herald.toString());
+    }
+
+    @Test
+    void aDescriptorATemplateAndAPayloadTypeSayWhatTheyAre() {
+        ChannelDescriptor<String> descriptor = ChannelDescriptor.of("orders:{id}", PayloadType.of(String.class),
+                Runnable.class, "run");
+        assertEquals("\"orders:{id}\" (java.lang.String) declared by java.lang.Runnable.run(...)", descriptor.toString());
+        assertEquals("orders:{id}", ChannelTemplate.of("orders:{id}").toString());
+    }
+
+    @Test
+    void aReceivedChannelInAMessageIsCutAt128Characters() {
+        String channel = "x".repeat(128) + "Y:a:b";
+        ChannelParseException e = assertThrows(ChannelParseException.class, () -> ChannelTemplate.of("t:{id}").parse(channel));
+        assertEquals("[HeraldReceivedChannel] channel \"" + "x".repeat(128) + "\" has 3 segment(s) but \"t:{id}\" has 2",
+                e.getMessage());
+    }
+
+    @Test
+    void payloadTypesOfOneTypeAreEqualWithOneHashCodeAndOthersHashApart() {
+        PayloadType<List<String>> captured = new PayloadType<List<String>>() { };
+        PayloadType<List<String>> again = new PayloadType<List<String>>() { };
+        assertEquals(captured, again);
+        assertEquals(captured.hashCode(), again.hashCode());
+        assertEquals(PayloadType.of(String.class).hashCode(), PayloadType.of(String.class).hashCode());
+        assertNotEquals(PayloadType.of(String.class).hashCode(), PayloadType.of(Integer.class).hashCode(),
+                "different types hash apart");
     }
 }

@@ -79,4 +79,26 @@ class RetryPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.exponential(0, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.exponential(2, Duration.ofMillis(-1)));
     }
+
+    @Test
+    void oneAttemptAMultiplierOfOneAndFullJitterAreAllowed() {
+        RetryPolicy single = RetryPolicy.exponential(1, Duration.ofMillis(10));
+        assertEquals(1, single.maxAttempts());
+        assertFalse(single.shouldRetry(new IOException(), 1));
+        RetryPolicy constant = RetryPolicy.exponential(5, Duration.ofMillis(100)).withJitter(0).withMultiplier(1.0);
+        assertEquals(Duration.ofMillis(100), constant.backoff(1));
+        assertEquals(Duration.ofMillis(100), constant.backoff(4), "a multiplier of 1 waits the same each time");
+        assertThrows(IllegalArgumentException.class, () -> constant.withMultiplier(0.99));
+        assertSpread(RetryPolicy.exponential(5, Duration.ofMillis(100)).withJitter(1.0), 1, Duration.ofMillis(100), 1.0);
+    }
+
+    @Test
+    void aPolicySaysWhatItDoes() {
+        assertEquals("RetryPolicy[none]", RetryPolicy.none().toString());
+        assertEquals("RetryPolicy[none]", RetryPolicy.exponential(1, Duration.ofMillis(10)).toString());
+        assertEquals("RetryPolicy[5 attempts, PT0.1S ×2.0 ≤PT30S ±20%]",
+                RetryPolicy.exponential(5, Duration.ofMillis(100)).toString());
+        assertEquals("RetryPolicy[2 attempts, PT1S ×3.0 ≤PT5S ±5%]", RetryPolicy.exponential(2, Duration.ofSeconds(1))
+                .withMultiplier(3).withMaxBackoff(Duration.ofSeconds(5)).withJitter(0.05).toString());
+    }
 }

@@ -1,0 +1,108 @@
+package dev.herald;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SslOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The builder's checks, each at its edge (the least value it takes and the one below), and what it was told
+ * is what {@link HeraldSettings} hands the runtime.
+ */
+class HeraldBuilderTest {
+
+    private static void assertRefused(String message, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void eachBoundTakesItsLeastValueAndRefusesTheOneBelow() {
+        HeraldBuilder builder = Herald.builder();
+        assertSame(builder, builder.maxPayloadBytes(1));
+        assertRefused("maxPayloadBytes must be at least 1, was 0", () -> builder.maxPayloadBytes(0));
+        assertSame(builder, builder.deadLetterLimit(1));
+        assertRefused("deadLetterLimit must be at least 1, was 0", () -> builder.deadLetterLimit(0));
+        assertSame(builder, builder.deadLetterRetention(Duration.ofMillis(1)));
+        assertRefused("deadLetterRetention must be at least 1 ms, was PT0.000999999S",
+                () -> builder.deadLetterRetention(Duration.ofNanos(999_999)));
+        assertSame(builder, builder.deadLetterMaxPayloadBytes(0));
+        assertRefused("deadLetterMaxPayloadBytes must not be negative, was -1", () -> builder.deadLetterMaxPayloadBytes(-1));
+        assertSame(builder, builder.maxPendingPublishes(1));
+        assertRefused("maxPendingPublishes must be at least 1, was 0", () -> builder.maxPendingPublishes(0));
+        assertSame(builder, builder.maxPendingPublishBytes(1));
+        assertRefused("maxPendingPublishBytes must be at least 1, was 0", () -> builder.maxPendingPublishBytes(0));
+
+        HeraldSettings settings = new HeraldSettings(builder);
+        assertEquals(1, settings.maxPayloadBytes());
+        assertEquals(1, settings.deadLetterLimit());
+        assertEquals(Duration.ofMillis(1), settings.deadLetterRetention());
+        assertEquals(0, settings.deadLetterMaxPayloadBytes());
+        assertEquals(1, settings.maxPendingPublishes());
+        assertEquals(1, settings.maxPendingPublishBytes());
+    }
+
+    @Test
+    void theSettingsHoldWhatTheBuilderWasTold() {
+        SslOptions ssl = SslOptions.create();
+        ClientOptions client = ClientOptions.create();
+        CodecFactory codecs = new CodecFactory() {
+            @Override
+            public <T> PayloadCodec<T> codec(PayloadType<T> type) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        HeraldBuilder builder = Herald.builder();
+        assertSame(builder, builder.connectInBackground(true));
+        assertSame(builder, builder.sslOptions(ssl));
+        assertSame(builder, builder.clientOptions(client));
+        assertSame(builder, builder.codecFactory(codecs));
+        assertSame(builder, builder.connectTimeout(Duration.ofSeconds(3)));
+        assertSame(builder, builder.virtualThreads(false));
+        HeraldSettings settings = new HeraldSettings(builder);
+        assertTrue(settings.connectInBackground());
+        assertSame(ssl, settings.sslOptions());
+        assertSame(client, settings.clientOptions());
+        assertSame(codecs, settings.codecFactory());
+        assertEquals(Duration.ofSeconds(3), settings.connectTimeout());
+        assertFalse(settings.virtualThreads());
+
+        HeraldSettings defaults = new HeraldSettings(Herald.builder());
+        assertFalse(defaults.connectInBackground());
+        assertNull(defaults.sslOptions());
+        assertNull(defaults.clientOptions());
+        assertTrue(defaults.virtualThreads());
+    }
+
+    @Test
+    void redisOrInMemoryTakesAUriAndMakesBlankMeanInMemory() {
+        HeraldBuilder builder = Herald.builder();
+        assertSame(builder, builder.redisOrInMemory(" redis://cache.internal:6379 "));
+        assertEquals("redis://cache.internal:6379", new HeraldSettings(builder).redisUri());
+        assertNull(new HeraldSettings(builder.redisOrInMemory("  ")).redisUri());
+        assertNull(new HeraldSettings(builder.redis("redis://a").redisOrInMemory(null)).redisUri());
+        assertNull(new HeraldSettings(builder.redis("redis://a").redisOrInMemory("")).redisUri());
+    }
+
+    @Test
+    void withoutTheVariablesFromEnvironmentRunsInMemory() {
+        assumeTrue(System.getenv("REDIS_URL") == null && System.getenv("REDIS_CLUSTER_URL") == null,
+                "REDIS_URL or REDIS_CLUSTER_URL is set");
+        try (Herald herald = Herald.fromEnvironment()) {
+            assertNotNull(herald);
+            assertTrue(herald.toString().contains("InMemoryTransport"), herald.toString());
+            assertEquals("PONG", herald.ping().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join());
+        }
+    }
+}
