@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.ChannelDescriptor;
 import dev.herald.Herald;
 import dev.herald.MessageHandler;
 import dev.herald.PayloadType;
 import dev.herald.PublishFailedException;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import java.util.List;
@@ -138,6 +140,52 @@ interface BasicsContract extends ContractPart {
         Order order = take(received);
         assertEquals("o-9", order.orderId());
         assertEquals(Order.sample(1).timestamp(), order.timestamp());
+    }
+
+    // ------------------------------------------------------------------ channels bound once
+
+    /** What the processor generates for a channel interface: one descriptor per method. */
+    interface OrderEvents {
+        void created(Order order);
+    }
+
+    @Test
+    default void aTypedChannelFromADescriptorNamesItsChannelAndSubscribesAsynchronously() throws Exception {
+        TypedChannel<Order> created = herald().channel(
+                ChannelDescriptor.of("order:created", PayloadType.of(Order.class), OrderEvents.class, "created"));
+        assertEquals(full("order:created"), created.name(), "the full name, prefix included");
+        assertTrue(created.toString().startsWith("TypedChannel[" + full("order:created") + ", "), created.toString());
+        BlockingQueue<Order> received = new LinkedBlockingQueue<>();
+        Subscription subscription = done(created.subscribeAsync(received::add));
+        assertEquals(full("order:created"), subscription.channel());
+
+        assertEquals(1, done(created.publish(Order.sample(1))));
+        assertEquals(Order.sample(1), take(received));
+    }
+
+    @Test
+    default void aTemplateFromADescriptorTakesOptionsAndSubscribesToAllItsChannelsAsynchronously() throws Exception {
+        TemplateChannel<Order> userOrders = herald().template(
+                ChannelDescriptor.of("user:{userId}:orders", PayloadType.of(Order.class), OrderEvents.class, "created"));
+        assertEquals("user:{userId}:orders", userOrders.template().template());
+        assertTrue(userOrders.toString().startsWith("TemplateChannel[user:{userId}:orders, "), userOrders.toString());
+        TemplateChannel<Order> small = userOrders.withOptions(SubscriptionOptions.builder().bufferCapacity(4).build());
+        assertEquals("user:{userId}:orders", small.template().template());
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Subscription all = done(small.subscribeAllAsync((values, order) -> received.add(values.string(0) + " " + order.orderId())));
+        assertEquals(full("user:*:orders"), all.channel());
+
+        small.publish(Order.sample(1), "u-1");
+        assertEquals("u-1 o-1", take(received));
+    }
+
+    @Test
+    default void unsubscribingWhatWasNeverSubscribedCompletesAtOnce() throws Exception {
+        assertNull(done(herald().unsubscribe("never")));
+        assertNull(done(herald().unsubscribe("never", (MessageHandler<String>) m -> { })));
+        assertNull(done(herald().punsubscribe("never:*")));
+        assertNull(done(herald().punsubscribe("never:*", (channel, m) -> { })));
+        assertNothingSubscribed(herald(), "nothing was subscribed");
     }
 
     // ------------------------------------------------------------------ shared SUBSCRIBE, real UNSUBSCRIBE

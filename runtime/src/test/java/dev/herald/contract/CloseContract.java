@@ -98,6 +98,38 @@ interface CloseContract extends ContractPart {
     }
 
     @Test
+    default void aShutdownWaitingForTheFirstGivesUpWhenInterruptedAndKeepsTheInterrupt() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors()));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription s = own.subscribe("work", Order.class, m -> {
+            started.countDown();
+            release.await();
+        });
+        own.publish("work", Order.sample(1));
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        BlockingQueue<ShutdownReport> reports = new LinkedBlockingQueue<>();
+        Thread first = new Thread(() -> reports.add(own.shutdown(Duration.ofSeconds(60))), "test-first-shutdown");
+        first.start();
+        ShutdownReport second;
+        boolean keptInterrupt;
+        try {
+            await().atMost(WAIT).until(() -> !s.isActive()); // the first shutdown is under way, waiting for the handler
+            Thread.currentThread().interrupt(); // as a handler the first shutdown gave up on would be
+            second = own.shutdown(Duration.ofSeconds(60));
+            keptInterrupt = Thread.interrupted();
+        } finally {
+            release.countDown();
+        }
+        assertTrue(keptInterrupt, "the caller's interrupt is kept");
+        assertEquals(0, second.unhandled(), second.toString());
+        assertFalse(second.handlersInterrupted(), second.toString());
+        assertEquals(Duration.ZERO, second.took(), second.toString());
+        ShutdownReport made = take(reports);
+        assertEquals(made, own.shutdown(Duration.ofSeconds(1)), "an uninterrupted call still gets the first report");
+    }
+
+    @Test
     default void closeWaitsBoundedForAHandlerThatNeverFinishes() {
         Herald own = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors())
                 .shutdownTimeout(Duration.ofMillis(200)));

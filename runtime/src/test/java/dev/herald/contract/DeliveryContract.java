@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Retries, per-subscription buffers and payload limits. */
@@ -133,7 +134,13 @@ interface DeliveryContract extends ContractPart {
         await().atMost(WAIT).until(() -> !s.isActive());
         release.countDown();
         await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.OVERFLOW).size() == 1);
-        assertInstanceOf(SubscriptionOverflowException.class, errors().ofKind(HeraldError.Kind.OVERFLOW).get(0).cause());
+        SubscriptionOverflowException overflow = assertInstanceOf(SubscriptionOverflowException.class,
+                errors().ofKind(HeraldError.Kind.OVERFLOW).get(0).cause());
+        // five buffered and the sixth that did not fit: none of them is handled
+        assertEquals(6, overflow.count(), overflow.getMessage());
+        assertEquals(6, s.dropped());
+        assertEquals(0, s.buffered());
+        assertTrue(overflow.getMessage().contains("6 buffered or arriving message(s) were not handled"), overflow.getMessage());
         for (int i = 0; i <= 6; i++) {
             assertEquals(i, take(relaxed), "the other subscription of the channel lost nothing");
         }
@@ -160,6 +167,158 @@ interface DeliveryContract extends ContractPart {
         assertFalse(errors().ofKind(HeraldError.Kind.OVERFLOW).isEmpty() && small.dropped() == 0);
     }
 
+    @Test
+    default void unsubscribingEmptiesTheBufferOfAHandlerStillRunning() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> handled = new CopyOnWriteArrayList<>();
+        TypedChannel<Integer> busy = herald().channel("busy", PayloadType.of(Integer.class));
+        Subscription s = busy.subscribe(n -> {
+            started.countDown();
+            release.await();
+            handled.add(n);
+        });
+        busy.publish(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= 5; i++) {
+            busy.publish(i);
+        }
+        await().atMost(WAIT).until(() -> s.buffered() == 5);
+        try {
+            done(s.unsubscribe());
+            assertEquals(0, s.buffered(), "the buffered messages are let go");
+        } finally {
+            release.countDown();
+        }
+        await().atMost(WAIT).until(() -> handled.size() == 1);
+        assertEquals(0, s.buffered());
+        assertEquals(List.of(0), handled, "only the running handler finished");
+    }
+
+    // ------------------------------------------------------------------ retry, ended early
+
+    @Test
+    default void aSubscriptionEndedDuringABackoffIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch failed = new CountDownLatch(1);
+        TypedChannel<Integer> patient = herald().channel("patient", PayloadType.of(Integer.class))
+                .withOptions(SubscriptionOptions.builder().retryPolicy(RetryPolicy.exponential(5, Duration.ofMinutes(10))).build());
+        Subscription s = patient.subscribe(n -> {
+            calls.incrementAndGet();
+            failed.countDown();
+            throw new IllegalStateException("not now");
+        });
+        patient.publish(1);
+        assertTrue(failed.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        done(s.unsubscribe());
+
+        await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.HANDLER).size() == 1);
+        HeraldError error = errors().ofKind(HeraldError.Kind.HANDLER).get(0);
+        assertEquals(1, error.attempts(), "the backoff ended with the subscription; no second attempt");
+        assertEquals("not now", error.cause().getMessage());
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    default void aHandlerInterruptedIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        TypedChannel<Integer> interrupted = herald().channel("interrupted", PayloadType.of(Integer.class))
+                .withOptions(SubscriptionOptions.builder().retryPolicy(RetryPolicy.exponential(5, Duration.ofMillis(1))).build());
+        interrupted.subscribe(n -> {
+            calls.incrementAndGet();
+            Thread.currentThread().interrupt(); // as a shutdown that stopped waiting for it would
+            throw new IllegalStateException("interrupted at " + n);
+        });
+        interrupted.publish(1);
+
+        await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.HANDLER).size() == 1);
+        HeraldError error = errors().ofKind(HeraldError.Kind.HANDLER).get(0);
+        assertEquals(1, error.attempts(), "an interrupted backoff gives up at once");
+        assertEquals(1, calls.get());
+        BlockingQueue<Integer> next = new LinkedBlockingQueue<>();
+        herald().subscribe("next", Integer.class, next::add);
+        herald().publish("next", 2);
+        assertEquals(2, take(next), "the interrupt does not reach the other handlers");
+    }
+
+    @Test
+    default void aHandlerThatThrowsAnErrorHeraldDoesNotHandleDoesNotStallItsSubscription() throws Exception {
+        BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
+        AtomicInteger thrown = new AtomicInteger();
+        TypedChannel<Integer> fatal = herald().channel("fatal", PayloadType.of(Integer.class));
+        fatal.subscribe(n -> {
+            if (thrown.getAndIncrement() == 0) {
+                throw new Error("not an exception, not a LinkageError");
+            }
+            received.add(n);
+        });
+        fatal.publish(1);
+        await().atMost(WAIT).until(() -> thrown.get() == 1);
+        // the first message's error must leave the subscription able to take later ones
+        AtomicInteger sent = new AtomicInteger(1);
+        await().atMost(WAIT).until(() -> {
+            fatal.publish(sent.incrementAndGet());
+            return !received.isEmpty();
+        });
+        assertTrue(received.peek() >= 2, received.toString());
+    }
+
+    // ------------------------------------------------------------------ batches
+
+    @Test
+    default void aBusySubscriptionHandsTheThreadOverAfterABatch() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors()).handlerThreads(1));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        Subscription a = own.subscribe("a", Integer.class, n -> {
+            if (n == 0) {
+                started.countDown();
+                release.await();
+                // a handler that runs longer than a batch may: 5 ms
+                long end = System.nanoTime() + 5_000_000L;
+                while (System.nanoTime() < end) {
+                    LockSupport.parkNanos(end - System.nanoTime());
+                }
+            }
+            order.add("a");
+        });
+        Subscription b = own.subscribe("b", Integer.class, n -> order.add("b"));
+        TypedChannel<Integer> toA = own.channel("a", PayloadType.of(Integer.class));
+        TypedChannel<Integer> toB = own.channel("b", PayloadType.of(Integer.class));
+        int each = 300;
+        toA.send(0);
+        assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        for (int i = 1; i <= each; i++) {
+            toA.send(i);
+            toB.send(i);
+        }
+        await().atMost(WAIT).until(() -> a.buffered() == each && b.buffered() == each);
+        release.countDown();
+        await().atMost(WAIT).until(() -> order.size() == 2 * each + 1);
+
+        assertEquals(List.of("a", "b"), order.subList(0, 2), "a slow message ends its batch: the waiting subscription is next");
+        // while both have messages left, neither keeps the one thread for more than 64 messages in a row
+        int longest = 0;
+        int run = 0;
+        int seenA = 0;
+        int seenB = 0;
+        String previous = null;
+        for (String next : order) {
+            if (seenA == each + 1 || seenB == each) {
+                break;
+            }
+            run = next.equals(previous) ? run + 1 : 1;
+            longest = Math.max(longest, run);
+            previous = next;
+            seenA += next.equals("a") ? 1 : 0;
+            seenB += next.equals("b") ? 1 : 0;
+        }
+        assertTrue(longest <= 64, "a run of " + longest + " messages while the other subscription waited");
+        assertTrue(longest > 1, "a batch is more than one message: " + order.subList(0, 20));
+    }
+
     // ------------------------------------------------------------------ limits
 
     @Test
@@ -177,5 +336,19 @@ interface DeliveryContract extends ContractPart {
         assertEquals("small", take(received));
         await().atMost(WAIT).until(() -> errors().ofKind(HeraldError.Kind.DECODE).size() == 1);
         assertTrue(errors().ofKind(HeraldError.Kind.DECODE).get(0).cause().getMessage().contains("maxPayloadBytes"));
+    }
+
+    @Test
+    default void aPayloadOfExactlyTheLimitIsPublishedAndHandled() throws Exception {
+        Herald limited = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors()).maxPayloadBytes(64));
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        limited.subscribe("edge", String.class, received::add);
+        String fits = "x".repeat(62); // 64 bytes of JSON with its quotes
+
+        assertEquals(1, done(limited.publish("edge", fits)));
+        assertEquals(fits, take(received));
+        publishForeign(limited, full("edge"), "\"" + "y".repeat(62) + "\"");
+        assertEquals("y".repeat(62), take(received));
+        assertEquals(List.of(), errors().errors);
     }
 }

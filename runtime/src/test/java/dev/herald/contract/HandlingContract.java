@@ -180,6 +180,18 @@ interface HandlingContract extends ContractPart {
         assertThrows(IllegalArgumentException.class, () -> herald().subscribe("", Order.class, m -> { }));
     }
 
+    @Test
+    default void aChannelNameWithAGlobCharacterPointsToPsubscribeAndOtherBadNamesDoNot() {
+        IllegalArgumentException glob = assertThrows(IllegalArgumentException.class,
+                () -> herald().subscribe("orders:*", Order.class, m -> { }));
+        assertTrue(glob.getMessage().contains("channel \"orders:*\""), glob.getMessage());
+        assertTrue(glob.getMessage().endsWith("; subscribe to patterns with psubscribe()"), glob.getMessage());
+        IllegalArgumentException spaced = assertThrows(IllegalArgumentException.class,
+                () -> herald().publish("two words", Order.sample(1)));
+        assertTrue(spaced.getMessage().contains("channel \"two words\""), spaced.getMessage());
+        assertFalse(spaced.getMessage().contains("psubscribe"), spaced.getMessage());
+    }
+
     /** A payload Jackson cannot serialize: its only property throws. */
     public static final class Unencodable {
         /** @return never */

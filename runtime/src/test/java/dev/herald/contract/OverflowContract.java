@@ -13,6 +13,7 @@ import dev.herald.PayloadType;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOverflowException;
 import dev.herald.TypedChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,6 +67,46 @@ interface OverflowContract extends ContractPart {
         String first = reports.get(0).cause().getMessage();
         assertTrue(first.matches(".*dropped \\d+ message\\(s\\), \\d+ in all.*"), first);
         assertEquals(full("flood"), reports.get(0).channel());
+    }
+
+    @Test
+    default void aSingleDropIsReportedAtOnceAndTheNextNotBeforeASecondLater() throws Exception {
+        Herald own = open(transportBuilder().channelPrefix(prefix()).errorHandler(errors()).bufferCapacity(1));
+        long subscribing = System.nanoTime();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription slow = own.subscribe("drip", Integer.class, n -> {
+            started.countDown();
+            release.await();
+        });
+        TypedChannel<Integer> drip = own.channel("drip", PayloadType.of(Integer.class));
+        try {
+            drip.send(0);
+            assertTrue(started.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            drip.send(1); // buffered
+            long firstDrop = System.nanoTime();
+            drip.send(2); // dropped
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> errors().ofKind(HeraldError.Kind.OVERFLOW).size() == 1);
+            long firstReport = System.nanoTime();
+            assertEquals(1, slow.dropped());
+            assertEquals(1, ((SubscriptionOverflowException) errors().ofKind(HeraldError.Kind.OVERFLOW).get(0).cause()).count());
+            // the subscription is younger than two seconds: a report held back a second would come later than this
+            assertTrue(firstReport - subscribing < TimeUnit.SECONDS.toNanos(2), "the first drop was reported "
+                    + TimeUnit.NANOSECONDS.toMillis(firstReport - firstDrop) + " ms after it happened");
+
+            drip.send(3); // dropped too
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> errors().ofKind(HeraldError.Kind.OVERFLOW).size() == 2);
+            long secondReport = System.nanoTime();
+            HeraldError second = errors().ofKind(HeraldError.Kind.OVERFLOW).get(1);
+            assertEquals(1, ((SubscriptionOverflowException) second.cause()).count());
+            assertTrue(second.cause().getMessage().contains("dropped 1 message(s), 2 in all"), second.cause().getMessage());
+            assertTrue(secondReport - firstDrop >= TimeUnit.SECONDS.toNanos(1), "the second report came "
+                    + TimeUnit.NANOSECONDS.toMillis(secondReport - firstDrop) + " ms after the first drop");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

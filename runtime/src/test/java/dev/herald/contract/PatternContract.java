@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.ChannelValues;
+import dev.herald.DeadLetter;
 import dev.herald.Herald;
 import dev.herald.HeraldError;
 import dev.herald.PatternHandler;
@@ -125,6 +126,12 @@ interface PatternContract extends ContractPart {
         List<String> messages = errors().ofKind(HeraldError.Kind.DECODE).stream().map(e -> e.cause().getMessage()).toList();
         assertTrue(messages.get(0).contains("counter:a:b:value"), messages.toString());
         assertTrue(messages.get(1).contains("{id}") && messages.get(1).contains("\"x\""), messages.toString());
+        // neither can be handled as declared: both are dead letters of the template
+        List<DeadLetter> letters = await().atMost(WAIT).until(
+                () -> done(herald().deadLetters().read("counter:{id}:value", 10)), l -> l.size() == 2);
+        assertEquals(java.util.Set.of(full("counter:a:b:value"), full("counter:x:value")),
+                letters.stream().map(DeadLetter::channel).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(letters.stream().allMatch(l -> l.attempts() == 0), letters.toString());
     }
 
     // ------------------------------------------------------------------ values that would change a channel's meaning

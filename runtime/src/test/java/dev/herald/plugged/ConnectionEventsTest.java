@@ -29,6 +29,8 @@ class ConnectionEventsTest {
     private final ScriptedTransport transport = new ScriptedTransport();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private volatile boolean listenerThrows;
+    /** Taken before the Herald is built: no time Herald measures since its start can be longer than since this. */
+    private final long beforeStart = System.nanoTime();
     private final Herald herald = Herald.builder().transport(transport).connectionListener(new ConnectionListener() {
         @Override
         public void onConnected(Duration waited) {
@@ -83,8 +85,10 @@ class ConnectionEventsTest {
     void connectedIsHeardOnAHeraldThreadWithTheTimeSinceStart() throws Exception {
         said().onConnected();
         Event connected = next();
+        Duration sinceStart = Duration.ofNanos(System.nanoTime() - beforeStart);
         assertEquals("connected", connected.what());
         assertTrue(!connected.outage().isNegative(), connected.toString());
+        assertTrue(connected.outage().compareTo(sinceStart) <= 0, connected + " is longer than the Herald ran: " + sinceStart);
         assertNotEquals(Thread.currentThread().getName(), connected.thread(), "not on the transport's thread");
     }
 
@@ -93,14 +97,17 @@ class ConnectionEventsTest {
         herald.subscribe("orders", String.class, m -> { });
         herald.psubscribe("orders:*", String.class, (channel, m) -> { });
         assertEquals(0, health().outages());
+        long beforeLost = System.nanoTime();
         said().onConnectionLost();
         Event lost = next();
         assertEquals("disconnected", lost.what());
         assertNotEquals(Thread.currentThread().getName(), lost.thread(), "not on the transport's thread");
         said().onConnectionRestored();
         Event reconnected = next();
+        Duration atMost = Duration.ofNanos(System.nanoTime() - beforeLost);
         assertEquals("reconnected", reconnected.what());
         assertTrue(!reconnected.outage().isNegative(), reconnected.toString());
+        assertTrue(reconnected.outage().compareTo(atMost) <= 0, reconnected + " is longer than the outage played: " + atMost);
         said().onResubscribed(3, 1);
         Event resubscribed = next();
         assertEquals("resubscribed", resubscribed.what());

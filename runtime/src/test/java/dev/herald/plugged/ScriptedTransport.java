@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,6 +33,16 @@ final class ScriptedTransport implements Transport {
     final List<String> commands = new CopyOnWriteArrayList<>();
     /** What the server reports for health; by default what the in-memory transport holds. */
     volatile Function<Collection<String>, TransportHealth> health;
+    /**
+     * When set, UNSUBSCRIBE and PUNSUBSCRIBE are acknowledged only once this completes (the server unsubscribes at
+     * once); a failed one fails them.
+     */
+    volatile CompletableFuture<Void> unsubscribeAcks;
+    /** Whether {@link #close()} was called. */
+    volatile boolean closed;
+    /** How many holds {@link #holdSubscribes()} gave out, and how many of them were released. */
+    final AtomicInteger holds = new AtomicInteger();
+    final AtomicInteger releases = new AtomicInteger();
 
     @Override
     public void start(TransportListener listener) {
@@ -66,7 +77,12 @@ final class ScriptedTransport implements Transport {
     @Override
     public CompletionStage<Void> unsubscribe(String channel) {
         commands.add("UNSUBSCRIBE " + channel);
-        return inner.unsubscribe(channel);
+        return acknowledged(inner.unsubscribe(channel));
+    }
+
+    private CompletionStage<Void> acknowledged(CompletionStage<Void> done) {
+        CompletableFuture<Void> acks = unsubscribeAcks;
+        return acks == null ? done : done.thenCombine(acks, (a, b) -> null);
     }
 
     @Override
@@ -77,7 +93,7 @@ final class ScriptedTransport implements Transport {
     @Override
     public CompletionStage<Void> punsubscribe(String pattern) {
         commands.add("PUNSUBSCRIBE " + pattern);
-        return inner.punsubscribe(pattern);
+        return acknowledged(inner.punsubscribe(pattern));
     }
 
     @Override
@@ -103,7 +119,14 @@ final class ScriptedTransport implements Transport {
     }
 
     @Override
+    public Runnable holdSubscribes() {
+        holds.incrementAndGet();
+        return releases::incrementAndGet;
+    }
+
+    @Override
     public void close() {
+        closed = true;
         inner.close();
     }
 

@@ -165,6 +165,19 @@ class SubscribeFailuresTest {
     }
 
     @Test
+    void aChannelSubscribedInBulkIsNotSubscribedAgainByALaterSubscription() throws Exception {
+        Map<String, MessageHandler<String>> handlers = new LinkedHashMap<>();
+        handlers.put("a", m -> { });
+        handlers.put("b", m -> { });
+        herald.subscribeAll(handlers, String.class);
+        LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        herald.subscribe("a", String.class, received::add);
+        assertEquals(List.of("SUBSCRIBE app:a", "SUBSCRIBE app:b"), transport.commands, "one SUBSCRIBE per channel");
+        herald.publish("a", "to a");
+        assertEquals("to a", received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    @Test
     void awaitSubscribedThatTimesOutUnsubscribesThoseAcknowledged() throws Exception {
         var orders = herald.channel("orders", PayloadType.of(String.class));
         CompletionStage<Subscription> acknowledged = orders.subscribeAsync(m -> { });
