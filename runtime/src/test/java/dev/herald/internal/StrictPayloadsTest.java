@@ -470,4 +470,16 @@ class StrictPayloadsTest {
         assertEquals(Version.unknownVersion(), new HeraldRequiredIntrospector().version());
         assertEquals(Version.unknownVersion(), new QuotedScalars().version());
     }
+
+    /** Declared as written by name on the type itself, as an application may for an enum. */
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+    enum Priority { LOW, HIGH }
+
+    record Task(String id, Priority priority) {
+    }
+
+    @Test
+    void aTypeDeclaredAsAStringIsNoQuotedScalar() throws Exception {
+        assertEquals(new Task("t", Priority.HIGH), roundTrip(strict, Task.class, new Task("t", Priority.HIGH)));
+    }
 }
