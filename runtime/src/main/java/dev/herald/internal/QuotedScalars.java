@@ -47,9 +47,13 @@ final class QuotedScalars extends AnnotationIntrospector {
             return null;
         }
         Class<?> type = valueType(annotated);
-        return SCALARS.contains(type) ? new QuotedScalarDeserializer(type, NumberDeserializers.find(type, type.getName())) : null;
+        if (type == null || !SCALARS.contains(type)) { // Set.of refuses to look up null
+            return null;
+        }
+        return new QuotedScalarDeserializer(type, NumberDeserializers.find(type, type.getName()));
     }
 
+    /** The type a property's value is read as, or null for what is no property (a class, a getter). */
     private static Class<?> valueType(Annotated annotated) {
         if (annotated instanceof AnnotatedParameter || annotated instanceof AnnotatedField) {
             return annotated.getRawType();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,21 +16,27 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.OptBoolean;
+import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.herald.PayloadCodec;
 import dev.herald.PayloadType;
+import java.beans.ConstructorProperties;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -279,5 +286,200 @@ class StrictPayloadsTest {
         assertEquals(null, mapper.coercionConfigFor(LogicalType.Textual).findAction(CoercionInputShape.Integer),
                 "the application's mapper is not changed");
         assertEquals(new Full(null, 0, null), mapper.readValue("{}", Full.class));
+    }
+
+    record Injected(String id, @JacksonInject("source") String source) {
+    }
+
+    record Skipping(String id, @JsonSetter(nulls = Nulls.SKIP) String note) {
+    }
+
+    @Test
+    void requiredTrueAlsoRefusesAnExplicitNull() {
+        assertInstanceOf(InvalidNullException.class, refused(Opted.class, "{\"d\":null}"));
+    }
+
+    @Test
+    void skippedNullsAndInjectedValuesAreNotRequired() throws Exception {
+        assertEquals(new Skipping("i", null), decode(strict, Skipping.class, "{\"id\":\"i\"}"));
+        assertEquals(new Skipping("i", null), decode(strict, Skipping.class, "{\"id\":\"i\",\"note\":null}"));
+
+        JsonMapper injecting = JsonMapper.builder().injectableValues(new InjectableValues.Std().addValue("source", "mapper")).build();
+        JacksonCodecFactory factory = new JacksonCodecFactory(injecting);
+        assertEquals(new Injected("i", "mapper"), decode(factory, Injected.class, "{\"id\":\"i\"}"));
+        assertEquals(new Injected("i", "mapper"), decode(factory, Injected.class, "{\"id\":\"i\",\"source\":null}"),
+                "a null in the message is no reason to refuse it");
+    }
+
+    /** A creator with a type-use {@code @Nullable} (JSpecify's kind) on a class that is no record. */
+    static final class Note {
+        final String id;
+        final String text;
+
+        @JsonCreator
+        Note(@JsonProperty("id") String id, @JsonProperty("text") @Nullable String text) {
+            this.id = id;
+            this.text = text;
+        }
+    }
+
+    @Test
+    void aTypeUseNullableCountsOnAnyCreator() throws Exception {
+        Note note = decode(strict, Note.class, "{\"id\":\"i\"}");
+        assertEquals("i", note.id);
+        assertEquals(null, note.text);
+        assertTrue(refused(Note.class, "{\"text\":\"t\"}").getMessage().contains("'id'"));
+    }
+
+    /** Creator parameters named by {@code @ConstructorProperties}, as Lombok writes them; the fields carry the rest. */
+    static final class Reminder {
+        private final String id;
+        private final Optional<String> note;
+
+        @ConstructorProperties({"id", "note"})
+        Reminder(String id, Optional<String> note) {
+            this.id = id;
+            this.note = note;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public Optional<String> getNote() {
+            return note;
+        }
+    }
+
+    static final class Ticket {
+        @JsonProperty(required = true)
+        private final Optional<String> seat;
+
+        @ConstructorProperties({"seat"})
+        Ticket(Optional<String> seat) {
+            this.seat = seat;
+        }
+    }
+
+    @Test
+    void aFieldNeitherMakesAnOptionalCreatorPropertyRequiredNorHidesItsOwnRequiredMarker() throws Exception {
+        Reminder reminder = decode(strict, Reminder.class, "{\"id\":\"i\"}");
+        assertEquals(Optional.empty(), reminder.getNote(), "an Optional stays optional though its field and getter say nothing");
+        assertTrue(refused(Reminder.class, "{\"note\":\"n\"}").getMessage().contains("'id'"));
+
+        assertTrue(refused(Ticket.class, "{}").getMessage().contains("Missing required creator property 'seat'"),
+                "@JsonProperty(required = true) on the field is the application's word");
+        assertEquals(Optional.of("a1"), decode(strict, Ticket.class, "{\"seat\":\"a1\"}").seat);
+    }
+
+    /** Quoted scalars on fields and setters, the way a bean declares them. */
+    static final class QuotedBean {
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public double ratio;
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public float share;
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public Float boxedShare;
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public int count;
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public short small;
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public byte tiny;
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public BigInteger big;
+        private Long total;
+
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        public void setTotal(Long total) {
+            this.total = total;
+        }
+
+        public Long total() {
+            return total;
+        }
+    }
+
+    private static final String QUOTED_BEAN = "{\"ratio\":\"0.1\",\"share\":\"0.5\",\"boxedShare\":\"-2.5\",\"count\":\"7\","
+            + "\"small\":\"-300\",\"tiny\":\"12\",\"big\":\"123456789012345678901234567890\",\"total\":\"9007199254740993\"}";
+
+    @Test
+    void fieldsAndSettersDeclaredAsStringsAreReadFromExactStrings() throws Exception {
+        QuotedBean bean = decode(strict, QuotedBean.class, QUOTED_BEAN);
+        assertEquals(0.1, bean.ratio);
+        assertEquals(0.5f, bean.share);
+        assertEquals(-2.5f, bean.boxedShare);
+        assertEquals(7, bean.count);
+        assertEquals((short) -300, bean.small);
+        assertEquals((byte) 12, bean.tiny);
+        assertEquals(new BigInteger("123456789012345678901234567890"), bean.big);
+        assertEquals(9_007_199_254_740_993L, bean.total());
+
+        QuotedBean special = decode(strict, QuotedBean.class, QUOTED_BEAN.replace("\"0.1\"", "\"NaN\"")
+                .replace("\"0.5\"", "\"-Infinity\"").replace("\"-2.5\"", "\"Infinity\""));
+        assertTrue(Double.isNaN(special.ratio));
+        assertEquals(Float.NEGATIVE_INFINITY, special.share);
+        assertEquals(Float.POSITIVE_INFINITY, special.boxedShare);
+
+        String[][] inexact = {
+            {"\"7\"", "\"7.5\"", "int"},
+            {"\"-300\"", "\"40000\"", "short"},
+            {"\"12\"", "\"300\"", "byte"},
+            {"\"123456789012345678901234567890\"", "\"1.5\"", "BigInteger"},
+            {"\"9007199254740993\"", "\"1e400\"", "Long"},
+            {"\"0.1\"", "\"0.1f\"", "double"},
+            {"\"0.1\"", "\"ten\"", "double"},
+        };
+        for (String[] value : inexact) {
+            String json = QUOTED_BEAN.replace(value[0], value[1]);
+            assertFalse(json.equals(QUOTED_BEAN), value[1]);
+            String message = refused(QuotedBean.class, json).getMessage();
+            assertTrue(message.contains("not an exact " + value[2]), message);
+        }
+    }
+
+    @Test
+    void aNullForAQuotedPrimitiveIsRefusedAsForAnyPrimitive() throws Exception {
+        String message = refused(QuotedBean.class, QUOTED_BEAN.replace("\"7\"", "null")).getMessage();
+        assertTrue(message.contains("Cannot map `null` into type `int`"), message);
+        QuotedBean bean = decode(strict, QuotedBean.class, QUOTED_BEAN.replace("\"-2.5\"", "null"));
+        assertEquals(null, bean.boxedShare);
+    }
+
+    @Test
+    void theApplicationsProblemHandlerStillDecidesAboutAnInexactQuotedNumber() throws Exception {
+        JsonMapper mapper = JsonMapper.builder().addHandler(new DeserializationProblemHandler() {
+            @Override
+            public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
+                    String failureMsg) {
+                return failureMsg.equals("not an exact long") ? -1L : NOT_HANDLED;
+            }
+        }).build();
+        Quoted quoted = decode(new JacksonCodecFactory(mapper), Quoted.class,
+                "{\"id\":\"1.5\",\"amount\":\"1\",\"flag\":\"true\",\"plain\":1}");
+        assertEquals(new Quoted(-1, BigDecimal.ONE, true, 1), quoted);
+    }
+
+    @Test
+    void aCodecNamesItsTypeForTypedChannelToString() {
+        assertEquals("JacksonCodec[dev.herald.internal.StrictPayloadsTest$Full]", strict.codec(PayloadType.of(Full.class)).toString());
+    }
+
+    @Test
+    void heraldsIntrospectorsHaveAVersionAsJacksonAsks() {
+        assertEquals(Version.unknownVersion(), new HeraldRequiredIntrospector().version());
+        assertEquals(Version.unknownVersion(), new QuotedScalars().version());
+    }
+
+    /** Declared as written by name on the type itself, as an application may for an enum. */
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+    enum Priority { LOW, HIGH }
+
+    record Task(String id, Priority priority) {
+    }
+
+    @Test
+    void aTypeDeclaredAsAStringIsNoQuotedScalar() throws Exception {
+        assertEquals(new Task("t", Priority.HIGH), roundTrip(strict, Task.class, new Task("t", Priority.HIGH)));
     }
 }
