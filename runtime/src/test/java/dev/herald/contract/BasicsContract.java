@@ -17,7 +17,6 @@ import dev.herald.MessageHandler;
 import dev.herald.PayloadType;
 import dev.herald.PublishFailedException;
 import dev.herald.Subscription;
-import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import java.util.List;
@@ -144,7 +143,7 @@ interface BasicsContract extends ContractPart {
 
     // ------------------------------------------------------------------ channels bound once
 
-    /** What the processor generates for a channel interface: one descriptor per method. */
+    /** A channel interface, as the processor would describe it: one descriptor per method. */
     interface OrderEvents {
         void created(Order order);
     }
@@ -161,22 +160,6 @@ interface BasicsContract extends ContractPart {
 
         assertEquals(1, done(created.publish(Order.sample(1))));
         assertEquals(Order.sample(1), take(received));
-    }
-
-    @Test
-    default void aTemplateFromADescriptorTakesOptionsAndSubscribesToAllItsChannelsAsynchronously() throws Exception {
-        TemplateChannel<Order> userOrders = herald().template(
-                ChannelDescriptor.of("user:{userId}:orders", PayloadType.of(Order.class), OrderEvents.class, "created"));
-        assertEquals("user:{userId}:orders", userOrders.template().template());
-        assertTrue(userOrders.toString().startsWith("TemplateChannel[user:{userId}:orders, "), userOrders.toString());
-        TemplateChannel<Order> small = userOrders.withOptions(SubscriptionOptions.builder().bufferCapacity(4).build());
-        assertEquals("user:{userId}:orders", small.template().template());
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        Subscription all = done(small.subscribeAllAsync((values, order) -> received.add(values.string(0) + " " + order.orderId())));
-        assertEquals(full("user:*:orders"), all.channel());
-
-        small.publish(Order.sample(1), "u-1");
-        assertEquals("u-1 o-1", take(received));
     }
 
     @Test

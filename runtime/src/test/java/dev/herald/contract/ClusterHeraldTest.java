@@ -110,6 +110,12 @@ class ClusterHeraldTest extends HeraldContract {
 
     @Test
     @Override
+    public void aTemplateFromADescriptorTakesOptionsAndSubscribesToAllItsChannelsAsynchronously() throws Exception {
+        assertPatternRefused(singleServer::aTemplateFromADescriptorTakesOptionsAndSubscribesToAllItsChannelsAsynchronously);
+    }
+
+    @Test
+    @Override
     public void aChannelThatDoesNotParseBackIsReportedAndTheSubscriptionLivesOn() throws Exception {
         assertPatternRefused(singleServer::aChannelThatDoesNotParseBackIsReportedAndTheSubscriptionLivesOn);
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.ChannelDescriptor;
 import dev.herald.ChannelValues;
 import dev.herald.DeadLetter;
 import dev.herald.Herald;
@@ -16,6 +17,7 @@ import dev.herald.HeraldError;
 import dev.herald.PatternHandler;
 import dev.herald.PayloadType;
 import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -109,6 +111,22 @@ interface PatternContract extends ContractPart {
 
         assertEquals("acme/u-1 o-1", take(received));
         assertEquals("globex/u-9 o-2", take(received));
+    }
+
+    @Test
+    default void aTemplateFromADescriptorTakesOptionsAndSubscribesToAllItsChannelsAsynchronously() throws Exception {
+        TemplateChannel<Order> userOrders = herald().template(
+                ChannelDescriptor.of("user:{userId}:orders", PayloadType.of(Order.class), BasicsContract.OrderEvents.class, "created"));
+        assertEquals("user:{userId}:orders", userOrders.template().template());
+        assertTrue(userOrders.toString().startsWith("TemplateChannel[user:{userId}:orders, "), userOrders.toString());
+        TemplateChannel<Order> small = userOrders.withOptions(SubscriptionOptions.builder().bufferCapacity(4).build());
+        assertEquals("user:{userId}:orders", small.template().template());
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Subscription all = done(small.subscribeAllAsync((values, order) -> received.add(values.string(0) + " " + order.orderId())));
+        assertEquals(full("user:*:orders"), all.channel());
+
+        small.publish(Order.sample(1), "u-1");
+        assertEquals("u-1 o-1", take(received));
     }
 
     @Test
