@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,31 @@ class HeraldBuilderTest {
             assertTrue(herald.toString().contains("InMemoryTransport"), herald.toString());
             assertEquals("PONG", herald.ping().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join());
         }
+    }
+
+    /** {@code Herald.fromEnvironment(REDIS_URL, REDIS_CLUSTER_URL)}, the variables given rather than read. */
+    private static Herald fromEnvironment(String redisUrl, String redisClusterUrl) throws Exception {
+        Method method = Herald.class.getDeclaredMethod("fromEnvironment", String.class, String.class);
+        method.setAccessible(true);
+        try {
+            return (Herald) method.invoke(null, redisUrl, redisClusterUrl);
+        } catch (InvocationTargetException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    @Test
+    void blankVariablesMeanInMemoryAndTheOneSetIsNamedWhenItIsNoUri() throws Exception {
+        for (String[] unset : new String[][] {{null, null}, {" ", null}, {null, " "}, {"", ""}}) {
+            try (Herald herald = fromEnvironment(unset[0], unset[1])) {
+                assertTrue(herald.toString().contains("InMemoryTransport"), herald.toString());
+            }
+        }
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> fromEnvironment("redis://a:6379", "redis://b:7000"));
+        assertTrue(both.getMessage().startsWith("both REDIS_URL and REDIS_CLUSTER_URL are set"), both.getMessage());
+        IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
+                () -> fromEnvironment("localhost:6379", " "));
+        assertTrue(single.getMessage().startsWith("REDIS_URL is set but is not a Redis URI: "), single.getMessage());
     }
 }
