@@ -166,6 +166,8 @@ class ApiValuesTest {
         ChannelParseException e = assertThrows(ChannelParseException.class, () -> ChannelTemplate.of("t:{id}").parse(channel));
         assertEquals("[HeraldReceivedChannel] channel \"" + "x".repeat(128) + "\" has 3 segment(s) but \"t:{id}\" has 2",
                 e.getMessage());
+        ChannelParseException shortOne = assertThrows(ChannelParseException.class, () -> ChannelTemplate.of("t:{id}").parse("a:b:c"));
+        assertEquals("[HeraldReceivedChannel] channel \"a:b:c\" has 3 segment(s) but \"t:{id}\" has 2", shortOne.getMessage());
     }
 
     @Test

@@ -63,4 +63,21 @@ class LoggingErrorHandlerTest {
     void eachHeraldsDefaultHandlerCountsOnItsOwn() {
         assertTrue(ErrorHandler.logging() != ErrorHandler.logging());
     }
+
+    @Test
+    void theSummaryTotalsAndListsEachKindAndChannelInTheOrderFirstSeen() {
+        ErrorHandler handler = ErrorHandler.logging();
+        try (CapturedLog log = new CapturedLog()) {
+            handler.onError(new HeraldError(HeraldError.Kind.DECODE, "sum:a", "{".getBytes(), new HeraldException("first")));
+            handler.onError(new HeraldError(HeraldError.Kind.DECODE, "sum:b", "{".getBytes(), new HeraldException("second")));
+            handler.onError(new HeraldError(HeraldError.Kind.DECODE, "sum:a", "{".getBytes(), new HeraldException("third")));
+            HeraldError last = new HeraldError(HeraldError.Kind.PUBLISH, "sum:a", null, new HeraldException("fourth"));
+            handler.onError(last);
+            List<String> summaries = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> log.lines("more failure(s)"), l -> l.size() == 1);
+            String expected = "Herald: 3 more failure(s) in the last second: 1 x DECODE on 'sum:b', 1 x DECODE on 'sum:a', "
+                    + "1 x PUBLISH on 'sum:a'; the last: " + last;
+            assertTrue(summaries.get(0).endsWith(expected), summaries.get(0));
+        }
+    }
 }

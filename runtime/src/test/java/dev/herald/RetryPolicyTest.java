@@ -76,6 +76,8 @@ class RetryPolicyTest {
         assertFalse(policy.shouldRetry(new IOException(), 3), "the third attempt was the last");
         assertFalse(policy.shouldRetry(new IllegalStateException(), 1), "not a failure the policy names");
         assertFalse(RetryPolicy.none().shouldRetry(new IOException(), 1));
+        assertTrue(RetryPolicy.exponential(2, Duration.ZERO).shouldRetry(new IllegalStateException(), 1),
+                "exponential retries every failure unless told");
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.exponential(0, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.exponential(2, Duration.ofMillis(-1)));
     }
