@@ -482,4 +482,22 @@ class StrictPayloadsTest {
     void aTypeDeclaredAsAStringIsNoQuotedScalar() throws Exception {
         assertEquals(new Task("t", Priority.HIGH), roundTrip(strict, Task.class, new Task("t", Priority.HIGH)));
     }
+
+    record Maybe(String id, @Jakarta.Nullable Integer count, @Jakarta.Nullable Double ratio, @Jakarta.Nullable Boolean flag,
+            @Jakarta.Nullable Instant at) {
+    }
+
+    @Test
+    void anEmptyStringIsNoNullEvenWhereANullIsAllowed() throws Exception {
+        assertEquals(new Maybe("m", null, null, null, null), decode(strict, Maybe.class, "{\"id\":\"m\"}"));
+        assertEquals(new Maybe("m", null, null, null, null), decode(strict, Maybe.class,
+                "{\"id\":\"m\",\"count\":null,\"ratio\":null,\"flag\":null,\"at\":null}"));
+        String[][] empties = {{"count", "Integer"}, {"ratio", "Double"}, {"flag", "Boolean"}, {"at", "java.time.Instant"}};
+        for (String[] empty : empties) {
+            String json = "{\"id\":\"m\",\"" + empty[0] + "\":\"\"}";
+            assertEquals(new Maybe("m", null, null, null, null), decode(lenient, Maybe.class, json), "lenient reading takes it as null");
+            String message = refused(Maybe.class, json).getMessage();
+            assertTrue(message.contains("Cannot coerce empty String (\"\")") && message.contains(empty[1]), message);
+        }
+    }
 }
