@@ -200,16 +200,18 @@ interface DeliveryContract extends ContractPart {
     @Test
     default void aSubscriptionEndedDuringABackoffIsNotRetried() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        CountDownLatch failed = new CountDownLatch(1);
+        BlockingQueue<Thread> failedOn = new LinkedBlockingQueue<>();
         TypedChannel<Integer> patient = herald().channel("patient", PayloadType.of(Integer.class))
                 .withOptions(SubscriptionOptions.builder().retryPolicy(RetryPolicy.exponential(5, Duration.ofMinutes(10))).build());
         Subscription s = patient.subscribe(n -> {
             calls.incrementAndGet();
-            failed.countDown();
+            failedOn.add(Thread.currentThread());
             throw new IllegalStateException("not now");
         });
         patient.publish(1);
-        assertTrue(failed.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        Thread handlerThread = take(failedOn);
+        // the handler thread waits out the backoff before the second attempt
+        await().atMost(WAIT).until(() -> handlerThread.getState() == Thread.State.TIMED_WAITING);
 
         done(s.unsubscribe());
 
