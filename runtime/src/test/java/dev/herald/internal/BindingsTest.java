@@ -161,6 +161,9 @@ class BindingsTest {
             herald.publish("greetings", "ada").toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertEquals("ada", greeted.poll(10, TimeUnit.SECONDS));
         }
+        try (Herald prefixed = Herald.builder().channelPrefix("app:").build()) {
+            assertEquals("app:greetings", listen(prefixed, greeter, implementation).channel(), "the prefix applies");
+        }
     }
 
     @SuppressWarnings("unchecked")

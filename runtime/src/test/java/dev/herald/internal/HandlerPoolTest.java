@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.HeraldError;
 import dev.herald.testing.CapturedLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,27 +30,8 @@ import org.junit.jupiter.api.Test;
  * leaves behind, callbacks no thread can be started for, and what shutdown waits for, interrupts and names.
  * Its watchdog's reports are {@link PoolWatchdogTest}'s.
  */
-class HandlerPoolTest {
+class HandlerPoolTest extends PoolTestSupport {
 
-    private final List<PoolUnderTest> opened = new ArrayList<>();
-    /** Holds the blocked handlers until the test ends. */
-    private final CountDownLatch gate = new CountDownLatch(1);
-
-    private PoolUnderTest open(int maxRunning, ThreadFactory threadFactory) {
-        PoolUnderTest pool = new PoolUnderTest(maxRunning, threadFactory);
-        opened.add(pool);
-        return pool;
-    }
-
-    @AfterEach
-    void closeEverything() {
-        gate.countDown();
-        opened.forEach(PoolUnderTest::close);
-    }
-
-    private static void awaitLatch(CountDownLatch latch) throws InterruptedException {
-        assertTrue(latch.await(WAIT.toSeconds(), TimeUnit.SECONDS), "timed out");
-    }
 
     /** Waits for {@code release}, carrying on through interrupts; counts them. */
     private static void awaitIgnoringInterrupts(CountDownLatch release, AtomicInteger interrupts) {

@@ -13,13 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,32 +25,13 @@ import org.junit.jupiter.api.Test;
  * (naming the longest-running handlers and the waiting subscriptions, at most once a second) and threads
  * that cannot be started (counting the failures, at most once a second), and retries starting them.
  */
-class PoolWatchdogTest {
+class PoolWatchdogTest extends PoolTestSupport {
 
     private static final String SATURATED = "handlers saturated: ";
     private static final String NO_THREAD = "could not start a handler thread (";
     private static final long SATURATED_AFTER_MILLIS = PoolWatchdog.SATURATED_AFTER.toMillis();
     private static final String OUT_OF_THREADS = "unable to create native thread: possibly out of memory (injected)";
 
-    private final List<PoolUnderTest> opened = new ArrayList<>();
-    /** Holds the blocked handlers until the test ends. */
-    private final CountDownLatch gate = new CountDownLatch(1);
-
-    private PoolUnderTest open(int maxRunning, ThreadFactory threadFactory) {
-        PoolUnderTest pool = new PoolUnderTest(maxRunning, threadFactory);
-        opened.add(pool);
-        return pool;
-    }
-
-    @AfterEach
-    void closeEverything() {
-        gate.countDown();
-        opened.forEach(PoolUnderTest::close);
-    }
-
-    private static void awaitLatch(CountDownLatch latch) throws InterruptedException {
-        assertTrue(latch.await(WAIT.toSeconds(), TimeUnit.SECONDS), "timed out");
-    }
 
     /** A thread factory whose attempts numbered in {@code failing} (from 1) throw the JVM's out-of-threads error. */
     private static ThreadFactory failingOn(AtomicInteger attempts, int... failing) {

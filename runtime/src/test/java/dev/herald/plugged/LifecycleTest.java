@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a plugged transport sees of a Herald's life: it is closed when the Herald cannot start, it is asked to hold
- * subscribes, {@code listen} runs the binding an application's class loader holds, and after close Herald expects
- * nothing of it.
+ * subscribes, and after close Herald expects nothing of it. ({@code listen} through an application's own class
+ * loader is {@code internal.BindingsTest}'s.)
  */
 class LifecycleTest {
 
@@ -72,85 +72,6 @@ class LifecycleTest {
         @Override
         public Subscription listen(Herald herald, Shipping implementation) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    /** A channel interface whose binding {@link #listenRunsTheGeneratedBindingOfTheInterface} finds. */
-    public interface Greetings {
-        void greet(String name);
-    }
-
-    /** What the processor would generate for {@link Greetings}: listen subscribes its one channel. */
-    public static final class GreetingsBinding implements HeraldBinding<Greetings> {
-        @Override
-        public Class<Greetings> channelInterface() {
-            return Greetings.class;
-        }
-
-        @Override
-        public List<ChannelDescriptor<?>> channels() {
-            return List.of(ChannelDescriptor.of("greetings", PayloadType.of(String.class), Greetings.class, "greet"));
-        }
-
-        @Override
-        public Subscription listen(Herald herald, Greetings implementation) {
-            return herald.subscribe("greetings", String.class, implementation::greet);
-        }
-    }
-
-    /**
-     * An application's class loader holding {@link Greetings} and its binding: it defines those two classes itself,
-     * from the test's class files, and lists the binding as a service, as a jar built with the processor would.
-     */
-    static final class ApplicationLoader extends ClassLoader {
-        private final URL services;
-
-        ApplicationLoader(ClassLoader parent, URL services) {
-            super(parent);
-            this.services = services;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(Greetings.class.getName()) && !name.equals(GreetingsBinding.class.getName())) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    try (var in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (java.io.IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                return loaded;
-            }
-        }
-
-        @Override
-        protected java.util.Enumeration<URL> findResources(String name) {
-            return name.equals("META-INF/services/" + HeraldBinding.class.getName())
-                    ? java.util.Collections.enumeration(List.of(services)) : java.util.Collections.emptyEnumeration();
-        }
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void listenRunsTheGeneratedBindingOfTheInterface(@TempDir Path dir) throws Exception {
-        Path services = dir.resolve(HeraldBinding.class.getName());
-        Files.writeString(services, GreetingsBinding.class.getName() + "\n");
-        ClassLoader application = new ApplicationLoader(getClass().getClassLoader(), services.toUri().toURL());
-        Class<Object> greetings = (Class<Object>) application.loadClass(Greetings.class.getName());
-        java.util.concurrent.BlockingQueue<String> greeted = new java.util.concurrent.LinkedBlockingQueue<>();
-        Object implementation = java.lang.reflect.Proxy.newProxyInstance(application, new Class<?>[] {greetings},
-                (proxy, method, args) -> method.getName().equals("greet") ? greeted.add((String) args[0]) : null);
-        try (Herald herald = Herald.builder().transport(new ScriptedTransport()).channelPrefix("app:").build()) {
-            Subscription listening = herald.listen(greetings, implementation);
-            assertEquals("app:greetings", listening.channel());
-            herald.publish("greetings", "ada");
-            assertEquals("ada", greeted.poll(20, TimeUnit.SECONDS));
         }
     }
 
