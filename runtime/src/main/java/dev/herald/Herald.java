@@ -137,6 +137,47 @@ public interface Herald extends AutoCloseable {
     <T> TemplateChannel<T> template(String template, PayloadType<T> type);
 
     /**
+     * Binds a declared request-reply channel to this Herald: its full name and both codecs are fixed once here.
+     *
+     * @param descriptor the channel, usually a constant of a generated binding
+     * @param <T> the request payload type
+     * @param <R> the reply payload type
+     * @return the request channel, with the Herald's {@link HeraldBuilder#requestTimeout(Duration) request timeout}
+     */
+    <T, R> RequestChannel<T, R> requests(RequestDescriptor<T, R> descriptor);
+
+    /**
+     * Binds a dynamic request-reply channel name to its request and reply types.
+     *
+     * @param channel the channel name, without prefix
+     * @param requestType the request payload type
+     * @param replyType the reply payload type
+     * @param <T> the request payload type
+     * @param <R> the reply payload type
+     * @return the request channel
+     * @throws IllegalArgumentException when {@code channel} is not a valid channel name
+     */
+    <T, R> RequestChannel<T, R> requests(String channel, PayloadType<T> requestType, PayloadType<R> replyType);
+
+    /**
+     * Binds a declared request-reply template, such as {@code price:{region}:quote}, to this Herald.
+     *
+     * @param descriptor the channel, usually a constant of a generated binding; its name is the template
+     * @param <T> the request payload type
+     * @param <R> the reply payload type
+     * @return the request template
+     * @throws IllegalArgumentException when the name is not a valid template
+     */
+    <T, R> RequestTemplate<T, R> requestTemplate(RequestDescriptor<T, R> descriptor);
+
+    /**
+     * What this Herald's requests came to so far, including the replies it dropped.
+     *
+     * @return the counts; {@code pending} is the size of the map of requests waiting for a reply
+     */
+    RequestCounts requestCounts();
+
+    /**
      * Publishes a payload as JSON. Never blocks.
      *
      * @param channel the channel name, without prefix

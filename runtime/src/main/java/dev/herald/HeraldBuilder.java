@@ -50,6 +50,7 @@ public final class HeraldBuilder {
     int maxPayloadBytes = 16 * 1024 * 1024;
     Duration shutdownTimeout = Duration.ofSeconds(10);
     Duration commandTimeout = Duration.ofSeconds(10);
+    Duration requestTimeout = Duration.ofSeconds(10);
     boolean lenientPayloads;
     int deadLetterLimit = 1_000;
     Duration deadLetterRetention = Duration.ofDays(7);
@@ -293,6 +294,19 @@ public final class HeraldBuilder {
      */
     public HeraldBuilder commandTimeout(Duration commandTimeout) {
         this.commandTimeout = requirePositive(commandTimeout, "commandTimeout");
+        return this;
+    }
+
+    /**
+     * How long a request of a request-reply channel waits for its reply before its stage fails with
+     * {@link RequestTimeoutException}; {@link RequestChannel#withTimeout(Duration)} and the generated
+     * publishers' constructors override it. Default: 10 seconds.
+     *
+     * @param requestTimeout the bound
+     * @return this builder
+     */
+    public HeraldBuilder requestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
         return this;
     }
 

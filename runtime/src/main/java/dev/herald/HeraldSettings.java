@@ -29,6 +29,7 @@ public final class HeraldSettings {
     private final int maxPayloadBytes;
     private final Duration shutdownTimeout;
     private final Duration commandTimeout;
+    private final Duration requestTimeout;
     private final boolean lenientPayloads;
     private final int deadLetterLimit;
     private final Duration deadLetterRetention;
@@ -58,6 +59,7 @@ public final class HeraldSettings {
         this.maxPayloadBytes = b.maxPayloadBytes;
         this.shutdownTimeout = b.shutdownTimeout;
         this.commandTimeout = b.commandTimeout;
+        this.requestTimeout = b.requestTimeout;
         this.lenientPayloads = b.lenientPayloads;
         this.deadLetterLimit = b.deadLetterLimit;
         this.deadLetterRetention = b.deadLetterRetention;
@@ -135,6 +137,11 @@ public final class HeraldSettings {
     /** @return see {@link HeraldBuilder#shutdownTimeout(Duration)} */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    /** @return see {@link HeraldBuilder#requestTimeout(Duration)} */
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 
     /** @return see {@link HeraldBuilder#commandTimeout(Duration)} */

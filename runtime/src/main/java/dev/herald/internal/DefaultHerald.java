@@ -11,6 +11,10 @@ import dev.herald.HeraldSettings;
 import dev.herald.MessageHandler;
 import dev.herald.PatternHandler;
 import dev.herald.PayloadType;
+import dev.herald.RequestChannel;
+import dev.herald.RequestCounts;
+import dev.herald.RequestDescriptor;
+import dev.herald.RequestTemplate;
 import dev.herald.ShutdownReport;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
@@ -124,6 +128,26 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         Objects.requireNonNull(type, "type");
         return new DefaultTemplateChannel<>(channelParts, ChannelTemplate.of(template), codecs.of(type),
                 SubscriptionOptions.inherit());
+    }
+
+    @Override
+    public <T, R> RequestChannel<T, R> requests(RequestDescriptor<T, R> descriptor) {
+        throw new UnsupportedOperationException("request-reply: not built yet");
+    }
+
+    @Override
+    public <T, R> RequestChannel<T, R> requests(String channel, PayloadType<T> requestType, PayloadType<R> replyType) {
+        throw new UnsupportedOperationException("request-reply: not built yet");
+    }
+
+    @Override
+    public <T, R> RequestTemplate<T, R> requestTemplate(RequestDescriptor<T, R> descriptor) {
+        throw new UnsupportedOperationException("request-reply: not built yet");
+    }
+
+    @Override
+    public RequestCounts requestCounts() {
+        return new RequestCounts(0, 0, 0, 0, 0, 0, 0);
     }
 
     @Override
