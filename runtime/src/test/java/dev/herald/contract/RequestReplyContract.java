@@ -240,6 +240,18 @@ interface RequestReplyContract extends ContractPart {
         assertEquals(0, errors().ofKind(HeraldError.Kind.HANDLER).size());
     }
 
+    @Test
+    default void aReplyThatDoesNotDecodeFailsItsRequestWithTheCause() throws Exception {
+        herald().requests("price:quote", PayloadType.of(QuoteRequest.class), PayloadType.of(String.class))
+                .respond(request -> "not a quote");
+
+        Throwable failure = failure(herald().requests(QUOTE).request(new QuoteRequest("sku-1", 1)));
+        assertEquals(HeraldException.class, failure.getClass(), failure.toString());
+        assertTrue(failure.getMessage().contains("could not be decoded"), failure.getMessage());
+        assertTrue(failure.getCause().getClass().getName().startsWith("com.fasterxml.jackson."), failure.toString());
+        assertEquals(0, herald().requestCounts().pending());
+    }
+
     // ------------------------------------------------------------------ several responders, close
 
     @Test

@@ -38,6 +38,8 @@ final class ScriptedTransport implements Transport {
      * once); a failed one fails them.
      */
     volatile CompletableFuture<Void> unsubscribeAcks;
+    /** When set, every publish fails with it, as a server that could not be reached would make it. */
+    volatile RuntimeException failPublishes;
     /** Whether {@link #close()} was called. */
     volatile boolean closed;
     /** How many holds {@link #holdSubscribes()} gave out, and how many of them were released. */
@@ -57,6 +59,10 @@ final class ScriptedTransport implements Transport {
 
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
+        RuntimeException failure = failPublishes;
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
         return inner.publish(channel, payload);
     }
 
