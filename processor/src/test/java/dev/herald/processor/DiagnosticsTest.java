@@ -509,6 +509,28 @@ final class DiagnosticsTest {
                 .contains("herald.requests(REQUEST_DATA).subscribeResponder(implementation::requestData)");
     }
 
+    @Test
+    void requestReplyWithPrimitiveVarargsAndTypedPlaceholdersCompiles() {
+        JavaFileObject counts = source("Counts",
+                "public interface Counts {",
+                "    @Channel(\"count:{level}:{id}\")",
+                "    CompletionStage<Item[]> count(int value, Payloads.Color level, UUID id);",
+                "",
+                "    @Channel(\"count:many\")",
+                "    CompletionStage<Map<String, Item>> many(Item... items);",
+                "}");
+
+        Compilation compilation = compile(counts, PAYLOADS);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.CountsBinding").contentsAsUtf8String()
+                .contains("implementation.count(request, values.asEnum(0, Payloads.Color.class), values.asUuid(1))");
+        assertThat(compilation).generatedSourceFile("test.CountsPublisher").contentsAsUtf8String()
+                .contains("public CompletionStage<Map<String, Item>> many(Item... items)");
+        assertThat(compilation).generatedSourceFile("test.CountsSubscriber").contentsAsUtf8String()
+                .contains("this.countChannel.respondAsync(responder, level, id)");
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             Object                       | is Object; Jackson cannot know what to decode: declare a record for the reply
