@@ -40,7 +40,6 @@ class PlainJavacTest {
             "",
             "public interface Mistakes {",
             "    record Order(String id) {}",
-            "    record Other(String id) {}",
             "",
             "    @Channel(\"order created\") // <- [HeraldChannelName]",
             "    void spaced(Order o);",
@@ -77,8 +76,8 @@ class PlainJavacTest {
             "    @Channel(\"generic:method\") // <- [HeraldGenericMethod]",
             "    <T> void generic(Order o);",
             "",
-            "    @Channel(\"request:reply\") // <- [HeraldRequestReplyUnsupported]",
-            "    CompletionStage<Other> ask(Order o);",
+            "    @Channel(\"request:reply\")",
+            "    CompletionStage<Object> ask(Order o); // <- [HeraldReplyType]",
             "",
             "    @Channel(\"default:method\") // <- [HeraldChannelTarget]",
             "    default void notAbstract(Order o) {}",
@@ -169,6 +168,19 @@ class PlainJavacTest {
                 "public interface Right {",
                 "    @Channel(\"shared\") void right(List<Item> items); // <- [HeraldChannelConflict]",
                 "}"));
+        MORE_MISTAKES.put("shop/Asker.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "import java.util.concurrent.CompletionStage;",
+                "public interface Asker {",
+                "    @Channel(\"asked\") CompletionStage<Item> ask(Item item); // <- [HeraldChannelConflict]",
+                "}"));
+        MORE_MISTAKES.put("shop/Teller.java", String.join("\n",
+                "package shop;",
+                "import dev.herald.annotation.Channel;",
+                "public interface Teller {",
+                "    @Channel(\"asked\") void tell(Item item); // <- [HeraldChannelConflict]",
+                "}"));
         MORE_MISTAKES.put("shop/Overloaded.java", String.join("\n",
                 "package shop;",
                 "import dev.herald.annotation.Channel;",
@@ -253,7 +265,8 @@ class PlainJavacTest {
         assertEquals(expected, reported, String.join("\n", all));
         assertEquals(8, Set.copyOf(reported.values()).size(), "eight ids: " + reported.values());
         assertTrue(Files.isRegularFile(generated.resolve("shop/ValidPublisher.java")), "the valid interface still generates");
-        for (String broken : List.of("Shape", "Forgetful", "Left", "Right", "Overloaded", "Reserved", "Clash", "Missing", "Fine")) {
+        for (String broken : List.of("Shape", "Forgetful", "Left", "Right", "Asker", "Teller", "Overloaded", "Reserved",
+                "Clash", "Missing", "Fine")) {
             for (String kind : List.of("Publisher", "Subscriber", "Binding")) {
                 assertTrue(Files.notExists(generated.resolve("shop/" + broken + kind + ".java")), broken + " generated nothing");
             }

@@ -44,8 +44,8 @@ import javax.tools.StandardLocation;
 /**
  * Reads {@code @Channel} interfaces, checks them and generates, for each interface {@code X} without
  * errors, {@code XPublisher}, {@code XSubscriber} and {@code XBinding}, plus the service registration
- * of every binding. Runs model → validate → generate; an interface whose payload type does not exist yet
- * is deferred to the next round.
+ * of every binding. Runs model → validate → generate; an interface whose payload or reply type does not
+ * exist yet is deferred to the next round.
  *
  * <p>Aggregating for incremental builds: the one-payload-per-channel check and the service file span
  * every interface of the compilation.
@@ -139,6 +139,10 @@ public final class HeraldProcessor extends AbstractProcessor {
                                         null, null, parameter.type(), method.name(), method.channel());
                             }
                         }
+                        if (method.replyType() != null && PayloadTypes.isMissing(method.replyType())) {
+                            report.add(Message.MISSING_TYPE, method.element(), null, null, method.replyType(),
+                                    method.name(), method.channel());
+                        }
                         if (!method.channelResolved()) {
                             report.add(Message.UNRESOLVED_CHANNEL, method.element(), method.annotation(),
                                     method.annotationValue(), method.name(), method.annotationValue());
@@ -169,11 +173,12 @@ public final class HeraldProcessor extends AbstractProcessor {
         return false;
     }
 
-    /** Methods whose payload type, or whose channel constant, the compiler has not resolved yet. */
+    /** Methods whose payload or reply type, or whose channel constant, the compiler has not resolved yet. */
     private static List<ChannelMethod> missingPayloads(ChannelInterface model) {
         List<ChannelMethod> missing = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
-            boolean payloadMissing = method.parameters().stream().anyMatch(p -> PayloadTypes.isMissing(p.type()));
+            boolean payloadMissing = method.parameters().stream().anyMatch(p -> PayloadTypes.isMissing(p.type()))
+                    || method.replyType() != null && PayloadTypes.isMissing(method.replyType());
             if (payloadMissing || !method.channelResolved() && method.annotationValue() != null) {
                 missing.add(method);
             }

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A payload type, a placeholder type or a channel constant that another processor generates in a later
- * round is waited for; a type that never appears is a {@code [HeraldMissingType]} error at the last round,
+ * A payload type, a reply type, a placeholder type or a channel constant that another processor generates in
+ * a later round is waited for; a type that never appears is a {@code [HeraldMissingType]} error at the last round,
  * a channel constant that never appears a {@code [HeraldChannelName]} error.
  */
 final class DeferralTest {
@@ -124,6 +124,53 @@ final class DeferralTest {
                 .contains("new PayloadType<List<GeneratedPayload>>() {}");
         assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
                 .contains("public void array(GeneratedPayload[] payloads)");
+    }
+
+    @Test
+    void waitsForAReplyTypeGeneratedInALaterRound() throws IOException {
+        JavaFileObject prices = source("Prices",
+                "@GeneratePayload",
+                "public interface Prices {",
+                "    @Channel(\"generated:ask\")",
+                "    CompletionStage<GeneratedPayload> ask(Item item);",
+                "",
+                "    @Channel(\"generated:asks\")",
+                "    CompletionStage<List<GeneratedPayload>> asks(Item item);",
+                "}");
+
+        Compilation compilation = compile(MARKER, ITEM, prices);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.PricesPublisher").contentsAsUtf8String()
+                .contains("public CompletionStage<GeneratedPayload> ask(Item item)");
+        String binding = compilation.generatedSourceFile("test.PricesBinding").orElseThrow().getCharContent(true)
+                .toString().replaceAll("\\s+", " ");
+        assertThat(binding).contains("PayloadType.of(Item.class), PayloadType.of(GeneratedPayload.class)");
+        assertThat(binding).contains("new PayloadType<List<GeneratedPayload>>() {}");
+    }
+
+    @Test
+    void replyTypeThatNeverAppearsIsMissingType() {
+        JavaFileObject valid = source("Valid",
+                "public interface Valid {",
+                "    @Channel(\"valid:ok\") void ok(Item item);",
+                "}");
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"never\")",
+                "    CompletionStage<List<NeverGenerated>> never(Item item);",
+                "}");
+
+        Compilation compilation = compile(MARKER, ITEM, valid, broken);
+
+        // javac adds its own "cannot find symbol" for the same type
+        assertThat(compilation).failed();
+        assertThat(compilation.errors().stream().filter(e -> e.getMessage(null).contains("[Herald"))).hasSize(1);
+        assertThat(compilation).hadErrorContaining("[HeraldMissingType] type java.util.List<NeverGenerated> of never(...) "
+                + "on channel \"never\" was never generated or declared").inFile(broken)
+                .onLineContaining("never(Item item);");
+        assertThat(herald.generatedFiles()).containsExactly("test.ValidBinding", "test.ValidPublisher",
+                "test.ValidSubscriber", HeraldProcessor.SERVICE_FILE);
     }
 
     @Test

@@ -469,6 +469,8 @@ final class DiagnosticsTest {
             CompletionStage<?>                           | java.util.concurrent.CompletionStage<?>
             CompletionStage<? extends Void>              | java.util.concurrent.CompletionStage<? extends java.lang.Void>
             java.util.concurrent.CompletableFuture<Void> | java.util.concurrent.CompletableFuture<java.lang.Void>
+            CompletionStage<? extends Item>              | java.util.concurrent.CompletionStage<? extends test.Item>
+            java.util.concurrent.CompletableFuture<Item> | java.util.concurrent.CompletableFuture<test.Item>
             """)
     void returnType(String declared, String reported) {
         JavaFileObject broken = interfaceWith("@Channel(\"return:type\")", declared + " m(Item item);");
@@ -482,22 +484,134 @@ final class DiagnosticsTest {
     }
 
     @Test
-    void requestReplyUnsupported() {
-        JavaFileObject broken = source("Broken",
-                "public interface Broken {",
+    void requestReplyCompilesToAPublisherASubscriberAndABinding() {
+        JavaFileObject prices = source("Prices",
+                "public interface Prices {",
                 "    @Channel(\"requests:data\")",
                 "    CompletionStage<DataResponse> requestData(DataQuery query);",
-                "}",
-                "record DataQuery(String query) {}",
-                "record DataResponse(String data) {}");
+                "",
+                "    @Channel(\"requests:{region}:data\")",
+                "    CompletionStage<List<DataResponse>> regionalData(String region, DataQuery query);",
+                "",
+                "    record DataQuery(String query) {}",
+                "",
+                "    record DataResponse(String data) {}",
+                "}");
+
+        Compilation compilation = compile(prices);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.PricesPublisher").contentsAsUtf8String()
+                .contains("return this.requestDataChannel.request(query);");
+        assertThat(compilation).generatedSourceFile("test.PricesSubscriber").contentsAsUtf8String()
+                .contains("public Subscription requestDataAsync(");
+        assertThat(compilation).generatedSourceFile("test.PricesBinding").contentsAsUtf8String()
+                .contains("herald.requests(REQUEST_DATA).subscribeResponder(implementation::requestData)");
+    }
+
+    @Test
+    void requestReplyWithPrimitiveVarargsAndTypedPlaceholdersCompiles() {
+        JavaFileObject counts = source("Counts",
+                "public interface Counts {",
+                "    @Channel(\"count:{level}:{id}\")",
+                "    CompletionStage<Item[]> count(int value, Payloads.Color level, UUID id);",
+                "",
+                "    @Channel(\"count:many\")",
+                "    CompletionStage<Map<String, Item>> many(Item... items);",
+                "}");
+
+        Compilation compilation = compile(counts, PAYLOADS);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.CountsBinding").contentsAsUtf8String()
+                .contains("implementation.count(request, values.asEnum(0, Payloads.Color.class), values.asUuid(1))");
+        assertThat(compilation).generatedSourceFile("test.CountsPublisher").contentsAsUtf8String()
+                .contains("public CompletionStage<Map<String, Item>> many(Item... items)");
+        assertThat(compilation).generatedSourceFile("test.CountsSubscriber").contentsAsUtf8String()
+                .contains("this.countChannel.respondAsync(responder, level, id)");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Object                       | is Object; Jackson cannot know what to decode: declare a record for the reply
+            List<?>                      | holds the wildcard ?
+            List                         | uses the raw type List
+            Map<String, Object>          | holds Object as a type argument
+            Payloads.Shape               | is the interface Shape without Jackson type information
+            Payloads.AbstractShape       | is the abstract class AbstractShape without Jackson type information
+            Payloads.NoUsableConstructor | is the class NoUsableConstructor, which has no constructor Jackson can use
+            Payloads.Inner               | is the inner class Inner, which Jackson cannot construct
+            Runnable                     | is the JDK type java.lang.Runnable, which Jackson does not read as a reply
+            java.io.File                 | is the JDK type java.io.File
+            Map<Item, String>            | has the map key type test.Item, which Jackson cannot read from a JSON property name
+            Object[]                     | holds Object as its element type; use a concrete type
+            Payloads.Marker              | is annotation type Marker, which cannot be a reply
+            """)
+    void replyType(String type, String problem) {
+        JavaFileObject broken = interfaceWith("@Channel(\"reply:type\")", "CompletionStage<" + type + "> m(Item item);");
+
+        Compilation compilation = compile(broken, PAYLOADS);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldReplyType] reply type ").inFile(broken)
+                .onLineContaining("CompletionStage<" + type + "> m(Item item);");
+        assertThat(compilation).hadErrorContaining("of m(...) on channel \"reply:type\" " + problem);
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void replyOfTheInterfacesTypeVariable() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken<T> {",
+                "    @Channel(\"type:variable\")",
+                "    CompletionStage<T> m(Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldInterfaceShape]").inFile(broken)
+                .onLineContaining("public interface Broken<T>");
+        assertThat(compilation).hadErrorContaining("[HeraldReplyType] reply type T of m(...) on channel \"type:variable\" "
+                + "is the type variable T; Jackson cannot know what to decode").inFile(broken)
+                .onLineContaining("CompletionStage<T> m(");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void genericRequestReplyMethodIsOneGenericMethodError() {
+        JavaFileObject broken = interfaceWith("@Channel(\"generic:method\")", "<T> CompletionStage<T> m(Item item);");
 
         Compilation compilation = compile(broken);
 
         assertFailedWith(compilation, 1);
-        assertThat(compilation).hadErrorContaining("[HeraldRequestReplyUnsupported]").inFile(broken)
-                .onLineContaining("@Channel(\"requests:data\")");
-        assertThat(compilation).hadErrorContaining("returns CompletionStage<test.DataResponse>");
+        assertThat(compilation).hadErrorContaining("[HeraldGenericMethod]").inFile(broken)
+                .onLineContaining("@Channel(\"generic:method\")");
         assertOnlyValidGenerated();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Item
+            String
+            Integer
+            Payloads.Color
+            Payloads.Animal
+            Item[]
+            List<Item>
+            Map<String, Item>
+            Optional<Item>
+            Empty
+            """)
+    void replyTypesJacksonCanRoundTripCompileWithoutWarnings(String type) {
+        JavaFileObject events = interfaceNamed("Events", "@Channel(\"reply:type\") CompletionStage<" + type
+                + "> m(Item item);");
+
+        Compilation compilation = compile(events, PAYLOADS, EMPTY);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.EventsBinding", "test.EventsPublisher",
+                "test.EventsSubscriber");
     }
 
     @Test
@@ -704,6 +818,101 @@ final class DiagnosticsTest {
         assertThat(herald.generatedFiles()).containsAtLeast("test.LeftPublisher", "test.RightPublisher");
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"void", "CompletionStage<Void>"})
+    void channelConflictBetweenRequestReplyAndPlain(String plainReturn) {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(\"shared\") CompletionStage<String> left(Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"shared\") " + plainReturn + " right(Item item);");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" is request-reply here "
+                + "(replying java.lang.String) but a plain channel in test.Right.right(...)").inFile(left)
+                .onLineContaining("left(Item item)");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" is a plain channel here "
+                + "but request-reply in test.Left.left(...) (replying java.lang.String)").inFile(right)
+                .onLineContaining("right(Item item)");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void channelConflictBetweenTwoReplyTypes() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(\"shared\") CompletionStage<String> left(Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"shared\") CompletionStage<List<Item>> right(Item item);");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" replies with "
+                + "java.lang.String here but with java.util.List<test.Item> in test.Right.right(...); one request-reply "
+                + "channel has one reply type").inFile(left).onLineContaining("left(Item item)");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" replies with "
+                + "java.util.List<test.Item> here but with java.lang.String in test.Left.left(...)").inFile(right)
+                .onLineContaining("right(Item item)");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void requestReplyWithAnotherRequestTypeIsAPayloadConflict() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(\"shared\") CompletionStage<String> left(Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"shared\") CompletionStage<String> right(String text);");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" carries test.Item here "
+                + "but java.lang.String in test.Right.right(...)").inFile(left).onLineContaining("left(Item item)");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict]").inFile(right)
+                .onLineContaining("right(String text)");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void channelConflictNotReportedForTheSameRequestAndReply() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(\"shared\") CompletionStage<List<Item>> left(Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"shared\") CompletionStage<List<Item>> right(Item i);");
+
+        Compilation compilation = compile(left, right);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.LeftPublisher", "test.RightPublisher");
+    }
+
+    @ParameterizedTest(name = "[{index}] template first: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRequestReplyTemplateOverAPlainChannelIsAConflict(boolean templateFirst) {
+        JavaFileObject left = interfaceNamed("Left",
+                "@Channel(\"quote:{region}\") CompletionStage<String> quote(String region, Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"quote:eu\") void eu(Item item);");
+
+        Compilation compilation = templateFirst ? compile(left, right) : compile(right, left);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"quote:eu\" of eu(...) carries "
+                + "test.Item, but it is also matched by \"quote:{region}\" of test.Left.quote(...), which carries requests "
+                + "of test.Item answered with java.lang.String").inFile(right).onLineContaining("void eu");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"quote:eu\"").inFile(left)
+                .onLineContaining("quote(String region");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void aRequestReplyTemplateOverTheSameRequestReplyIsAnOverlapWarning() {
+        JavaFileObject quotes = source("Quotes",
+                "public interface Quotes {",
+                "    @Channel(\"quote:{region}\") CompletionStage<String> quote(String region, Item item);",
+                "    @Channel(\"quote:eu\") CompletionStage<String> eu(Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(quotes);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelOverlap] channel \"quote:eu\" of eu(...) is also "
+                + "matched by \"quote:{region}\" of test.Quotes.quote(...)").inFile(quotes).onLineContaining("eu(Item item)");
+    }
+
     @Test
     void overload() {
         JavaFileObject broken = source("Broken",
@@ -872,6 +1081,52 @@ final class DiagnosticsTest {
                 + "test.Broken both generate the subscriber method notificationAny(...)").inFile(broken)
                 .onLineContaining("@Channel(\"notifications:all\")");
         assertOnlyValidGenerated();
+    }
+
+    @Test
+    void nameClashOfARequestReplysAsyncMethod() {
+        JavaFileObject broken = source("Broken",
+                "public interface Broken {",
+                "    @Channel(\"price:quote\") CompletionStage<String> quote(Item item);",
+                "",
+                "    @Channel(\"price:quote:async\")",
+                "    void quoteAsync(Item item);",
+                "}");
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldNameClash] quote(...) and quoteAsync(...) in test.Broken "
+                + "both generate the subscriber method quoteAsync(...); rename one of the methods").inFile(broken)
+                .onLineContaining("@Channel(\"price:quote:async\")");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void aRequestReplyTemplateHasNoPatternMethodToClashWith() {
+        JavaFileObject events = source("Events",
+                "public interface Events {",
+                "    @Channel(\"price:{region}:quote\") CompletionStage<String> quote(String region, Item item);",
+                "    @Channel(\"price:any\") void quoteAny(Item item);",
+                "}");
+
+        Compilation compilation = compile(events);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.EventsSubscriber").contentsAsUtf8String()
+                .contains("public Subscription quoteAny(MessageHandler<? super Item> handler)");
+    }
+
+    @Test
+    void placeholdersNamedLikeTheResponderParameterStillCompile() {
+        JavaFileObject names = interfaceNamed("Names", "@Channel(\"r:{responder}:{requestResponder}\") "
+                + "CompletionStage<String> r(String responder, String requestResponder, Item item);");
+
+        Compilation compilation = compile(names);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.NamesSubscriber").contentsAsUtf8String()
+                .contains("Responder<? super Item, ? extends String> requestResponder2)");
     }
 
     @Test

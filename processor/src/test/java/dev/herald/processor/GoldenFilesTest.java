@@ -67,12 +67,13 @@ final class GoldenFilesTest {
     }
 
     @Test
+    void requestReply() {
+        assertMatchesGoldens("requestReply", requestReplySources());
+    }
+
+    @Test
     void sameInputGivesTheSameBytes() {
-        List<JavaFileObject> sources = new ArrayList<>();
-        sources.addAll(orderEventsSources());
-        sources.addAll(nestedInterfaceSources());
-        sources.addAll(packagePrivateInterfaceSources());
-        sources.addAll(templateSources());
+        List<JavaFileObject> sources = allSources();
         List<JavaFileObject> reversed = new ArrayList<>(sources);
         Collections.reverse(reversed);
 
@@ -80,18 +81,14 @@ final class GoldenFilesTest {
         SortedMap<String, String> second = generated(Sources.compiler(new HeraldProcessor()).compile(sources));
         SortedMap<String, String> reversedOrder = generated(Sources.compiler(new HeraldProcessor()).compile(reversed));
 
-        assertThat(first).hasSize(4 * 3 + 1);
+        assertThat(first).hasSize(5 * 3 + 1);
         assertThat(second).containsExactlyEntriesIn(first);
         assertThat(reversedOrder).containsExactlyEntriesIn(first);
     }
 
     @Test
     void noGeneratedLineIsLongerThan120Characters() {
-        List<JavaFileObject> sources = new ArrayList<>();
-        sources.addAll(orderEventsSources());
-        sources.addAll(nestedInterfaceSources());
-        sources.addAll(packagePrivateInterfaceSources());
-        sources.addAll(templateSources());
+        List<JavaFileObject> sources = allSources();
         SortedMap<String, String> generated = generated(Sources.compiler(new HeraldProcessor()).compile(sources));
 
         List<String> tooLong = new ArrayList<>();
@@ -100,6 +97,17 @@ final class GoldenFilesTest {
                 .forEach(line -> tooLong.add(path + " (" + line.length() + "): " + line)));
         assertThat(generated).isNotEmpty();
         assertWithMessage("generated lines longer than %s characters", MAX_LINE).that(tooLong).isEmpty();
+    }
+
+    /** Every golden fixture, for the tests that look at all of them at once. */
+    private static List<JavaFileObject> allSources() {
+        List<JavaFileObject> sources = new ArrayList<>();
+        sources.addAll(orderEventsSources());
+        sources.addAll(nestedInterfaceSources());
+        sources.addAll(packagePrivateInterfaceSources());
+        sources.addAll(templateSources());
+        sources.addAll(requestReplySources());
+        return sources;
     }
 
     private static void assertMatchesGoldens(String fixture, List<JavaFileObject> sources) {
@@ -280,6 +288,41 @@ final class GoldenFilesTest {
                         "",
                         "    @Channel(\"levels:{level}\")",
                         "    void level(Event e, Level level);",
+                        "}"));
+    }
+
+    /**
+     * Request-reply: a plain channel, a template whose reply is generic, and an ordinary channel beside them,
+     * which keeps its usual code.
+     */
+    private static List<JavaFileObject> requestReplySources() {
+        return List.of(
+                JavaFileObjects.forSourceLines("test.QuoteRequest",
+                        "package test;",
+                        "",
+                        "public record QuoteRequest(String symbol, int quantity) {}"),
+                JavaFileObjects.forSourceLines("test.Quote",
+                        "package test;",
+                        "",
+                        "import java.math.BigDecimal;",
+                        "",
+                        "public record Quote(String symbol, BigDecimal price) {}"),
+                JavaFileObjects.forSourceLines("test.Prices",
+                        "package test;",
+                        "",
+                        "import dev.herald.annotation.Channel;",
+                        "import java.util.List;",
+                        "import java.util.concurrent.CompletionStage;",
+                        "",
+                        "public interface Prices {",
+                        "    @Channel(\"price:quote\")",
+                        "    CompletionStage<Quote> quote(QuoteRequest request);",
+                        "",
+                        "    @Channel(\"price:{region}:quotes\")",
+                        "    CompletionStage<List<Quote>> regionalQuotes(String region, QuoteRequest request);",
+                        "",
+                        "    @Channel(\"price:tick\")",
+                        "    void tick(Quote quote);",
                         "}"));
     }
 }

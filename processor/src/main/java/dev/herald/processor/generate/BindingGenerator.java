@@ -8,6 +8,7 @@ import static dev.herald.processor.generate.RuntimeNames.HERALD_BINDING;
 import static dev.herald.processor.generate.RuntimeNames.LIST;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
 import static dev.herald.processor.generate.RuntimeNames.PAYLOAD_TYPE;
+import static dev.herald.processor.generate.RuntimeNames.REQUEST_DESCRIPTOR;
 import static dev.herald.processor.generate.RuntimeNames.SERVICE_LOADER;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
 
@@ -30,7 +31,8 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Generates {@code XBinding}: one {@code ChannelDescriptor} constant per channel (name and payload type,
- * fixed once) and the {@code listen} behind {@code herald.listen(X.class, impl)}. Registered as a service.
+ * fixed once), a {@code RequestDescriptor} for a request-reply channel (reply type too), and the
+ * {@code listen} behind {@code herald.listen(X.class, impl)}. Registered as a service.
  */
 public final class BindingGenerator {
 
@@ -59,15 +61,29 @@ public final class BindingGenerator {
         CodeBlock.Builder listen = CodeBlock.builder();
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
+            if (!channels.isEmpty()) {
+                channels.add(",\n");
+            }
+            if (method.isRequestReply()) {
+                TypeName reply = GeneratedNames.reply(method);
+                type.addField(FieldSpec.builder(ParameterizedTypeName.get(REQUEST_DESCRIPTOR, payload, reply),
+                                MemberNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("Request-reply channel {@code $L} of {@link $T#$L}.\n", method.channel(), iface,
+                                method.name())
+                        .initializer("$T.of($Z$S,$W$L,$W$L,$W$T.class,$W$S)", REQUEST_DESCRIPTOR, method.channel(),
+                                payloadType(method.payload().type(), payload), payloadType(method.replyType(), reply),
+                                iface, method.name())
+                        .build());
+                channels.add("$N.channel()", MemberNames.constant(method));
+                listen.add(requestReplyListen(method));
+                continue;
+            }
             type.addField(FieldSpec.builder(ParameterizedTypeName.get(CHANNEL_DESCRIPTOR, payload),
                             MemberNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Channel {@code $L} of {@link $T#$L}.\n", method.channel(), iface, method.name())
                     .initializer("$T.of($Z$S,$W$L,$W$T.class,$W$S)", CHANNEL_DESCRIPTOR, method.channel(),
-                            payloadType(method, payload), iface, method.name())
+                            payloadType(method.payload().type(), payload), iface, method.name())
                     .build());
-            if (!channels.isEmpty()) {
-                channels.add(",\n");
-            }
             channels.add("$N", MemberNames.constant(method));
             boolean await = method.returnKind() != ChannelMethod.ReturnKind.VOID;
             if (method.isTemplate()) {
@@ -122,12 +138,30 @@ public final class BindingGenerator {
         return type.build();
     }
 
-    /** {@code PayloadType.of(X.class)} for a plain class, an anonymous subclass for a generic type. */
-    private static CodeBlock payloadType(ChannelMethod method, TypeName payload) {
-        if (isGeneric(method.payload().type())) {
-            return CodeBlock.of("new $T<$T>() {}", PAYLOAD_TYPE, payload);
+    /**
+     * Serves a request-reply method: its return value is the reply. A template serves every channel of it
+     * with one pattern subscription, like a plain template.
+     */
+    private static CodeBlock requestReplyListen(ChannelMethod method) {
+        if (method.isTemplate()) {
+            return CodeBlock.builder()
+                    .addStatement("made.add(herald.requestTemplate($N).subscribeResponderAll((values, request) ->$W"
+                                    + "implementation.$N($L)))", MemberNames.constant(method), method.name(),
+                            TemplateArguments.parsed(method, "values", "request"))
+                    .build();
         }
-        return CodeBlock.of("$T.of($T.class)", PAYLOAD_TYPE, payload);
+        return CodeBlock.builder()
+                .addStatement("made.add(herald.requests($N).subscribeResponder(implementation::$N))",
+                        MemberNames.constant(method), method.name())
+                .build();
+    }
+
+    /** {@code PayloadType.of(X.class)} for a plain class, an anonymous subclass for a generic type. */
+    private static CodeBlock payloadType(TypeMirror type, TypeName name) {
+        if (isGeneric(type)) {
+            return CodeBlock.of("new $T<$T>() {}", PAYLOAD_TYPE, name);
+        }
+        return CodeBlock.of("$T.of($T.class)", PAYLOAD_TYPE, name);
     }
 
     /** A parameterized type, or an array of one, has no class literal: {@code List<Item>[].class} does not compile. */

@@ -40,4 +40,9 @@ public final class GeneratedNames {
     static TypeName payload(ChannelMethod method) {
         return TypeName.get(method.payload().type()).box();
     }
+
+    /** The reply type of a request-reply method, as declared in its {@code CompletionStage<R>}. */
+    static TypeName reply(ChannelMethod method) {
+        return TypeName.get(method.replyType());
+    }
 }

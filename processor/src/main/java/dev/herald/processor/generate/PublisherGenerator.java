@@ -1,7 +1,15 @@
 package dev.herald.processor.generate;
 
+import static dev.herald.processor.generate.RuntimeNames.DURATION;
 import static dev.herald.processor.generate.RuntimeNames.HERALD;
+import static dev.herald.processor.generate.RuntimeNames.HERALD_BUILDER;
+import static dev.herald.processor.generate.RuntimeNames.NO_RESPONDER_EXCEPTION;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
+import static dev.herald.processor.generate.RuntimeNames.PUBLISH_FAILED_EXCEPTION;
+import static dev.herald.processor.generate.RuntimeNames.REMOTE_HANDLER_EXCEPTION;
+import static dev.herald.processor.generate.RuntimeNames.REQUEST_CHANNEL;
+import static dev.herald.processor.generate.RuntimeNames.REQUEST_TEMPLATE;
+import static dev.herald.processor.generate.RuntimeNames.REQUEST_TIMEOUT_EXCEPTION;
 import static dev.herald.processor.generate.RuntimeNames.TEMPLATE_CHANNEL;
 import static dev.herald.processor.generate.RuntimeNames.TYPED_CHANNEL;
 
@@ -18,7 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** Generates {@code XPublisher implements X}: each method encodes with its bound codec and publishes. */
+/**
+ * Generates {@code XPublisher implements X}: each method encodes with its bound codec and publishes, or for a
+ * request-reply method sends the request and returns the stage of its reply. With request-reply methods it
+ * has a second constructor that sets their reply timeout.
+ */
 public final class PublisherGenerator {
 
     private PublisherGenerator() {
@@ -43,21 +55,49 @@ public final class PublisherGenerator {
         if (model.isPublic()) {
             type.addModifiers(Modifier.PUBLIC);
         }
+        boolean requestReply = model.methods().stream().anyMatch(ChannelMethod::isRequestReply);
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Creates a publisher; binds each channel's codec once.\n\n")
+                .addJavadoc(requestReply
+                        ? CodeBlock.of("Creates a publisher whose requests wait for their replies as long as the Herald's\n"
+                                + "{@link $T#requestTimeout($T) request timeout}; binds each channel's codec once.\n\n",
+                                HERALD_BUILDER, DURATION)
+                        : CodeBlock.of("Creates a publisher; binds each channel's codec once.\n\n"))
                 .addJavadoc("@param herald the Herald to publish through\n")
                 .addParameter(HERALD, "herald")
                 .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald");
+        MethodSpec.Builder timed = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Creates a publisher whose requests wait for their replies as long as {@code requestTimeout};\n"
+                        + "binds each channel's codec once.\n\n")
+                .addJavadoc("@param herald the Herald to publish through\n")
+                .addJavadoc("@param requestTimeout how long each request waits for its reply, positive; overrides\n"
+                        + "    {@link $T#requestTimeout($T)}\n", HERALD_BUILDER, DURATION)
+                .addParameter(HERALD, "herald")
+                .addParameter(DURATION, "requestTimeout")
+                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
+                .addStatement("$T.requireNonNull(requestTimeout, $S)", OBJECTS, "requestTimeout");
         List<MethodSpec> methods = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
             String field = MemberNames.channelField(method);
             boolean template = method.isTemplate();
-            type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
-                    Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$N = herald.$N($T.$N)", field, template ? "template" : "channel", binding,
-                    MemberNames.constant(method));
+            CodeBlock bound;
+            if (method.isRequestReply()) {
+                type.addField(ParameterizedTypeName.get(template ? REQUEST_TEMPLATE : REQUEST_CHANNEL, payload,
+                        GeneratedNames.reply(method)), field, Modifier.PRIVATE, Modifier.FINAL);
+                bound = CodeBlock.of("herald.$N($T.$N)", template ? "requestTemplate" : "requests", binding,
+                        MemberNames.constant(method));
+                constructor.addStatement("this.$N = $L", field, bound);
+                timed.addStatement("this.$N = $L.withTimeout(requestTimeout)", field, bound);
+            } else {
+                type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
+                        Modifier.PRIVATE, Modifier.FINAL);
+                bound = CodeBlock.of("herald.$N($T.$N)", template ? "template" : "channel", binding,
+                        MemberNames.constant(method));
+                constructor.addStatement("this.$N = $L", field, bound);
+                timed.addStatement("this.$N = $L", field, bound);
+            }
 
             MethodSpec.Builder publish = MethodSpec.methodBuilder(method.name())
                     .addAnnotation(Override.class)
@@ -69,22 +109,36 @@ public final class PublisherGenerator {
             }
             CodeBlock arguments = CodeBlock.of("$N$L", method.payload().name(),
                     template ? TemplateArguments.values(method) : CodeBlock.of(""));
-            if (method.returnKind() == ChannelMethod.ReturnKind.VOID) {
-                publish.addJavadoc("Publishes to {@code $L}, fire-and-forget; failures to send go to the error handler.\n",
-                                method.channel())
+            switch (method.returnKind()) {
+                case VOID -> publish.addJavadoc("Publishes to {@code $L}, fire-and-forget; failures to send go to the "
+                                + "error handler.\n", method.channel())
                         .addStatement("this.$N.send($L)", field, arguments);
-            } else {
-                publish.addJavadoc("Publishes to {@code $L}; the stage completes when Redis accepted the message.\n",
-                                method.channel())
+                case COMPLETION -> publish.addJavadoc("Publishes to {@code $L}; the stage completes when Redis accepted "
+                                + "the message.\n", method.channel())
                         .addStatement("return this.$N.sendAsync($L)", field, arguments);
+                case REQUEST_REPLY -> publish.addJavadoc("Sends a request to {@code $L}; the stage completes with the "
+                                + "reply.\n\n", method.channel())
+                        .addJavadoc("@return a stage completed with the first reply; it fails with\n"
+                                + "    {@link $T} when no reply came in time,\n"
+                                + "    {@link $T} when nobody served the channel,\n"
+                                + "    {@link $T} when the responder failed, and\n"
+                                + "    {@link $T} when the request could not be sent\n",
+                                REQUEST_TIMEOUT_EXCEPTION, NO_RESPONDER_EXCEPTION, REMOTE_HANDLER_EXCEPTION,
+                                PUBLISH_FAILED_EXCEPTION)
+                        .addStatement("return this.$N.request($L)", field, arguments);
+                case INVALID -> throw new IllegalStateException("generating " + method.name() + " of an invalid model");
             }
             if (template) {
-                publish.addJavadoc("\n@throws IllegalArgumentException when a value is empty or holds a character that "
-                        + "would change\n    the channel's meaning; nothing is sent\n");
+                publish.addJavadoc(method.isRequestReply() ? "" : "\n")
+                        .addJavadoc("@throws IllegalArgumentException when a value is empty or holds a character that "
+                                + "would change\n    the channel's meaning; nothing is sent\n");
             }
             methods.add(publish.build());
         }
         type.addMethod(constructor.build());
+        if (requestReply) {
+            type.addMethod(timed.build());
+        }
         type.addMethods(methods);
         return type.build();
     }

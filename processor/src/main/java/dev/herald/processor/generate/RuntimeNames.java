@@ -16,6 +16,16 @@ final class RuntimeNames {
     static final ClassName TEMPLATE_CHANNEL = ClassName.get("dev.herald", "TemplateChannel");
     static final ClassName CHANNEL_DESCRIPTOR = ClassName.get("dev.herald", "ChannelDescriptor");
     static final ClassName PAYLOAD_TYPE = ClassName.get("dev.herald", "PayloadType");
+    static final ClassName REQUEST_DESCRIPTOR = ClassName.get("dev.herald", "RequestDescriptor");
+    static final ClassName REQUEST_CHANNEL = ClassName.get("dev.herald", "RequestChannel");
+    static final ClassName REQUEST_TEMPLATE = ClassName.get("dev.herald", "RequestTemplate");
+    static final ClassName RESPONDER = ClassName.get("dev.herald", "Responder");
+    static final ClassName ASYNC_RESPONDER = ClassName.get("dev.herald", "AsyncResponder");
+    static final ClassName HERALD_BUILDER = ClassName.get("dev.herald", "HeraldBuilder");
+    static final ClassName REQUEST_TIMEOUT_EXCEPTION = ClassName.get("dev.herald", "RequestTimeoutException");
+    static final ClassName NO_RESPONDER_EXCEPTION = ClassName.get("dev.herald", "NoResponderException");
+    static final ClassName REMOTE_HANDLER_EXCEPTION = ClassName.get("dev.herald", "RemoteHandlerException");
+    static final ClassName PUBLISH_FAILED_EXCEPTION = ClassName.get("dev.herald", "PublishFailedException");
     static final ClassName HERALD_BINDING = ClassName.get("dev.herald.binding", "HeraldBinding");
     static final ClassName BINDING_SUPPORT = ClassName.get("dev.herald.binding", "BindingSupport");
     static final ClassName BINDING_SUBSCRIPTIONS = BINDING_SUPPORT.nestedClass("Subscriptions");
@@ -23,6 +33,7 @@ final class RuntimeNames {
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     static final ClassName LIST = ClassName.get("java.util", "List");
     static final ClassName SERVICE_LOADER = ClassName.get("java.util", "ServiceLoader");
+    static final ClassName DURATION = ClassName.get("java.time", "Duration");
 
     static final String PROCESSOR = "dev.herald.processor.HeraldProcessor";
 

@@ -1,10 +1,14 @@
 package dev.herald.processor.generate;
 
+import static dev.herald.processor.generate.RuntimeNames.ASYNC_RESPONDER;
 import static dev.herald.processor.generate.RuntimeNames.COMPLETION_STAGE;
 import static dev.herald.processor.generate.RuntimeNames.HERALD;
 import static dev.herald.processor.generate.RuntimeNames.HERALD_EXCEPTION;
 import static dev.herald.processor.generate.RuntimeNames.MESSAGE_HANDLER;
 import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
+import static dev.herald.processor.generate.RuntimeNames.REQUEST_CHANNEL;
+import static dev.herald.processor.generate.RuntimeNames.REQUEST_TEMPLATE;
+import static dev.herald.processor.generate.RuntimeNames.RESPONDER;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION_GROUP;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION_OPTIONS;
@@ -26,7 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** Generates {@code XSubscriber}: one method per channel taking a typed handler, and {@code unsubscribeAll()}. */
+/**
+ * Generates {@code XSubscriber}: one method per channel taking a typed handler (two per request-reply channel,
+ * taking a responder and an asynchronous one), and {@code unsubscribeAll()}.
+ */
 public final class SubscriberGenerator {
 
     private static final CodeBlock THROWS = CodeBlock.of(
@@ -37,12 +44,21 @@ public final class SubscriberGenerator {
 
     /** {@code handler}, or the first of {@code messageHandler}, {@code messageHandler2}, ... no placeholder uses. */
     private static String handlerName(ChannelMethod method) {
-        if (!method.placeholders().contains("handler")) {
-            return "handler";
+        return parameterName(method, "handler", "messageHandler");
+    }
+
+    /** {@code responder}, or the first of {@code requestResponder}, {@code requestResponder2}, ... no placeholder uses. */
+    private static String responderName(ChannelMethod method) {
+        return parameterName(method, "responder", "requestResponder");
+    }
+
+    private static String parameterName(ChannelMethod method, String preferred, String fallback) {
+        if (!method.placeholders().contains(preferred)) {
+            return preferred;
         }
-        String name = "messageHandler";
+        String name = fallback;
         for (int i = 2; method.placeholders().contains(name); i++) {
-            name = "messageHandler" + i;
+            name = fallback + i;
         }
         return name;
     }
@@ -73,6 +89,53 @@ public final class SubscriberGenerator {
     }
 
     /**
+     * A method that serves a request-reply channel, or for a template one channel of it, with a responder:
+     * {@code quote(responder)} or {@code quoteAsync(responder)}.
+     */
+    private static MethodSpec responderMethod(ChannelMethod method, String name, ClassName responderType,
+            String respond, TypeName payload, TypeName reply, boolean async) {
+        String responder = responderName(method);
+        MethodSpec.Builder serve = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(SUBSCRIPTION);
+        if (method.isTemplate()) {
+            serve.addJavadoc("Serves the requests of one channel of {@code $L}", method.channel());
+        } else {
+            serve.addJavadoc("Serves the requests of {@code $L}", method.channel());
+        }
+        serve.addJavadoc(async
+                        ? " with a responder\nwhose replies complete later. Returns once Redis acknowledged the SUBSCRIBE.\n\n"
+                        : ":\nthe responder's return value is the reply. Returns once Redis acknowledged the SUBSCRIBE.\n\n");
+        for (ChannelMethod.Parameter parameter : method.placeholderParameters()) {
+            serve.addParameter(TypeName.get(parameter.type()), parameter.name())
+                    .addJavadoc("@param $N the value of {@code {$L}}\n", parameter.name(), parameter.name());
+        }
+        String request = payload instanceof ClassName ? "{@link $T}" : "{@code $T}";
+        String answer = reply instanceof ClassName ? "{@link $T}" : "{@code $T}";
+        serve.addParameter(ParameterizedTypeName.get(responderType, WildcardTypeName.supertypeOf(payload),
+                        WildcardTypeName.subtypeOf(reply)), responder)
+                .addJavadoc(async
+                        ? "@param $N starts answering each " + request + "; its stage completes with the " + answer
+                                + "\n    to send, and a failure, thrown or in the stage, fails the request\n"
+                        : "@param $N answers each " + request + " with the " + answer + " to send;\n    what it "
+                                + "throws fails the request\n",
+                        responder, payload, reply)
+                .addJavadoc("@return the subscription; ending it stops serving\n");
+        if (method.isTemplate()) {
+            serve.addJavadoc("@throws IllegalArgumentException when a value is empty or holds a character that "
+                            + "would change\n    the channel's meaning\n")
+                    .addJavadoc(THROWS)
+                    .addStatement("return this.subscriptions.add(this.$N.$N($N$L))", MemberNames.channelField(method),
+                            respond, responder, TemplateArguments.values(method));
+        } else {
+            serve.addJavadoc(THROWS)
+                    .addStatement("return this.subscriptions.add(this.$N.$N($N))", MemberNames.channelField(method),
+                            respond, responder);
+        }
+        return serve.build();
+    }
+
+    /**
      * Generates the subscriber of an interface.
      *
      * @param model a valid interface
@@ -88,6 +151,9 @@ public final class SubscriberGenerator {
                 .addJavadoc("Subscribes typed handlers to the channels of {@link $T}.\n", iface)
                 .addJavadoc("Handlers run on Herald's threads, one message at a time per subscription, in publish order.\n")
                 .addJavadoc("Thread-safe.\n");
+        if (model.methods().stream().anyMatch(ChannelMethod::isRequestReply)) {
+            type.addJavadoc("Responders serve request-reply channels the same way; what they return is the reply.\n");
+        }
         if (model.isPublic()) {
             type.addModifiers(Modifier.PUBLIC);
         }
@@ -115,6 +181,17 @@ public final class SubscriberGenerator {
             TypeName payload = GeneratedNames.payload(method);
             String field = MemberNames.channelField(method);
             boolean template = method.isTemplate();
+            if (method.isRequestReply()) {
+                TypeName reply = GeneratedNames.reply(method);
+                type.addField(ParameterizedTypeName.get(template ? REQUEST_TEMPLATE : REQUEST_CHANNEL, payload, reply),
+                        field, Modifier.PRIVATE, Modifier.FINAL);
+                constructor.addStatement("this.$N = herald.$N($T.$N).withOptions(options)", field,
+                        template ? "requestTemplate" : "requests", binding, MemberNames.constant(method));
+                methods.add(responderMethod(method, method.name(), RESPONDER, "respond", payload, reply, false));
+                methods.add(responderMethod(method, MemberNames.asyncMethod(method), ASYNC_RESPONDER, "respondAsync",
+                        payload, reply, true));
+                continue;
+            }
             type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
                     Modifier.PRIVATE, Modifier.FINAL);
             constructor.addStatement("this.$N = herald.$N($T.$N).withOptions(options)", field,

@@ -75,6 +75,11 @@ public record ChannelMethod(
     public record Parameter(String name, TypeMirror type, int index) {
     }
 
+    /** @return whether the method is request-reply: it returns {@code CompletionStage<R>} with an {@code R} other than Void */
+    public boolean isRequestReply() {
+        return returnKind == ReturnKind.REQUEST_REPLY;
+    }
+
     /** @return whether the channel has placeholders */
     public boolean isTemplate() {
         return !placeholders.isEmpty();

@@ -1,5 +1,6 @@
 package dev.herald.processor.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -47,6 +48,32 @@ public final class MemberNames {
      */
     public static String patternMethod(ChannelMethod method) {
         return method.name() + "Any";
+    }
+
+    /**
+     * The subscriber method that serves a request-reply channel with an asynchronous responder:
+     * {@code quote} → {@code quoteAsync}; {@code quote} itself takes the synchronous one.
+     *
+     * @param method a request-reply method
+     * @return the method name
+     */
+    public static String asyncMethod(ChannelMethod method) {
+        return method.name() + "Async";
+    }
+
+    /**
+     * The subscriber methods generated for a channel method besides the one named like it: the pattern form
+     * of a plain template, the asynchronous form of a request-reply channel (a request-reply template has no
+     * pattern form: {@code herald.listen} serves every channel of it).
+     *
+     * @param method a channel method
+     * @return the names, in the order the subscriber declares them; empty for a plain channel
+     */
+    public static List<String> extraSubscriberMethods(ChannelMethod method) {
+        if (method.isRequestReply()) {
+            return List.of(asyncMethod(method));
+        }
+        return method.isTemplate() ? List.of(patternMethod(method)) : List.of();
     }
 
     /**

@@ -142,7 +142,9 @@ public final class ModelBuilder {
                 TypeMirror argument = declared.getTypeArguments().get(0);
                 if (isVoid(argument)) {
                     kind = ChannelMethod.ReturnKind.COMPLETION;
-                } else if (argument.getKind() == TypeKind.DECLARED || argument.getKind() == TypeKind.ARRAY) {
+                } else if (argument.getKind() != TypeKind.WILDCARD) {
+                    // any other type names the reply, which is checked like a payload: a type variable is reported
+                    // there, and an error type (a reply generated in a later round) is deferred like a payload
                     kind = ChannelMethod.ReturnKind.REQUEST_REPLY;
                     reply = argument;
                 }

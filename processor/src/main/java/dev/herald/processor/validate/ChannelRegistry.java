@@ -9,11 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
  * The channels of a whole compilation, across rounds, so one channel name declared with two payload
- * types is an error on both declarations.
+ * types, as request-reply and as a plain channel, or with two reply types, is an error on both declarations.
  */
 public final class ChannelRegistry {
 
@@ -63,19 +64,13 @@ public final class ChannelRegistry {
                     method.isTemplate() ? GlobPatterns.of(ChannelSyntax.parse(method.channel())) : null);
             List<Declaration> declarations = byChannel.computeIfAbsent(shape, c -> new ArrayList<>());
             for (Declaration other : declarations) {
-                if (other.owner() == model || types.isSameType(types.erasure(other.method().payload().type()),
-                        types.erasure(method.payload().type()))
-                        && types.isSameType(other.method().payload().type(), method.payload().type())) {
+                if (other.owner() == model || compatible(method, other.method())) {
                     continue;
                 }
-                own.add(Message.CHANNEL_CONFLICT, method.element(), method.annotation(), method.annotationValue(),
-                        method.channel(), method.payload().type(), other.method().payload().type(),
-                        other.owner().qualifiedName(), other.method().name());
+                addConflict(own, method, other.owner(), other.method());
                 ValidationReport otherReport = reportsByInterface.get(other.owner().qualifiedName());
                 if (otherReport != null) {
-                    otherReport.add(Message.CHANNEL_CONFLICT, other.method().element(), other.method().annotation(),
-                            other.method().annotationValue(), other.method().channel(), other.method().payload().type(),
-                            method.payload().type(), model.qualifiedName(), method.name());
+                    addConflict(otherReport, other.method(), model, method);
                 }
             }
             checkOverlaps(model, declaration, own, reportsByInterface);
@@ -84,6 +79,38 @@ public final class ChannelRegistry {
             if (method.isTemplate()) {
                 templates.add(declaration);
             }
+        }
+    }
+
+    /**
+     * Whether two declarations of one channel agree on what travels on it: the same payload type and, for
+     * request-reply, the same reply type. A request-reply channel and a plain one never agree: requests travel
+     * in an envelope that plain subscribers cannot read, and plain messages are no requests.
+     */
+    private boolean compatible(ChannelMethod one, ChannelMethod other) {
+        return sameType(one.payload().type(), other.payload().type())
+                && one.isRequestReply() == other.isRequestReply()
+                && (!one.isRequestReply() || sameType(one.replyType(), other.replyType()));
+    }
+
+    private boolean sameType(TypeMirror one, TypeMirror other) {
+        return types.isSameType(types.erasure(one), types.erasure(other)) && types.isSameType(one, other);
+    }
+
+    /** Reports on {@code at} how it disagrees with {@code other}, declared by {@code otherOwner}, on one channel. */
+    private void addConflict(ValidationReport report, ChannelMethod at, ChannelInterface otherOwner, ChannelMethod other) {
+        if (!sameType(at.payload().type(), other.payload().type())) {
+            report.add(Message.CHANNEL_CONFLICT, at.element(), at.annotation(), at.annotationValue(), at.channel(),
+                    at.payload().type(), other.payload().type(), otherOwner.qualifiedName(), other.name());
+        } else if (at.isRequestReply() && !other.isRequestReply()) {
+            report.add(Message.CHANNEL_CONFLICT_REQUEST_REPLY, at.element(), at.annotation(), at.annotationValue(),
+                    at.channel(), at.replyType(), otherOwner.qualifiedName(), other.name());
+        } else if (!at.isRequestReply() && other.isRequestReply()) {
+            report.add(Message.CHANNEL_CONFLICT_PLAIN, at.element(), at.annotation(), at.annotationValue(),
+                    at.channel(), otherOwner.qualifiedName(), other.name(), other.replyType());
+        } else {
+            report.add(Message.CHANNEL_CONFLICT_REPLY, at.element(), at.annotation(), at.annotationValue(),
+                    at.channel(), at.replyType(), other.replyType(), otherOwner.qualifiedName(), other.name());
         }
     }
 
@@ -117,20 +144,22 @@ public final class ChannelRegistry {
         ValidationReport matchedReport = matchedOwner == current ? own : reportsByInterface.get(matchedOwner.qualifiedName());
         ValidationReport report = matchedReport != null ? matchedReport : own;
         ChannelMethod at = matchedReport != null ? matched : template;
-        if (types.isSameType(template.payload().type(), matched.payload().type())) {
+        if (compatible(template, matched)) {
             report.add(Message.CHANNEL_OVERLAP, at.element(), at.annotation(), at.annotationValue(),
                     matched.channel(), matched.name(), template.channel(), templateOwner.qualifiedName(), template.name());
         } else {
+            Object matchedCarries = Message.carried(matched.payload().type(), matched.replyType());
+            Object templateCarries = Message.carried(template.payload().type(), template.replyType());
             report.add(Message.CHANNEL_OVERLAP_CONFLICT, at.element(), at.annotation(), at.annotationValue(),
-                    matched.channel(), matched.name(), matched.payload().type(), template.channel(),
-                    templateOwner.qualifiedName(), template.name(), template.payload().type());
+                    matched.channel(), matched.name(), matchedCarries, template.channel(),
+                    templateOwner.qualifiedName(), template.name(), templateCarries);
             // like any conflict, on both declarations: the template's side generates nothing either
             ValidationReport templateReport = templateOwner == current ? own
                     : reportsByInterface.get(templateOwner.qualifiedName());
             if (templateReport != null && at != template) {
                 templateReport.add(Message.CHANNEL_OVERLAP_CONFLICT, template.element(), template.annotation(),
-                        template.annotationValue(), matched.channel(), matched.name(), matched.payload().type(),
-                        template.channel(), templateOwner.qualifiedName(), template.name(), template.payload().type());
+                        template.annotationValue(), matched.channel(), matched.name(), matchedCarries,
+                        template.channel(), templateOwner.qualifiedName(), template.name(), templateCarries);
             }
         }
     }

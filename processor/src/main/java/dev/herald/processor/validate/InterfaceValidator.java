@@ -125,8 +125,7 @@ public final class InterfaceValidator {
         }
         switch (method.returnKind()) {
             case VOID, COMPLETION -> { }
-            case REQUEST_REPLY -> report.add(Message.REQUEST_REPLY_UNSUPPORTED, method.element(), method.annotation(),
-                    null, method.name(), method.channel(), method.replyType());
+            case REQUEST_REPLY -> validateReply(method, report);
             case INVALID -> report.add(Message.RETURN_TYPE, method.element(), method.annotation(), null,
                     method.name(), method.channel(), method.returnType());
         }
@@ -199,6 +198,22 @@ public final class InterfaceValidator {
         }
     }
 
+    /**
+     * The reply travels as JSON like a payload, so it is checked by the same rules, reported on the method,
+     * whose line shows the return type. An empty record is no warning here: a reply that only says "done" is
+     * how a request waits for its responder to finish.
+     */
+    private static void validateReply(ChannelMethod method, ValidationReport report) {
+        if (method.generic()) {
+            return; // reported as a generic method; its type variables say nothing about the reply
+        }
+        Finding problem = PayloadTypes.problem(method.replyType());
+        if (problem != null) {
+            report.add(problem.message().forReply(), method.element(), null, null,
+                    problem.arguments(method.replyType(), method.name(), method.channel()));
+        }
+    }
+
     private static final Pattern STYLED_SEGMENT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     private static void validateStyle(ChannelMethod method, ValidationReport report) {
@@ -230,11 +245,11 @@ public final class InterfaceValidator {
                 report.add(Message.NAME_CLASH_CONSTANT, method.element(), method.annotation(), null, other.name(),
                         method.name(), model.qualifiedName(), constant);
             }
-            if (method.isTemplate()) {
-                ChannelMethod any = subscriberMethods.get(MemberNames.patternMethod(method));
-                if (any != null) {
-                    report.add(Message.NAME_CLASH_SUBSCRIBER_METHOD, any.element(), any.annotation(), null, method.name(),
-                            any.name(), model.qualifiedName(), any.name());
+            for (String extra : MemberNames.extraSubscriberMethods(method)) {
+                ChannelMethod clash = subscriberMethods.get(extra);
+                if (clash != null) {
+                    report.add(Message.NAME_CLASH_SUBSCRIBER_METHOD, clash.element(), clash.annotation(), null,
+                            method.name(), clash.name(), model.qualifiedName(), clash.name());
                 }
             }
         }

@@ -54,11 +54,9 @@ public enum Message {
                     + "remove it or move what it carries into the payload: a channel method takes exactly one payload "
                     + "(plus one parameter per placeholder)"),
     RETURN_TYPE(Kind.ERROR, "HeraldReturnType",
-            "%s(...) on channel \"%s\" returns %s; return void (fire-and-forget) or CompletionStage<Void> "
-                    + "(completes when Redis accepted the message)"),
-    REQUEST_REPLY_UNSUPPORTED(Kind.ERROR, "HeraldRequestReplyUnsupported",
-            "%s(...) on channel \"%s\" returns CompletionStage<%s>, which declares request-reply; request-reply is not "
-                    + "supported by this version of Herald yet: return void or CompletionStage<Void>"),
+            "%s(...) on channel \"%s\" returns %s; return void (fire-and-forget), CompletionStage<Void> "
+                    + "(completes when Redis accepted the message) or CompletionStage<Reply> with a concrete reply type "
+                    + "(request-reply: completes with the reply)"),
     GENERIC_METHOD(Kind.ERROR, "HeraldGenericMethod",
             "%s(...) on channel \"%s\" declares type parameters; a channel fixes its payload type: remove <%s>"),
     CHANNEL_TARGET_CLASS(Kind.ERROR, "HeraldChannelTarget",
@@ -85,6 +83,17 @@ public enum Message {
     CHANNEL_CONFLICT(Kind.ERROR, "HeraldChannelConflict",
             "channel \"%s\" carries %s here but %s in %s.%s(...); one channel has one payload type: rename one channel "
                     + "or use the same payload type"),
+    CHANNEL_CONFLICT_REQUEST_REPLY(Kind.ERROR, "HeraldChannelConflict",
+            "channel \"%s\" is request-reply here (replying %s) but a plain channel in %s.%s(...), whose subscribers "
+                    + "could not read a request; a channel is request-reply everywhere or nowhere: rename one channel, or "
+                    + "return the same CompletionStage<Reply> from both methods"),
+    CHANNEL_CONFLICT_PLAIN(Kind.ERROR, "HeraldChannelConflict",
+            "channel \"%s\" is a plain channel here but request-reply in %s.%s(...) (replying %s), whose responders "
+                    + "could not read its messages; a channel is request-reply everywhere or nowhere: rename one channel, "
+                    + "or return the same CompletionStage<Reply> from both methods"),
+    CHANNEL_CONFLICT_REPLY(Kind.ERROR, "HeraldChannelConflict",
+            "channel \"%s\" replies with %s here but with %s in %s.%s(...); one request-reply channel has one reply "
+                    + "type: rename one channel or use the same reply type"),
     CHANNEL_OVERLAP(Kind.WARNING, "HeraldChannelOverlap",
             "channel \"%s\" of %s(...) is also matched by \"%s\" of %s.%s(...), so subscribers of every channel of that "
                     + "template receive its messages too; rename one, or add @SuppressWarnings(\"herald:HeraldChannelOverlap\") "
@@ -134,6 +143,38 @@ public enum Message {
     PAYLOAD_NO_CONSTRUCTOR(Kind.ERROR, "HeraldPayloadType",
             Texts.PAYLOAD + "is the class %s, which has no constructor Jackson can use; make it a record, or add a "
                     + "no-argument constructor or a @JsonCreator"),
+    REPLY_ARRAY_OF_OBJECT(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "holds Object as its element type; use a concrete type"),
+    REPLY_TYPE_VARIABLE(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is the type variable %s; Jackson cannot know what to decode: use a concrete type"),
+    REPLY_WILDCARD(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "holds the wildcard %s; Jackson cannot know what to decode: use a concrete type argument"),
+    REPLY_UNSUPPORTED_TYPE(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is %s, which cannot be a reply"),
+    REPLY_OBJECT(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is Object; Jackson cannot know what to decode: declare a record for the reply"),
+    REPLY_OBJECT_ARGUMENT(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "holds Object as a type argument; use a concrete type"),
+    REPLY_RAW_TYPE(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "uses the raw type %s; give its type arguments, for example %s<Item>"),
+    REPLY_MAP_KEY(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "has the map key type %s, which Jackson cannot read from a JSON property name; use "
+                    + "String, a number, an enum or UUID as the key"),
+    REPLY_JDK_TYPE(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is the JDK type %s, which Jackson does not read as a reply; declare a record for the reply"),
+    REPLY_INTERFACE(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is the interface %s without Jackson type information; use a concrete record, or add "
+                    + "@JsonTypeInfo and @JsonSubTypes to the interface"),
+    REPLY_UNSUPPORTED_KIND(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is %s %s, which cannot be a reply"),
+    REPLY_ABSTRACT_CLASS(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is the abstract class %s without Jackson type information; use a concrete record, or "
+                    + "add @JsonTypeInfo and @JsonSubTypes to it"),
+    REPLY_INNER_CLASS(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is the inner class %s, which Jackson cannot construct; make it static or a record"),
+    REPLY_NO_CONSTRUCTOR(Kind.ERROR, "HeraldReplyType",
+            Texts.REPLY + "is the class %s, which has no constructor Jackson can use; make it a record, or add a "
+                    + "no-argument constructor or a @JsonCreator"),
     MISSING_TYPE(Kind.ERROR, "HeraldMissingType",
             "type %s of %s(...) on channel \"%s\" was never generated or declared; check its name and imports"),
     EMPTY_PAYLOAD(Kind.WARNING, "HeraldEmptyPayload",
@@ -156,6 +197,7 @@ public enum Message {
                 + "for example \"order:created\"";
         static final String TARGET_FIX = "; put @Channel only on abstract methods of an interface";
         static final String PAYLOAD = "payload %s of %s(...) on channel \"%s\" ";
+        static final String REPLY = "reply type %s of %s(...) on channel \"%s\" ";
 
         private Texts() {
         }
@@ -185,6 +227,44 @@ public enum Message {
     /** @return the stable id, without brackets */
     public String id() {
         return id;
+    }
+
+    /**
+     * What a channel's messages carry, as the overlap conflict names it: the payload type, or for a
+     * request-reply channel its request and reply types.
+     *
+     * @param payload the payload (request) type
+     * @param reply the reply type, or {@code null} for a plain channel
+     * @return the words to pass for a {@code carries %s} argument
+     */
+    public static String carried(Object payload, Object reply) {
+        return reply == null ? String.valueOf(payload) : "requests of " + payload + " answered with " + reply;
+    }
+
+    /**
+     * The same rule worded for a request-reply method's reply type, which is checked like a payload type.
+     *
+     * @return the {@code [HeraldReplyType]} entry of a payload-type entry; its arguments are the same
+     * @throws IllegalArgumentException for an entry that is no payload-type rule
+     */
+    public Message forReply() {
+        return switch (this) {
+            case PAYLOAD_ARRAY_OF_OBJECT -> REPLY_ARRAY_OF_OBJECT;
+            case PAYLOAD_TYPE_VARIABLE -> REPLY_TYPE_VARIABLE;
+            case PAYLOAD_WILDCARD -> REPLY_WILDCARD;
+            case PAYLOAD_UNSUPPORTED_TYPE -> REPLY_UNSUPPORTED_TYPE;
+            case PAYLOAD_OBJECT -> REPLY_OBJECT;
+            case PAYLOAD_OBJECT_ARGUMENT -> REPLY_OBJECT_ARGUMENT;
+            case PAYLOAD_RAW_TYPE -> REPLY_RAW_TYPE;
+            case PAYLOAD_MAP_KEY -> REPLY_MAP_KEY;
+            case PAYLOAD_JDK_TYPE -> REPLY_JDK_TYPE;
+            case PAYLOAD_INTERFACE -> REPLY_INTERFACE;
+            case PAYLOAD_UNSUPPORTED_KIND -> REPLY_UNSUPPORTED_KIND;
+            case PAYLOAD_ABSTRACT_CLASS -> REPLY_ABSTRACT_CLASS;
+            case PAYLOAD_INNER_CLASS -> REPLY_INNER_CLASS;
+            case PAYLOAD_NO_CONSTRUCTOR -> REPLY_NO_CONSTRUCTOR;
+            default -> throw new IllegalArgumentException("not a payload-type rule: " + this);
+        };
     }
 
     /**

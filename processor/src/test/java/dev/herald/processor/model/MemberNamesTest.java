@@ -29,9 +29,26 @@ final class MemberNamesTest {
         assertThat(MemberNames.UNSUBSCRIBE_ALL).isEqualTo("unsubscribeAll");
     }
 
+    @Test
+    void extraSubscriberMethodsByKind() {
+        assertThat(MemberNames.extraSubscriberMethods(named("tick"))).isEmpty();
+        assertThat(MemberNames.extraSubscriberMethods(shaped("note", List.of("userId"), ChannelMethod.ReturnKind.VOID)))
+                .containsExactly("noteAny");
+        assertThat(MemberNames.extraSubscriberMethods(shaped("quote", List.of(), ChannelMethod.ReturnKind.REQUEST_REPLY)))
+                .containsExactly("quoteAsync");
+        // a request-reply template has no pattern form: herald.listen serves all of its channels
+        assertThat(MemberNames.extraSubscriberMethods(
+                shaped("quote", List.of("region"), ChannelMethod.ReturnKind.REQUEST_REPLY))).containsExactly("quoteAsync");
+        assertThat(MemberNames.asyncMethod(named("quote"))).isEqualTo("quoteAsync");
+    }
+
     /** Only the name matters to these rules; the rest of the model stays empty. */
     private static ChannelMethod named(String name) {
-        return new ChannelMethod(null, null, null, "c", true, List.of(), name, List.of(), null,
-                ChannelMethod.ReturnKind.VOID, null, false, false, null);
+        return shaped(name, List.of(), ChannelMethod.ReturnKind.VOID);
+    }
+
+    private static ChannelMethod shaped(String name, List<String> placeholders, ChannelMethod.ReturnKind kind) {
+        return new ChannelMethod(null, null, null, "c", true, placeholders, name, List.of(), null, kind, null, false,
+                false, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.herald.processor.validate;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,5 +46,37 @@ final class MessageTest {
         assertThat(finding.arguments("p.Box", "m", "c")).asList().containsExactly("p.Box", "m", "c", "Box", "Box").inOrder();
         assertThat(Finding.of(Message.PAYLOAD_OBJECT).arguments("a")).asList().containsExactly("a");
         assertThat(finding.args()).containsExactly("Box", "Box").inOrder();
+    }
+
+    @Test
+    void everyPayloadTypeRuleHasAReplyTypeWording() {
+        List<Message> payloadRules = Arrays.stream(Message.values()).filter(m -> m.id().equals("HeraldPayloadType")).toList();
+        List<Message> replyRules = Arrays.stream(Message.values()).filter(m -> m.id().equals("HeraldReplyType")).toList();
+
+        assertThat(payloadRules).isNotEmpty();
+        assertThat(payloadRules.stream().map(Message::forReply).toList()).containsExactlyElementsIn(replyRules).inOrder();
+        Object[] arguments = {"p.T", "m", "c", "x", "y"};
+        for (Message payload : payloadRules) {
+            String reply = payload.forReply().format(arguments);
+            assertThat(reply).startsWith("[HeraldReplyType] reply type p.T of m(...) on channel \"c\" ");
+            assertThat(reply).doesNotContain("payload");
+            assertThat(reply).doesNotContain("%");
+        }
+    }
+
+    @Test
+    void onlyPayloadTypeRulesHaveAReplyWording() {
+        for (Message message : Message.values()) {
+            if (!message.id().equals("HeraldPayloadType")) {
+                assertThrows(IllegalArgumentException.class, message::forReply,
+                        message.name());
+            }
+        }
+    }
+
+    @Test
+    void carriedNamesTheReplyOfARequestReplyChannel() {
+        assertThat(Message.carried("p.Item", null)).isEqualTo("p.Item");
+        assertThat(Message.carried("p.Item", "p.Quote")).isEqualTo("requests of p.Item answered with p.Quote");
     }
 }
