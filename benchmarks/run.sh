@@ -2,8 +2,8 @@
 # Builds Herald and its benchmarks, runs all of them, and writes benchmarks/RESULTS.md and
 # benchmarks/results.png (raw results and the log in benchmarks/target/results/).
 #
-#   benchmarks/run.sh           the full run: about 6 minutes on 2 cores
-#   benchmarks/run.sh --quick   a smoke test of everything: about 3 minutes; writes benchmarks/target/quick/
+#   benchmarks/run.sh           the full run: about 8 minutes on 2 cores
+#   benchmarks/run.sh --quick   a smoke test of everything: about 4 minutes; writes benchmarks/target/quick/
 #   benchmarks/run.sh --no-build   reuse benchmarks/target/benchmarks.jar and processor/target (either mode)
 #   benchmarks/run.sh --cluster-only   only the Redis Cluster harness and its report (with --quick: a smoke
 #                                      test); writes benchmarks/target/cluster[-quick]/, never RESULTS.md

@@ -88,9 +88,8 @@ final class RequestsSection {
         if (requests == null) {
             return null;
         }
-        return String.format(Locale.ROOT, "Request-reply (issue 13, see [below](#request-reply)): Herald's round trips "
-                        + "are %s the hand-written Lettuce requester's (goal %s: %s) and %s Redisson `RRemoteService`'s "
-                        + "(goal %s: %s).",
+        return String.format(Locale.ROOT, "Request-reply (issue 13, see [below](#request-reply)): Herald ÷ hand-written "
+                        + "Lettuce round trips %s (goal %s, %s); Herald ÷ Redisson `RRemoteService` round trips %s (goal %s, %s).",
                 targets.get(0).measuredText(), targets.get(0).goalText(), targets.get(0).verdict(),
                 targets.get(1).measuredText(), targets.get(1).goalText(), targets.get(1).verdict());
     }
@@ -116,7 +115,7 @@ final class RequestsSection {
             md.append(WHY).append("\n\n");
         }
         md.append("| Contender | Round trips/s, ").append(requests.inFlight()).append(" in flight | p50 µs | p99 µs | "
-                + "p99.9 µs | Achieved req/s | JVM CPU µs per round trip | Redis CPU µs per round trip | "
+                + "p99.9 µs | Sent req/s | JVM CPU µs per round trip | Redis CPU µs per round trip | "
                 + "Failed or unanswered |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ContenderResult c : requests.contenders()) {
             long failed = c.failed() + c.latency().stream().mapToLong(LatencyRun::lost).sum();
@@ -137,7 +136,7 @@ final class RequestsSection {
                 length; a request that fails ends its lane.
                 - **Latency**: an open loop sends at the fixed rate on a schedule and times each request from its \
                 *scheduled* send time to the completion of its stage, so a requester that falls behind, or a stall, \
-                shows in every request it delays (no coordinated omission). Percentiles from HdrHistogram.
+                shows in every request it delays (no coordinated omission). Percentiles from HdrHistogram. The sender never waits for replies, so it keeps the rate ("Sent req/s") even when the responder cannot: a contender that falls behind shows it in its latency.
                 - **CPU per round trip**: this JVM's CPU time (requester and responder together) and `redis-server`'s, \
                 read before and after each closed-loop run and divided by its round trips.
 
