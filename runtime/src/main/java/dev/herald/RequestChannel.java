@@ -27,15 +27,25 @@ public interface RequestChannel<T, R> {
     RequestChannel<T, R> withTimeout(Duration timeout);
 
     /**
-     * Returns this channel with other subscription settings for the responders it subscribes.
+     * Returns this channel with other subscription settings for the responders it subscribes. A retry policy
+     * does not apply to a responder: it is never retried, its failure is the reply.
      *
-     * @param options buffer, overflow and retry settings; unset values are this channel's
+     * @param options buffer and overflow settings; unset values are this channel's
      * @return a channel that differs from this one only in its responders' options
      */
     RequestChannel<T, R> withOptions(SubscriptionOptions options);
 
     /**
-     * Sends a request; never blocks.
+     * Sends a request; never blocks. The first request of a Herald subscribes its reply channel and is published
+     * once Redis acknowledged that SUBSCRIBE; later ones are published at once.
+     *
+     * <p>The stage completes on a Herald thread, never on Lettuce's event loop: a reply on the thread that
+     * handles the reply channel, a timeout on the Herald's timer thread. A dependent action that blocks holds up
+     * the replies of the other requests meanwhile; give it an executor ({@code thenApplyAsync(fn, executor)}).
+     *
+     * <p>{@link NoResponderException} comes from the receiver count Redis answers the PUBLISH with. On Redis
+     * Cluster the request is sharded ({@code SPUBLISH}) and the count is that of the shard's node, where Herald
+     * responders subscribe ({@code SSUBSCRIBE} on the slot's master), so it counts them all.
      *
      * @param request the request payload; not {@code null}
      * @return a stage completed with the first reply; it fails with {@link NoResponderException} when nobody
@@ -48,7 +58,8 @@ public interface RequestChannel<T, R> {
     /**
      * Serves the channel's requests; returns once Redis acknowledged the SUBSCRIBE.
      *
-     * @param responder computes each reply on a Herald handler thread, one request at a time
+     * @param responder computes each reply on a Herald handler thread, one request at a time; when it throws, the
+     *     requester's stage fails with a {@link RemoteHandlerException} and the error handler hears of it
      * @return the subscription; ending it stops serving
      * @throws HeraldException when the subscription was refused or not acknowledged in time
      */

@@ -24,9 +24,10 @@ public interface RequestTemplate<T, R> {
     RequestTemplate<T, R> withTimeout(Duration timeout);
 
     /**
-     * Returns this template with other subscription settings for the responders it subscribes.
+     * Returns this template with other subscription settings for the responders it subscribes. A retry policy
+     * does not apply to a responder: it is never retried, its failure is the reply.
      *
-     * @param options buffer, overflow and retry settings; unset values are this template's
+     * @param options buffer and overflow settings; unset values are this template's
      * @return a template that differs from this one only in its responders' options
      */
     RequestTemplate<T, R> withOptions(SubscriptionOptions options);

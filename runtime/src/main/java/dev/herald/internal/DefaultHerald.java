@@ -53,6 +53,8 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     private final ChannelParts channelParts;
     private final DeadLetterKeeper deadLetters;
     private final HealthCheck healthCheck;
+    private final PendingRequests pendingRequests;
+    private final RequestParts requestParts;
     /** The first shutdown's report, once it is made; a second call waits for it. */
     private final CompletableFuture<ShutdownReport> shutdownReport = new CompletableFuture<>();
 
@@ -87,6 +89,11 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
                 settings.commandTimeout(), table);
         this.subscriber = new Subscriber(table, context, transport, settings.subscriptionDefaults());
         this.channelParts = new ChannelParts(names, outbound, subscriber);
+        this.pendingRequests = new PendingRequests(handlers.threadName("requests"), failures.executor());
+        ReplyChannel replies = new ReplyChannel(names, subscriber, pendingRequests,
+                settings.subscriptionDefaults().bufferCapacity());
+        this.requestParts = new RequestParts(names, new Requester(outbound, replies, pendingRequests),
+                new Responders(subscriber, outbound, failures), settings.requestTimeout());
         ConnectionEvents events = new ConnectionEvents(settings.connectionListener(), failures.executor(), table::isEmpty,
                 table::closed);
         this.healthCheck = new HealthCheck(table, transport, events);
@@ -132,22 +139,29 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
 
     @Override
     public <T, R> RequestChannel<T, R> requests(RequestDescriptor<T, R> descriptor) {
-        throw new UnsupportedOperationException("request-reply: not built yet");
+        Objects.requireNonNull(descriptor, "descriptor");
+        return requests(descriptor.name(), descriptor.requestType(), descriptor.replyType());
     }
 
     @Override
     public <T, R> RequestChannel<T, R> requests(String channel, PayloadType<T> requestType, PayloadType<R> replyType) {
-        throw new UnsupportedOperationException("request-reply: not built yet");
+        Objects.requireNonNull(requestType, "requestType");
+        Objects.requireNonNull(replyType, "replyType");
+        return new DefaultRequestChannel<>(requestParts, names.fullName(channel), codecs.of(requestType),
+                codecs.of(replyType), requestParts.timeout(), SubscriptionOptions.inherit());
     }
 
     @Override
     public <T, R> RequestTemplate<T, R> requestTemplate(RequestDescriptor<T, R> descriptor) {
-        throw new UnsupportedOperationException("request-reply: not built yet");
+        Objects.requireNonNull(descriptor, "descriptor");
+        return new DefaultRequestTemplate<>(requestParts, ChannelTemplate.of(descriptor.name()),
+                codecs.of(descriptor.requestType()), codecs.of(descriptor.replyType()), requestParts.timeout(),
+                SubscriptionOptions.inherit());
     }
 
     @Override
     public RequestCounts requestCounts() {
-        return new RequestCounts(0, 0, 0, 0, 0, 0, 0);
+        return pendingRequests.counts();
     }
 
     @Override
@@ -256,9 +270,9 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     }
 
     /**
-     * Shuts down in this order: no publish is accepted, every subscription ends and its channel is
-     * unsubscribed, the handlers running finish (up to the deadline), then the transport closes. A second
-     * call waits for the first call's report.
+     * Shuts down in this order: no publish is accepted, every request waiting for its reply fails, every
+     * subscription ends and its channel is unsubscribed, the handlers running finish (up to the deadline), then
+     * the transport closes. A second call waits for the first call's report.
      */
     @Override
     public ShutdownReport shutdown(Duration deadline) {
@@ -266,6 +280,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         long start = System.nanoTime();
         long end = start + deadline.toNanos();
         outbound.close();
+        pendingRequests.close();
         SubscriptionTable.Closed closed = table.closeAll();
         if (closed == null) {
             return firstShutdownReport();

@@ -113,6 +113,14 @@ final class HandlerPool {
         watchdog.start();
     }
 
+    /**
+     * @param role what the thread does, such as {@code requests}
+     * @return the name of another thread of this Herald's, numbered like its handler threads
+     */
+    String threadName(String role) {
+        return "herald-" + instance + "-" + role;
+    }
+
     private void startFailed(Throwable failure) {
         watchdog.startFailed(failure);
     }

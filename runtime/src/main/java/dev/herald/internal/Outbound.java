@@ -37,6 +37,28 @@ final class Outbound {
         return transport.publish(channel, bytes);
     }
 
+    /**
+     * Publishes bytes encoded already (a request-reply envelope); the stage has the receiver count.
+     *
+     * @param what what the bytes are, for the message of a refusal
+     */
+    CompletionStage<Long> publishBytes(String channel, byte[] bytes, String what) {
+        try {
+            return transport.publish(channel, checked(channel, bytes, what));
+        } catch (PublishFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #publishBytes} when the receiver count is not wanted. */
+    CompletionStage<Void> sendBytes(String channel, byte[] bytes, String what) {
+        try {
+            return transport.send(channel, checked(channel, bytes, what));
+        } catch (PublishFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Publishes when the receiver count is not wanted. */
     <T> CompletionStage<Void> send(String channel, PayloadCodec<T> codec, T payload) {
         byte[] bytes;
@@ -68,19 +90,29 @@ final class Outbound {
     }
 
     private <T> byte[] encode(String channel, PayloadCodec<T> codec, T payload) {
-        if (closed) {
-            throw new PublishFailedException("Herald is closed: cannot publish to '" + channel + "'");
-        }
+        refuseWhenClosed(channel);
         byte[] bytes;
         try {
             bytes = codec.encode(payload);
         } catch (Exception | StackOverflowError e) {
             throw new PublishFailedException("cannot encode payload for channel '" + channel + "': " + e.getMessage(), e);
         }
+        return checked(channel, bytes, "payload");
+    }
+
+    /** @return the bytes, when Herald is open and they are within maxPayloadBytes */
+    private byte[] checked(String channel, byte[] bytes, String what) {
+        refuseWhenClosed(channel);
         if (bytes.length > maxPayloadBytes) {
-            throw new PublishFailedException("payload for channel '" + channel + "' is " + bytes.length
+            throw new PublishFailedException(what + " for channel '" + channel + "' is " + bytes.length
                     + " bytes, more than maxPayloadBytes (" + maxPayloadBytes + "); not sent");
         }
         return bytes;
+    }
+
+    private void refuseWhenClosed(String channel) {
+        if (closed) {
+            throw new PublishFailedException("Herald is closed: cannot publish to '" + channel + "'");
+        }
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The contract on a real Redis Cluster with sharded pub/sub. Every point holds except those that subscribe to a
- * pattern ({@code psubscribe}, a template's {@code subscribeAll}), which are single-server by nature: sharded
+ * pattern ({@code psubscribe}, a template's {@code subscribeAll}, a request template's
+ * {@code subscribeResponderAll}), which are single-server by nature: sharded
  * pub/sub has no pattern form. Those are adapted, not skipped: each must stop at its first pattern subscription
  * with {@code [HeraldClusterPattern]}, leaving no pattern subscribed.
  */
@@ -37,7 +38,7 @@ class ClusterHeraldTest extends HeraldContract {
     }
 
     /** The pattern points as the contract wrote them, on this test's fixture, Herald and prefix. */
-    private final class PatternPoints implements PatternContract, DeadLetterContract {
+    private final class PatternPoints implements PatternContract, DeadLetterContract, RequestReplyContract {
 
         @Override
         public TransportFixture fixture() {
@@ -148,5 +149,11 @@ class ClusterHeraldTest extends HeraldContract {
     @Override
     public void anUntypedPatternSubscriptionKeepsItsDeadLettersUnderThePattern() throws Exception {
         assertPatternRefused(singleServer::anUntypedPatternSubscriptionKeepsItsDeadLettersUnderThePattern);
+    }
+
+    @Test
+    @Override
+    public void aTemplateResponderForAllChannelsGetsTheValuesOfEach() throws Exception {
+        assertPatternRefused(singleServer::aTemplateResponderForAllChannelsGetsTheValuesOfEach);
     }
 }

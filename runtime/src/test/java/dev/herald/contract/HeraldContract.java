@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
  * opened are closed when it ends.
  */
 abstract class HeraldContract implements BasicsContract, HandlingContract, OverflowContract, CloseContract,
-        PatternContract, DeliveryContract, DeadLetterContract, PromisesContract, BadInputContract {
+        PatternContract, DeliveryContract, DeadLetterContract, PromisesContract, BadInputContract, RequestReplyContract {
 
     private final RecordingErrors errors = new RecordingErrors();
     private final List<Herald> opened = new ArrayList<>();
