@@ -6,6 +6,7 @@ import dev.herald.bench.results.CompileResults;
 import dev.herald.bench.results.E2eResults;
 import dev.herald.bench.results.E2eResults.ContenderResult;
 import dev.herald.bench.results.E2eResults.LatencyRun;
+import dev.herald.bench.results.RequestResults;
 import dev.herald.bench.results.Summary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +30,8 @@ import java.util.function.Function;
  * <pre>
  * java -Djava.awt.headless=true -jar benchmarks.jar report [--results DIR] [--markdown FILE] [--chart FILE]
  * </pre>
- * The results directory holds {@code jmh.json}, {@code e2e.json}, {@code cluster.json}, {@code compile.json}
- * and {@code run.properties} (written by {@code run.sh}); any of them may be missing.
+ * The results directory holds {@code jmh.json}, {@code e2e.json}, {@code cluster.json}, {@code requests.json},
+ * {@code compile.json} and {@code run.properties} (written by {@code run.sh}); any of them may be missing.
  */
 public final class Report {
 
@@ -43,17 +44,21 @@ public final class Report {
     private final E2eResults e2e;
     private final ClusterResults clusterResults;
     private final ClusterSection cluster;
+    private final RequestResults requestResults;
+    private final RequestsSection requests;
     private final JmhResults jmh;
     private final CompileResults compile;
     private final Properties run;
     private final Properties versions;
     private final Machine machine;
 
-    private Report(E2eResults e2e, ClusterResults clusterResults, JmhResults jmh, CompileResults compile,
-            Properties run, Properties versions, Machine machine) {
+    private Report(E2eResults e2e, ClusterResults clusterResults, RequestResults requestResults, JmhResults jmh,
+            CompileResults compile, Properties run, Properties versions, Machine machine) {
         this.e2e = e2e;
         this.clusterResults = clusterResults;
         this.cluster = new ClusterSection(clusterResults);
+        this.requestResults = requestResults;
+        this.requests = new RequestsSection(requestResults);
         this.jmh = jmh;
         this.compile = compile;
         this.run = run;
@@ -89,9 +94,11 @@ public final class Report {
         Path jmhFile = results.resolve("jmh.json");
         Path compileFile = results.resolve("compile.json");
         Path clusterFile = results.resolve("cluster.json");
+        Path requestsFile = results.resolve("requests.json");
         Report report = new Report(
                 Files.exists(e2eFile) ? mapper.readValue(e2eFile.toFile(), E2eResults.class) : null,
                 Files.exists(clusterFile) ? mapper.readValue(clusterFile.toFile(), ClusterResults.class) : null,
+                Files.exists(requestsFile) ? mapper.readValue(requestsFile.toFile(), RequestResults.class) : null,
                 Files.exists(jmhFile) ? JmhResults.read(jmhFile) : null,
                 Files.exists(compileFile) ? mapper.readValue(compileFile.toFile(), CompileResults.class) : null,
                 properties(results.resolve("run.properties")),
@@ -111,10 +118,13 @@ public final class Report {
                 ? markdownParent.relativize(chart.toAbsolutePath()).toString()
                 : chart.toString();
         List<Target> clusterTargets = report.cluster.targets();
-        Files.writeString(markdown, report.markdown(targets, clusterTargets, chartLink), StandardCharsets.UTF_8);
+        List<Target> requestTargets = report.requests.targets();
+        Files.writeString(markdown, report.markdown(targets, clusterTargets, requestTargets, chartLink),
+                StandardCharsets.UTF_8);
         System.out.println("wrote " + markdown + " and " + chart);
         List<Target> all = new ArrayList<>(targets);
         all.addAll(clusterTargets);
+        all.addAll(requestTargets);
         for (Target target : all) {
             System.out.printf(Locale.ROOT, "  %-62s %12s  goal %-12s %s%n", target.name(), target.measuredText(),
                     target.goalText(), target.verdict().replace("**", ""));
@@ -217,10 +227,11 @@ public final class Report {
         return started != null ? started : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 
-    String markdown(List<Target> targets, List<Target> clusterTargets, String chartLink) {
+    String markdown(List<Target> targets, List<Target> clusterTargets, List<Target> requestTargets, String chartLink) {
         StringBuilder md = new StringBuilder();
         boolean quick = "quick".equals(run.getProperty("mode")) || (e2e != null && e2e.quick())
-                || (clusterResults != null && clusterResults.quick());
+                || (clusterResults != null && clusterResults.quick())
+                || (requestResults != null && requestResults.quick());
         md.append("# Herald benchmark results\n\n");
         md.append("Written by `").append(run.getProperty("command", "benchmarks/run.sh")).append("` on ")
                 .append(runDate()).append(quick ? " (**quick mode**: short runs, figures are rough)" : "")
@@ -235,7 +246,8 @@ public final class Report {
         row(md, "Load average", "before: " + run.getProperty("loadavg.start", "?") + "; after: " + machine.loadAverage());
         row(md, "Java", machine.javaVersion());
         row(md, "Redis", e2e != null ? e2e.redisVersion()
-                : clusterResults != null ? clusterResults.redisVersion() : "not run");
+                : clusterResults != null ? clusterResults.redisVersion()
+                : requestResults != null ? requestResults.redisVersion() : "not run");
         row(md, "Libraries", String.format(Locale.ROOT,
                 "Herald %s, Lettuce %s, Redisson %s, Spring Data Redis %s (Spring Framework %s), Jackson %s, Netty %s, JMH %s, HdrHistogram %s",
                 versions.getProperty("herald"), versions.getProperty("lettuce"), versions.getProperty("redisson"),
@@ -258,6 +270,10 @@ public final class Report {
                     median(HERALD, Report::delivered) / median(LETTUCE_AUTOFLUSH, Report::delivered),
                     median(HERALD, Report::p99) / median(LETTUCE_AUTOFLUSH, Report::p99)));
         }
+        String requestsLine = requests.summaryLine(requestTargets);
+        if (requestsLine != null) {
+            md.append(requestsLine).append("\n\n");
+        }
         List<String> whys = new ArrayList<>();
         for (Target target : targets) {
             if (target.measuredInThisRun() && !target.passed() && !whys.contains(target.why())) {
@@ -274,6 +290,7 @@ public final class Report {
         md.append("![throughput, latency and targets per contender](").append(chartLink).append(")\n\n");
         endToEnd(md);
         cluster.markdown(md, clusterTargets);
+        requests.markdown(md, requestTargets);
         jmhSection(md);
         compileSection(md);
         method(md);
