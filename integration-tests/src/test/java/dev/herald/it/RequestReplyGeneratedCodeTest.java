@@ -38,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,21 +158,36 @@ class RequestReplyGeneratedCodeTest {
         listening.unsubscribe().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
-    /**
-     * Lights up once the runtime serves request-reply: until then {@code Herald.requests} throws and the test
-     * is skipped, not failed.
-     */
+    /** The generated publisher and subscriber, end to end in memory: plain and template, the implementation's reply. */
     @Test
-    void publisherAndSubscriberConstructAgainstAnInMemoryHerald() {
-        PricesPublisher publisher;
-        try {
-            publisher = new PricesPublisher(inMemory, Duration.ofSeconds(1));
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("the request-reply runtime is not built yet: " + e.getMessage());
-            return;
-        }
-        assertNotNull(publisher);
-        assertNotNull(new PricesSubscriber(inMemory));
+    void generatedPublisherGetsTheRepliesOfTheGeneratedSubscriberAndOfListen() throws Exception {
+        PricesPublisher publisher = new PricesPublisher(inMemory, Duration.ofSeconds(10));
+        PricesSubscriber subscriber = new PricesSubscriber(inMemory);
+        subscriber.quote(request -> new Quote(request.symbol(), BigDecimal.valueOf(request.quantity())));
+        assertEquals(new Quote("ACME", BigDecimal.valueOf(3)),
+                publisher.quote(new QuoteRequest("ACME", 3)).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        subscriber.unsubscribeAll().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        Subscription listening = inMemory.listen(Prices.class, new Prices() {
+            @Override
+            public CompletionStage<Quote> quote(QuoteRequest request) {
+                return CompletableFuture.completedFuture(new Quote("listen", BigDecimal.ONE));
+            }
+
+            @Override
+            public CompletionStage<List<Quote>> regionalQuotes(String region, int depth, QuoteRequest request) {
+                return CompletableFuture.completedFuture(List.of(new Quote(region + ":" + depth, BigDecimal.TEN)));
+            }
+
+            @Override
+            public void tick(Quote quote) {
+            }
+        });
+        assertEquals(List.of(new Quote("eu:2", BigDecimal.TEN)), publisher.regionalQuotes("eu", 2,
+                new QuoteRequest("ACME", 1)).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals(new Quote("listen", BigDecimal.ONE),
+                publisher.quote(new QuoteRequest("ACME", 1)).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        listening.close();
     }
 
     /** A Herald whose request-reply channels record what generated code does with them. */
