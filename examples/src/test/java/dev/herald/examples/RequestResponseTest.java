@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.herald.testing.RedisServer;
 import java.util.List;
 
-/** Replies find their request by correlation id; an unanswered request times out. */
+/** Typed request-reply: replies, a timeout, and a request with no responder failing at once. */
 class RequestResponseTest extends ExampleTestSupport {
 
     @Override
@@ -18,12 +18,13 @@ class RequestResponseTest extends ExampleTestSupport {
         assertEquals(List.of(
                 "price of book: 12.50",
                 "price of lamp: 24.00",
-                "price of book after the data service stopped: no answer within 100 ms"), lines);
+                "a slow answer: no answer within 100 ms",
+                "price of book after the data service stopped: no responder"), lines);
     }
 
     @Override
     void checkRedis(RedisServer redis, String prefix) {
-        // the requester listens with one pattern, never one SUBSCRIBE per request
+        // the requester listens on one reply channel of its own, never one SUBSCRIBE per request
         assertEquals(List.of(), redis.pubsubChannels(prefix + "response:*"));
     }
 }

@@ -1,24 +1,17 @@
 package dev.herald.examples.requestresponse;
 
 import dev.herald.annotation.Channel;
+import java.util.concurrent.CompletionStage;
 
-/** A query channel and its replies, one reply channel per request. */
+/** The seed's query channel, typed: the reply is the method's result. */
 public interface DataChannels {
 
     /**
      * Asks the data service.
      *
      * @param query the request
+     * @return a stage completed with the data service's answer
      */
     @Channel("requests:data")
-    void request(DataQuery query);
-
-    /**
-     * Answers one request.
-     *
-     * @param correlationId fills {@code {correlationId}}: the request's id
-     * @param response the answer
-     */
-    @Channel("response:{correlationId}")
-    void response(String correlationId, DataResponse response);
+    CompletionStage<DataResponse> requestData(DataQuery query);
 }

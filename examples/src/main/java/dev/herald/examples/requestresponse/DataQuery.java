@@ -1,10 +1,9 @@
 package dev.herald.examples.requestresponse;
 
 /**
- * A request for data; the seed's {@code requests:data} message.
+ * A request for data; the seed's {@code requests:data} message. Herald's envelope carries the correlation id.
  *
- * @param correlationId pairs the reply with this request; also names the reply channel
  * @param query what is asked
  */
-public record DataQuery(String correlationId, String query) {
+public record DataQuery(String query) {
 }

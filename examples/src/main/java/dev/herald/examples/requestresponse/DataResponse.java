@@ -1,10 +1,9 @@
 package dev.herald.examples.requestresponse;
 
 /**
- * The reply to a {@link DataQuery}; the seed's {@code response:${correlationId}} message.
+ * The reply to a {@link DataQuery}.
  *
- * @param correlationId the request's id
  * @param data the answer
  */
-public record DataResponse(String correlationId, String data) {
+public record DataResponse(String data) {
 }
