@@ -76,10 +76,12 @@ final class ConnectFailures {
     private static String message(Throwable failure, RedisURI uri, Duration connectTimeout) {
         String at = describe(uri);
         String seconds = seconds(connectTimeout);
+        // Redis's own refusal wins wherever it sits: Lettuce may report the channel closing after the refusal first
+        RedisCommandExecutionException refused = refusal(failure, 0);
+        if (refused != null) {
+            return refused(String.valueOf(refused.getMessage()), at);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RedisCommandExecutionException refusal) {
-                return refused(String.valueOf(refusal.getMessage()), at);
-            }
             if (cause instanceof SslHandshakeTimeoutException) {
                 return "TLS handshake with " + at + " failed: the server does not seem to speak TLS (no answer within "
                         + seconds + "); use redis:// or check the port";
@@ -120,6 +122,22 @@ final class ConnectFailures {
             root = root.getCause();
         }
         return "could not connect to Redis at " + at + ": " + root;
+    }
+
+    private static RedisCommandExecutionException refusal(Throwable failure, int depth) {
+        if (failure == null || depth > 8) {
+            return null;
+        }
+        if (failure instanceof RedisCommandExecutionException found) {
+            return found;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            RedisCommandExecutionException found = refusal(suppressed, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return failure.getCause() == failure ? null : refusal(failure.getCause(), depth + 1);
     }
 
     private static String refused(String reply, String at) {
