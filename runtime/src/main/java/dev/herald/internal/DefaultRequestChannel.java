@@ -8,7 +8,6 @@ import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A request channel's full name, its two codecs, its timeout and its responders' options, bound once. */
@@ -59,21 +58,21 @@ final class DefaultRequestChannel<T, R> implements RequestChannel<T, R> {
     public Subscription respond(Responder<? super T, ? extends R> responder) {
         Objects.requireNonNull(responder, "responder");
         return parts.responders().serve(key, name, requestCodec, replyCodec,
-                (channel, request) -> CompletableFuture.completedFuture(responder.respond(request)), responder, options);
+                Responders.answeringNow(responder), responder, options);
     }
 
     @Override
     public Subscription respondAsync(AsyncResponder<? super T, ? extends R> responder) {
         Objects.requireNonNull(responder, "responder");
         return parts.responders().serve(key, name, requestCodec, replyCodec,
-                (channel, request) -> responder.respond(request), responder, options);
+                Responders.answeringLater(responder), responder, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeResponder(AsyncResponder<? super T, ? extends R> responder) {
         Objects.requireNonNull(responder, "responder");
         return parts.responders().serveAsync(key, name, requestCodec, replyCodec,
-                (channel, request) -> responder.respond(request), responder, options);
+                Responders.answeringLater(responder), responder, options);
     }
 
     @Override

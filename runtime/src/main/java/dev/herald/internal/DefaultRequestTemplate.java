@@ -10,7 +10,6 @@ import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateResponder;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -68,14 +67,14 @@ final class DefaultRequestTemplate<T, R> implements RequestTemplate<T, R> {
     public Subscription respond(Responder<? super T, ? extends R> responder, Object... values) {
         Objects.requireNonNull(responder, "responder");
         return parts.responders().serve(new Registry.Key(channel(values), false), deadLetters, requestCodec, replyCodec,
-                (channel, request) -> CompletableFuture.completedFuture(responder.respond(request)), responder, options);
+                Responders.answeringNow(responder), responder, options);
     }
 
     @Override
     public Subscription respondAsync(AsyncResponder<? super T, ? extends R> responder, Object... values) {
         Objects.requireNonNull(responder, "responder");
         return parts.responders().serve(new Registry.Key(channel(values), false), deadLetters, requestCodec, replyCodec,
-                (channel, request) -> responder.respond(request), responder, options);
+                Responders.answeringLater(responder), responder, options);
     }
 
     @Override

@@ -97,12 +97,17 @@ final class Outbound {
         } catch (Exception | StackOverflowError e) {
             throw new PublishFailedException("cannot encode payload for channel '" + channel + "': " + e.getMessage(), e);
         }
-        return checked(channel, bytes, "payload");
+        return withinLimit(channel, bytes, "payload");
     }
 
     /** @return the bytes, when Herald is open and they are within maxPayloadBytes */
     private byte[] checked(String channel, byte[] bytes, String what) {
         refuseWhenClosed(channel);
+        return withinLimit(channel, bytes, what);
+    }
+
+    /** @return the bytes, when they are within maxPayloadBytes */
+    private byte[] withinLimit(String channel, byte[] bytes, String what) {
         if (bytes.length > maxPayloadBytes) {
             throw new PublishFailedException(what + " for channel '" + channel + "' is " + bytes.length
                     + " bytes, more than maxPayloadBytes (" + maxPayloadBytes + "); not sent");

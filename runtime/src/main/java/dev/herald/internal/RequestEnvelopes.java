@@ -66,7 +66,20 @@ final class RequestEnvelopes {
 
     /** @return a request envelope around the payload's JSON */
     static byte[] request(String id, String replyTo, byte[] payload) {
-        return join(ID, QUOTE.quoteAsUTF8(id), REPLY_TO, QUOTE.quoteAsUTF8(replyTo), PAYLOAD, payload, END);
+        return request(id, replyToField(replyTo), payload);
+    }
+
+    /**
+     * @param replyTo the full reply channel
+     * @return the part of every request envelope between the id and the payload: quoted once per reply channel
+     */
+    static byte[] replyToField(String replyTo) {
+        return join(REPLY_TO, QUOTE.quoteAsUTF8(replyTo), PAYLOAD);
+    }
+
+    /** @return a request envelope around the payload's JSON, with a {@link #replyToField} made beforehand */
+    static byte[] request(String id, byte[] replyToField, byte[] payload) {
+        return join(ID, QUOTE.quoteAsUTF8(id), replyToField, payload, END);
     }
 
     /** @return a reply envelope around the reply's JSON */

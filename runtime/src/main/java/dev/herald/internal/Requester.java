@@ -18,11 +18,14 @@ final class Requester {
     private final Outbound outbound;
     private final ReplyChannel replies;
     private final PendingRequests pending;
+    /** The reply channel as every request envelope carries it, quoted once. */
+    private final byte[] replyToField;
 
     Requester(Outbound outbound, ReplyChannel replies, PendingRequests pending) {
         this.outbound = outbound;
         this.replies = replies;
         this.pending = pending;
+        this.replyToField = RequestEnvelopes.replyToField(replies.name());
     }
 
     /**
@@ -45,7 +48,7 @@ final class Requester {
         if (entry.result.isDone()) {
             return entry.result;
         }
-        byte[] envelope = RequestEnvelopes.request(entry.id, replies.name(), bytes);
+        byte[] envelope = RequestEnvelopes.request(entry.id, replyToField, bytes);
         replies.whenSubscribed(() -> publish(entry, envelope), cause -> pending.fail(entry, new HeraldException(
                 "cannot receive the reply to a request on '" + channel + "': the reply channel '" + replies.name()
                         + "' was not subscribed: " + cause.getMessage(), cause)));

@@ -1,11 +1,14 @@
 package dev.herald.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.herald.AsyncResponder;
 import dev.herald.ChannelParseException;
 import dev.herald.HeraldError;
 import dev.herald.PayloadCodec;
+import dev.herald.Responder;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -32,6 +35,16 @@ final class Responders {
          * @throws Exception anything: the requester gets an error reply
          */
         CompletionStage<? extends R> answer(String channel, T request) throws Exception;
+    }
+
+    /** @return the answer of a responder that replies at once */
+    static <T, R> Answer<T, R> answeringNow(Responder<? super T, ? extends R> responder) {
+        return (channel, request) -> CompletableFuture.completedFuture(responder.respond(request));
+    }
+
+    /** @return the answer of a responder whose reply completes later */
+    static <T, R> Answer<T, R> answeringLater(AsyncResponder<? super T, ? extends R> responder) {
+        return (channel, request) -> responder.respond(request);
     }
 
     private final Subscriber subscriber;
