@@ -95,6 +95,11 @@ public final class Jackson3CodecFactory implements CodecFactory {
         return new Jackson3Codec<>(type, writer, reader);
     }
 
+    /** @return Herald's copy of the mapper, for tests */
+    JsonMapper mapper() {
+        return mapper;
+    }
+
     @Override
     public String toString() {
         return "Jackson3CodecFactory";
