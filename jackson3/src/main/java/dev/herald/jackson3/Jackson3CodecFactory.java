@@ -26,9 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>With Herald's defaults ({@link #Jackson3CodecFactory()}) a payload's bytes are the bytes Herald's Jackson 2
  * codec writes. With the application's mapper, that mapper's choices apply to the bytes (naming strategy,
- * modules, inclusion, property order): a Jackson 3 mapper built with {@link JsonMapper#builder()} sorts properties
- * alphabetically and escapes {@code /}; one built with {@link JsonMapper#builderWithJackson2Defaults()} writes as
- * Jackson 2 does.
+ * modules, inclusion, property order), as they do with the Jackson 2 codec; Herald only keeps {@code java.time}
+ * values as ISO-8601 strings (a {@code Year} included, which Jackson 3 writes as a number). Where Jackson 3's
+ * defaults differ from Jackson 2's, the bytes differ, never the message: a mapper from {@link JsonMapper#builder()}
+ * sorts a bean's properties alphabetically, writes an emoji as its four UTF-8 bytes instead of two escaped UTF-16
+ * halves, and a {@code Locale} as its language tag ({@code "pt-BR"}, not {@code "pt_BR"}); one from
+ * {@link JsonMapper#builderWithJackson2Defaults()} differs only in the {@code Locale}.
  *
  * <p>The application's mapper is copied once, when the factory is made, and never changed. Each payload type gets
  * an {@link ObjectWriter} and an {@link ObjectReader} bound once; a factory is safe to share between threads and
