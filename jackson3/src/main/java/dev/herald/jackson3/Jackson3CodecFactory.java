@@ -33,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * halves, and a {@code Locale} as its language tag ({@code "pt-BR"}, not {@code "pt_BR"}); one from
  * {@link JsonMapper#builderWithJackson2Defaults()} differs only in the {@code Locale}.
  *
+ * <p>{@code HeraldBuilder}'s {@code objectMapper(...)} and {@code lenientPayloads(...)} configure Herald's Jackson 2
+ * codec only: with this factory, the mapper and the leniency are the constructor's.
+ *
  * <p>The application's mapper is copied once, when the factory is made, and never changed. Each payload type gets
  * an {@link ObjectWriter} and an {@link ObjectReader} bound once; a factory is safe to share between threads and
  * Herald instances.

@@ -2,7 +2,6 @@ package dev.herald.jackson3;
 
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteConstraints;
-import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -39,10 +38,7 @@ final class ReadLimits {
      * @param factory the application's factory
      * @return the same factory with Herald's limits where it keeps Jackson 3's defaults
      */
-    static JsonFactory adjust(TokenStreamFactory factory) {
-        if (!(factory instanceof JsonFactory json)) {
-            throw new IllegalArgumentException("not a JSON mapper: " + factory.getClass().getName());
-        }
+    static JsonFactory adjust(JsonFactory json) {
         return json.rebuild()
                 .streamReadConstraints(adjust(json.streamReadConstraints()))
                 .streamWriteConstraints(adjust(json.streamWriteConstraints()))
