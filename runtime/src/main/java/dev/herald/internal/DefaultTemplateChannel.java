@@ -55,7 +55,7 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     public void send(T message, Object... values) {
         Objects.requireNonNull(message, "message");
         String channel = parts.names().prefixed(template.resolve(values));
-        parts.outbound().sendReporting(channel, codec, message, parts.outbound().failureReporter(channel), probe);
+        parts.outbound().sendReporting(channel, codec, message, parts.outbound().failureReporter(channel, probe), probe);
     }
 
     @Override

@@ -29,7 +29,7 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
         this.key = new Registry.Key(name, false);
         this.options = options;
         this.probe = parts.instruments().channel(parts.names().withoutPrefix(name));
-        this.reportFailure = parts.outbound().failureReporter(name);
+        this.reportFailure = parts.outbound().failureReporter(name, probe);
     }
 
     @Override

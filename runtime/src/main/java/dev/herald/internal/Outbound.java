@@ -84,21 +84,42 @@ final class Outbound {
     /**
      * Fire and forget: publishes, and a failure goes to the error handler.
      *
-     * @param reportFailure made by {@link #failureReporter} for this channel
+     * @param reportFailure made by {@link #failureReporter} for this channel and probe: it counts the outcome too, so
+     *     that a measured publish costs no callback of its own unless it is observed
      */
     <T> void sendReporting(String channel, PayloadCodec<T> codec, T payload, BiConsumer<Void, Throwable> reportFailure,
             ChannelProbe probe) {
-        send(channel, codec, payload, probe).whenComplete(reportFailure);
+        Object publishing = probe.active() ? probe.publishing(channel, null, null) : null;
+        if (publishing == null) {
+            send(channel, codec, payload, ChannelProbe.NONE).whenComplete(reportFailure);
+            return;
+        }
+        BiConsumer<Void, Throwable> reportOnly = failures.publishFailures(channel);
+        send(channel, codec, payload, ChannelProbe.NONE).whenComplete((sent, failure) -> {
+            probe.published(publishing, failure == null ? null : Waits.unwrap(failure));
+            reportOnly.accept(sent, failure);
+        });
     }
 
     /** Hands the outcome to the probe; the caller's stage completes after it. */
     private static <R> CompletionStage<R> measured(ChannelProbe probe, Object publishing, CompletionStage<R> sent) {
-        return sent.whenComplete((result, failure) -> probe.published(publishing, failure == null ? null : Waits.unwrap(failure)));
+        return sent.whenComplete((result, failure) -> probe.published(publishing,
+                failure == null ? null : Waits.unwrap(failure)));
     }
 
-    /** @return what reports a fire-and-forget publish's failure on one channel; made once where the channel is fixed */
-    BiConsumer<Void, Throwable> failureReporter(String channel) {
-        return failures.publishFailures(channel);
+    /**
+     * @param probe the channel's probe: when it is active, the reporter counts every outcome too
+     * @return what reports a fire-and-forget publish's failure on one channel; made once where the channel is fixed
+     */
+    BiConsumer<Void, Throwable> failureReporter(String channel, ChannelProbe probe) {
+        BiConsumer<Void, Throwable> report = failures.publishFailures(channel);
+        if (!probe.active()) {
+            return report;
+        }
+        return (sent, failure) -> {
+            probe.published(null, failure == null ? null : Waits.unwrap(failure));
+            report.accept(sent, failure);
+        };
     }
 
     /** Refuses every later publish. */
