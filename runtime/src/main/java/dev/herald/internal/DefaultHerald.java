@@ -100,8 +100,8 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         ConnectionEvents events = new ConnectionEvents(settings.connectionListener(), failures.executor(), table::isEmpty,
                 table::closed, instruments);
         this.healthCheck = new HealthCheck(table, transport, events);
-        instruments.start(new HeraldFigures(table, events, pendingRequests));
         transport.start(new Dispatcher(table, events, failures.executor()));
+        instruments.start(new HeraldFigures(table, events, pendingRequests));
         LOG.info("Herald started, {}{}", transport.description(), settings.channelPrefix().isEmpty()
                 ? ", no channel prefix" : ", channel prefix '" + settings.channelPrefix() + "'");
     }
