@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.grammar.ChannelSyntax;
 import dev.herald.grammar.RuntimeMessage;
 import dev.herald.grammar.Violation;
+import dev.herald.observation.HeraldProcessObservationConvention;
+import dev.herald.observation.HeraldPublishObservationConvention;
 import dev.herald.spi.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
 import java.time.Duration;
@@ -64,6 +68,10 @@ public final class HeraldBuilder {
     ThreadFactory handlerThreadFactory;
     int maxPendingPublishes = DEFAULT_MAX_PENDING_PUBLISHES;
     long maxPendingPublishBytes = DEFAULT_MAX_PENDING_PUBLISH_BYTES;
+    MeterRegistry meterRegistry;
+    ObservationRegistry observationRegistry;
+    HeraldPublishObservationConvention publishObservationConvention;
+    HeraldProcessObservationConvention processObservationConvention;
 
     HeraldBuilder() {
     }
@@ -524,6 +532,61 @@ public final class HeraldBuilder {
             throw new IllegalArgumentException("maxPendingPublishBytes must be at least 1, was " + maxPendingPublishBytes);
         }
         this.maxPendingPublishBytes = maxPendingPublishBytes;
+        return this;
+    }
+
+    /**
+     * Counts and times what Herald does in Micrometer meters: publishes, deliveries, handler calls, failures,
+     * retries, drops, dead letters and requests per declared channel (a template in its {@code {placeholder}} form,
+     * never its values), and the subscriptions, buffered messages and reconnects of this Herald. The README's
+     * "Metrics and traces" lists every meter. Micrometer ({@code io.micrometer:micrometer-core}) is an optional
+     * dependency of Herald: an application that never calls this needs none. Default: no meters.
+     *
+     * @param meterRegistry where the meters go
+     * @return this builder
+     */
+    public HeraldBuilder meterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+        return this;
+    }
+
+    /**
+     * Observes each publish ({@code herald.publish}, a producer observation) and each handler call
+     * ({@code herald.process}, a consumer observation) with OpenTelemetry's messaging keys, so that Micrometer
+     * Tracing makes spans of them. A request carries the trace context in its envelope, so its responder's
+     * {@code herald.process} continues the requester's trace; a plain message is its payload's JSON alone and
+     * carries none. Needs {@code io.micrometer:micrometer-observation} on the class path. Default: no observations.
+     *
+     * @param observationRegistry where the observations go
+     * @return this builder
+     */
+    public HeraldBuilder observationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+        return this;
+    }
+
+    /**
+     * Replaces how {@code herald.publish} observations are named and which keys they carry. A
+     * {@link io.micrometer.observation.GlobalObservationConvention} registered on the observation registry does it
+     * for every Herald. Default: {@link dev.herald.observation.DefaultHeraldPublishObservationConvention}.
+     *
+     * @param convention the convention
+     * @return this builder
+     */
+    public HeraldBuilder publishObservationConvention(HeraldPublishObservationConvention convention) {
+        this.publishObservationConvention = Objects.requireNonNull(convention, "convention");
+        return this;
+    }
+
+    /**
+     * Replaces how {@code herald.process} observations are named and which keys they carry. Default:
+     * {@link dev.herald.observation.DefaultHeraldProcessObservationConvention}.
+     *
+     * @param convention the convention
+     * @return this builder
+     */
+    public HeraldBuilder processObservationConvention(HeraldProcessObservationConvention convention) {
+        this.processObservationConvention = Objects.requireNonNull(convention, "convention");
         return this;
     }
 

@@ -1,7 +1,11 @@
 package dev.herald;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.observation.HeraldProcessObservationConvention;
+import dev.herald.observation.HeraldPublishObservationConvention;
 import dev.herald.spi.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
 import java.time.Duration;
@@ -43,6 +47,10 @@ public final class HeraldSettings {
     private final ThreadFactory handlerThreadFactory;
     private final int maxPendingPublishes;
     private final long maxPendingPublishBytes;
+    private final MeterRegistry meterRegistry;
+    private final ObservationRegistry observationRegistry;
+    private final HeraldPublishObservationConvention publishObservationConvention;
+    private final HeraldProcessObservationConvention processObservationConvention;
 
     HeraldSettings(HeraldBuilder b) {
         this.redisUri = b.redisUri;
@@ -73,6 +81,38 @@ public final class HeraldSettings {
         this.handlerThreadFactory = b.handlerThreadFactory;
         this.maxPendingPublishes = b.maxPendingPublishes;
         this.maxPendingPublishBytes = b.maxPendingPublishBytes;
+        this.meterRegistry = b.meterRegistry;
+        this.observationRegistry = b.observationRegistry;
+        this.publishObservationConvention = b.publishObservationConvention;
+        this.processObservationConvention = b.processObservationConvention;
+    }
+
+    /**
+     * @return whether a meter or an observation registry was given; when not, nothing of Micrometer is loaded and
+     *     the registry getters must not be called on a class path without it
+     */
+    public boolean measured() {
+        return meterRegistry != null || observationRegistry != null;
+    }
+
+    /** @return the registry of {@link HeraldBuilder#meterRegistry(MeterRegistry)}, or {@code null} */
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    /** @return the registry of {@link HeraldBuilder#observationRegistry(ObservationRegistry)}, or {@code null} */
+    public ObservationRegistry observationRegistry() {
+        return observationRegistry;
+    }
+
+    /** @return the convention of {@link HeraldBuilder#publishObservationConvention}, or {@code null} */
+    public HeraldPublishObservationConvention publishObservationConvention() {
+        return publishObservationConvention;
+    }
+
+    /** @return the convention of {@link HeraldBuilder#processObservationConvention}, or {@code null} */
+    public HeraldProcessObservationConvention processObservationConvention() {
+        return processObservationConvention;
     }
 
     /** @return the Redis URI of {@link HeraldBuilder#redis(String)}, or {@code null} for no Redis */

@@ -23,6 +23,7 @@ final class ConnectionEvents {
     private final Executor executor;
     private final BooleanSupplier nothingSubscribed;
     private final BooleanSupplier closed;
+    private final Instruments instruments;
     private volatile long disconnectedAt;
     /** Whether the outage under way was reported: a restore and a re-subscription are reported only if so. */
     private volatile boolean reporting;
@@ -35,9 +36,12 @@ final class ConnectionEvents {
      *     order they happened
      * @param nothingSubscribed whether Herald holds no subscription now
      * @param closed whether Herald is closed
+     * @param instruments counts the reconnects
      */
-    ConnectionEvents(ConnectionListener listener, Executor executor, BooleanSupplier nothingSubscribed, BooleanSupplier closed) {
+    ConnectionEvents(ConnectionListener listener, Executor executor, BooleanSupplier nothingSubscribed, BooleanSupplier closed,
+            Instruments instruments) {
         this.listener = listener;
+        this.instruments = instruments;
         this.executor = new InOrder(executor);
         this.nothingSubscribed = nothingSubscribed;
         this.closed = closed;
@@ -68,6 +72,7 @@ final class ConnectionEvents {
         }
         Duration outage = Duration.ofNanos(System.nanoTime() - disconnectedAt);
         lastOutage = outage;
+        instruments.reconnected(outage);
         executor.execute(() -> {
             LOG.info("Herald: reconnected after {} ms; messages published meanwhile were missed", outage.toMillis());
             notifyListener(l -> l.onReconnected(outage));

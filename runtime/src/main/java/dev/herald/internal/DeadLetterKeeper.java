@@ -46,8 +46,10 @@ final class DeadLetterKeeper implements DeadLetters {
      * @param name the subscription's declared name (channel, template or pattern), prefix included
      * @param subscription which subscription failed: its channel, or {@code pattern } and its pattern
      * @param channel the concrete channel the message arrived on
+     * @param probe counts it once the store kept it
      */
-    void keep(String name, String subscription, String channel, byte[] payload, Throwable failure, int attempts) {
+    void keep(String name, String subscription, String channel, byte[] payload, Throwable failure, int attempts,
+            ChannelProbe probe) {
         if (!enabled) {
             return;
         }
@@ -60,6 +62,8 @@ final class DeadLetterKeeper implements DeadLetters {
             transport.deadLetters().append(name, stored(letter), bounds).whenComplete((ok, e) -> {
                 if (e != null) {
                     LOG.warn("Herald: could not keep a dead letter of '{}': {}", name, Waits.unwrap(e).toString());
+                } else if (probe.active()) {
+                    probe.deadLettered();
                 }
             });
         } catch (RuntimeException e) {

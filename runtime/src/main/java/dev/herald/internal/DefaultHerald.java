@@ -55,6 +55,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     private final HealthCheck healthCheck;
     private final PendingRequests pendingRequests;
     private final RequestParts requestParts;
+    private final Instruments instruments;
     /** The first shutdown's report, once it is made; a second call waits for it. */
     private final CompletableFuture<ShutdownReport> shutdownReport = new CompletableFuture<>();
 
@@ -64,11 +65,13 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
      * @param settings what the builder was told
      * @param transport the transport, not yet started; closed here when the Herald cannot start
      * @param codecFactory makes a codec per payload type
+     * @param instruments measures its traffic; {@link Instruments#NONE} when no registry was given
      * @throws IllegalArgumentException when the channel prefix is not valid
      * @throws HeraldException when the generated bindings on the class path disagree
      */
-    public DefaultHerald(HeraldSettings settings, Transport transport, CodecFactory codecFactory) {
+    public DefaultHerald(HeraldSettings settings, Transport transport, CodecFactory codecFactory, Instruments instruments) {
         this.transport = transport;
+        this.instruments = instruments;
         this.shutdownTimeout = settings.shutdownTimeout();
         try {
             this.names = new ChannelNames(settings.channelPrefix());
@@ -86,18 +89,19 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         this.table = new SubscriptionTable(transport, failures.executor());
         this.deadLetters = new DeadLetterKeeper(transport, settings, names::fullPattern);
         DeliveryContext context = new DeliveryContext(handlers, failures, deadLetters, settings.maxPayloadBytes(),
-                settings.commandTimeout(), table);
+                settings.commandTimeout(), table, instruments);
         this.subscriber = new Subscriber(table, context, transport, settings.subscriptionDefaults());
-        this.channelParts = new ChannelParts(names, outbound, subscriber);
-        this.pendingRequests = new PendingRequests(handlers.threadName("requests"), failures.executor());
+        this.channelParts = new ChannelParts(names, outbound, subscriber, instruments);
+        this.pendingRequests = new PendingRequests(handlers.threadName("requests"), failures.executor(), instruments);
         ReplyChannel replies = new ReplyChannel(names, subscriber, pendingRequests,
                 settings.subscriptionDefaults().bufferCapacity());
         this.requestParts = new RequestParts(names, new Requester(outbound, replies, pendingRequests),
-                new Responders(subscriber, outbound, failures), settings.requestTimeout());
+                new Responders(subscriber, outbound, failures), settings.requestTimeout(), instruments);
         ConnectionEvents events = new ConnectionEvents(settings.connectionListener(), failures.executor(), table::isEmpty,
-                table::closed);
+                table::closed, instruments);
         this.healthCheck = new HealthCheck(table, transport, events);
         transport.start(new Dispatcher(table, events, failures.executor()));
+        instruments.start(new HeraldFigures(table, events, pendingRequests));
         LOG.info("Herald started, {}{}", transport.description(), settings.channelPrefix().isEmpty()
                 ? ", no channel prefix" : ", channel prefix '" + settings.channelPrefix() + "'");
     }
@@ -167,7 +171,8 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     @Override
     public CompletionStage<Long> publish(String channel, Object payload) {
         Objects.requireNonNull(payload, "payload");
-        return outbound.publish(names.fullName(channel), codecs.ofValue(payload), payload);
+        String fullName = names.fullName(channel);
+        return outbound.publish(fullName, codecs.ofValue(payload), payload, instruments.channel(channel));
     }
 
     @Override
@@ -190,7 +195,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
         Registry.Key key = new Registry.Key(names.fullPattern(pattern), true);
-        return subscriber.subscribe(key, key.name(), codecs.of(type),
+        return subscriber.subscribe(key, key.name(), instruments.channel(pattern), codecs.of(type),
                 (channel, message) -> handler.onMessage(names.withoutPrefix(channel), message), handler,
                 SubscriptionOptions.inherit());
     }
@@ -297,6 +302,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
                 LOG.warn("Herald: closed with {} buffered message(s) not handled", closed.unhandled());
             }
             transport.close();
+            instruments.close();
             report = new ShutdownReport(closed.unhandled(), stopped.interrupted(),
                     Duration.ofNanos(System.nanoTime() - start), stopped.stillRunning());
             return report;

@@ -20,6 +20,8 @@ final class DefaultRequestChannel<T, R> implements RequestChannel<T, R> {
     private final PayloadCodec<R> replyCodec;
     private final Duration timeout;
     private final SubscriptionOptions options;
+    /** Measures its requests and responders under its name as declared. */
+    private final RequestProbe probe;
 
     DefaultRequestChannel(RequestParts parts, String name, PayloadCodec<T> requestCodec, PayloadCodec<R> replyCodec,
             Duration timeout, SubscriptionOptions options) {
@@ -30,6 +32,7 @@ final class DefaultRequestChannel<T, R> implements RequestChannel<T, R> {
         this.replyCodec = replyCodec;
         this.timeout = timeout;
         this.options = options;
+        this.probe = parts.instruments().requests(parts.names().withoutPrefix(name));
     }
 
     @Override
@@ -51,27 +54,27 @@ final class DefaultRequestChannel<T, R> implements RequestChannel<T, R> {
 
     @Override
     public CompletionStage<R> request(T request) {
-        return parts.requester().request(name, requestCodec, request, replyCodec, timeout);
+        return parts.requester().request(name, requestCodec, request, replyCodec, timeout, probe);
     }
 
     @Override
     public Subscription respond(Responder<? super T, ? extends R> responder) {
         Objects.requireNonNull(responder, "responder");
-        return parts.responders().serve(key, name, requestCodec, replyCodec,
+        return parts.responders().serve(key, name, probe.channel(), requestCodec, replyCodec,
                 Responders.answeringNow(responder), responder, options);
     }
 
     @Override
     public Subscription respondAsync(AsyncResponder<? super T, ? extends R> responder) {
         Objects.requireNonNull(responder, "responder");
-        return parts.responders().serve(key, name, requestCodec, replyCodec,
+        return parts.responders().serve(key, name, probe.channel(), requestCodec, replyCodec,
                 Responders.answeringLater(responder), responder, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeResponder(AsyncResponder<? super T, ? extends R> responder) {
         Objects.requireNonNull(responder, "responder");
-        return parts.responders().serveAsync(key, name, requestCodec, replyCodec,
+        return parts.responders().serveAsync(key, name, probe.channel(), requestCodec, replyCodec,
                 Responders.answeringLater(responder), responder, options);
     }
 

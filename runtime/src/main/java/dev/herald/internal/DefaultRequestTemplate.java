@@ -27,6 +27,8 @@ final class DefaultRequestTemplate<T, R> implements RequestTemplate<T, R> {
     private final Registry.Key patternKey;
     /** Undecodable requests of the concrete and the pattern responders alike are kept under the template. */
     private final String deadLetters;
+    /** Measures its requests and responders under the template as declared. */
+    private final RequestProbe probe;
 
     DefaultRequestTemplate(RequestParts parts, ChannelTemplate template, PayloadCodec<T> requestCodec,
             PayloadCodec<R> replyCodec, Duration timeout, SubscriptionOptions options) {
@@ -38,6 +40,7 @@ final class DefaultRequestTemplate<T, R> implements RequestTemplate<T, R> {
         this.options = options;
         this.patternKey = new Registry.Key(parts.names().prefixed(template.pattern()), true);
         this.deadLetters = parts.names().prefixed(template.template());
+        this.probe = parts.instruments().requests(template.template());
     }
 
     @Override
@@ -60,27 +63,27 @@ final class DefaultRequestTemplate<T, R> implements RequestTemplate<T, R> {
     @Override
     public CompletionStage<R> request(T request, Object... values) {
         Objects.requireNonNull(request, "request");
-        return parts.requester().request(channel(values), requestCodec, request, replyCodec, timeout);
+        return parts.requester().request(channel(values), requestCodec, request, replyCodec, timeout, probe);
     }
 
     @Override
     public Subscription respond(Responder<? super T, ? extends R> responder, Object... values) {
         Objects.requireNonNull(responder, "responder");
-        return parts.responders().serve(new Registry.Key(channel(values), false), deadLetters, requestCodec, replyCodec,
-                Responders.answeringNow(responder), responder, options);
+        return parts.responders().serve(new Registry.Key(channel(values), false), deadLetters, probe.channel(), requestCodec,
+                replyCodec, Responders.answeringNow(responder), responder, options);
     }
 
     @Override
     public Subscription respondAsync(AsyncResponder<? super T, ? extends R> responder, Object... values) {
         Objects.requireNonNull(responder, "responder");
-        return parts.responders().serve(new Registry.Key(channel(values), false), deadLetters, requestCodec, replyCodec,
-                Responders.answeringLater(responder), responder, options);
+        return parts.responders().serve(new Registry.Key(channel(values), false), deadLetters, probe.channel(), requestCodec,
+                replyCodec, Responders.answeringLater(responder), responder, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeResponderAll(TemplateResponder<? super T, ? extends R> responder) {
         Objects.requireNonNull(responder, "responder");
-        return parts.responders().serveAsync(patternKey, deadLetters, requestCodec, replyCodec,
+        return parts.responders().serveAsync(patternKey, deadLetters, probe.channel(), requestCodec, replyCodec,
                 (channel, request) -> responder.respond(template.parse(parts.names().withoutPrefix(channel)), request),
                 responder, options);
     }

@@ -20,6 +20,8 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     /** Dead letters of the concrete and the pattern subscriptions alike are kept under the template as declared. */
     private final String deadLetters;
     private final SubscriptionOptions options;
+    /** Measures every channel of the template, under the template as declared. */
+    private final ChannelProbe probe;
 
     DefaultTemplateChannel(ChannelParts parts, ChannelTemplate template, PayloadCodec<T> codec,
             SubscriptionOptions options) {
@@ -29,6 +31,7 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
         this.patternKey = new Registry.Key(parts.names().prefixed(template.pattern()), true);
         this.deadLetters = parts.names().prefixed(template.template());
         this.options = options;
+        this.probe = parts.instruments().channel(template.template());
     }
 
     @Override
@@ -45,40 +48,41 @@ final class DefaultTemplateChannel<T> implements TemplateChannel<T> {
     @Override
     public CompletionStage<Long> publish(T message, Object... values) {
         Objects.requireNonNull(message, "message");
-        return parts.outbound().publish(parts.names().prefixed(template.resolve(values)), codec, message);
+        return parts.outbound().publish(parts.names().prefixed(template.resolve(values)), codec, message, probe);
     }
 
     @Override
     public void send(T message, Object... values) {
         Objects.requireNonNull(message, "message");
         String channel = parts.names().prefixed(template.resolve(values));
-        parts.outbound().sendReporting(channel, codec, message, parts.outbound().failureReporter(channel));
+        parts.outbound().sendReporting(channel, codec, message, parts.outbound().failureReporter(channel, probe), probe);
     }
 
     @Override
     public CompletionStage<Void> sendAsync(T message, Object... values) {
         Objects.requireNonNull(message, "message");
-        return parts.outbound().send(parts.names().prefixed(template.resolve(values)), codec, message);
+        return parts.outbound().send(parts.names().prefixed(template.resolve(values)), codec, message, probe);
     }
 
     @Override
     public Subscription subscribe(MessageHandler<? super T> handler, Object... values) {
         Objects.requireNonNull(handler, "handler");
         Registry.Key key = new Registry.Key(parts.names().prefixed(template.resolve(values)), false);
-        return parts.subscriber().subscribe(key, deadLetters, codec, (channel, message) -> handler.onMessage(message), handler,
-                options);
+        return parts.subscriber().subscribe(key, deadLetters, probe, codec, (channel, message) -> handler.onMessage(message),
+                handler, options);
     }
 
     @Override
     public Subscription subscribeAll(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return parts.subscriber().subscribe(patternKey, deadLetters, codec, patternSink(handler), handler, options);
+        return parts.subscriber().subscribe(patternKey, deadLetters, probe, codec, patternSink(handler), handler, options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeAllAsync(TemplateHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return parts.subscriber().subscribeAsync(patternKey, deadLetters, codec, patternSink(handler), handler, options);
+        return parts.subscriber().subscribeAsync(patternKey, deadLetters, probe, codec, patternSink(handler), handler,
+                options);
     }
 
     /** Hands the handler the placeholder values of each channel the pattern matched. */

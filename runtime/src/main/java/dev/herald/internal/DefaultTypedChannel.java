@@ -17,6 +17,8 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     private final PayloadCodec<T> codec;
     private final Registry.Key key;
     private final SubscriptionOptions options;
+    /** Measures this channel, under its name as declared. */
+    private final ChannelProbe probe;
     /** Made once: a fire-and-forget publish allocates no lambda of its own. */
     private final BiConsumer<Void, Throwable> reportFailure;
 
@@ -26,7 +28,8 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
         this.codec = codec;
         this.key = new Registry.Key(name, false);
         this.options = options;
-        this.reportFailure = parts.outbound().failureReporter(name);
+        this.probe = parts.instruments().channel(parts.names().withoutPrefix(name));
+        this.reportFailure = parts.outbound().failureReporter(name, probe);
     }
 
     @Override
@@ -42,31 +45,33 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     @Override
     public CompletionStage<Long> publish(T message) {
         Objects.requireNonNull(message, "message");
-        return parts.outbound().publish(name, codec, message);
+        return parts.outbound().publish(name, codec, message, probe);
     }
 
     @Override
     public void send(T message) {
         Objects.requireNonNull(message, "message");
-        parts.outbound().sendReporting(name, codec, message, reportFailure);
+        parts.outbound().sendReporting(name, codec, message, reportFailure, probe);
     }
 
     @Override
     public CompletionStage<Void> sendAsync(T message) {
         Objects.requireNonNull(message, "message");
-        return parts.outbound().send(name, codec, message);
+        return parts.outbound().send(name, codec, message, probe);
     }
 
     @Override
     public Subscription subscribe(MessageHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return parts.subscriber().subscribe(key, name, codec, (channel, message) -> handler.onMessage(message), handler, options);
+        return parts.subscriber().subscribe(key, name, probe, codec, (channel, message) -> handler.onMessage(message), handler,
+                options);
     }
 
     @Override
     public CompletionStage<Subscription> subscribeAsync(MessageHandler<? super T> handler) {
         Objects.requireNonNull(handler, "handler");
-        return parts.subscriber().subscribeAsync(key, name, codec, (channel, message) -> handler.onMessage(message), handler, options);
+        return parts.subscriber().subscribeAsync(key, name, probe, codec, (channel, message) -> handler.onMessage(message),
+                handler, options);
     }
 
     @Override

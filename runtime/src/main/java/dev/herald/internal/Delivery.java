@@ -48,6 +48,9 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private final Registry.Key key;
     /** The declared name (channel, template or pattern) its dead letters are kept under. */
     private final String deadLetters;
+    /** Measures it under its declared name; {@link #measured} is false for {@link ChannelProbe#NONE}. */
+    private final ChannelProbe probe;
+    private final boolean measured;
     private final PayloadCodec<T> codec;
     private final Sink<T> sink;
     private final Object handler;
@@ -65,13 +68,16 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     /**
      * @param deadLetters the declared name its dead letters are kept under, prefix included
+     * @param probe measures it under its declared name
      * @param options complete options: every value set
      */
-    Delivery(DeliveryContext context, Registry.Key key, String deadLetters, PayloadCodec<T> codec, Sink<T> sink,
-            Object handler, SubscriptionOptions options) {
+    Delivery(DeliveryContext context, Registry.Key key, String deadLetters, ChannelProbe probe, PayloadCodec<T> codec,
+            Sink<T> sink, Object handler, SubscriptionOptions options) {
         this.context = context;
         this.key = key;
         this.deadLetters = deadLetters;
+        this.probe = probe;
+        this.measured = probe.active();
         this.codec = codec;
         this.sink = sink;
         this.handler = handler;
@@ -159,6 +165,9 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         }
         int lost = deactivate() + 1;
         dropped.addAndGet(lost);
+        if (measured) {
+            probe.dropped(lost);
+        }
         context.failures().reportAsync(new HeraldError(HeraldError.Kind.OVERFLOW, key.name(), null,
                 new SubscriptionOverflowException(
                 "subscription to '" + key.name() + "' ended: its buffer of " + capacity + " messages was full (policy FAIL); "
@@ -181,6 +190,9 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
             payload = (byte[]) item;
         }
         if (payload.length > context.maxPayloadBytes()) {
+            if (measured) {
+                probe.undecodable();
+            }
             context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, new HeraldException(
                     "payload of " + payload.length + " bytes is larger than maxPayloadBytes (" + context.maxPayloadBytes() + "); not parsed")));
             return;
@@ -189,21 +201,28 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         try {
             message = codec.decode(payload);
         } catch (Exception | StackOverflowError e) {
-            context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
-            deadLetter(channel, payload, e, 0);
+            undecodable(channel, payload, e);
             return;
+        }
+        if (measured) {
+            probe.delivered();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                sink.accept(channel, message);
+                handle(channel, message);
                 return;
             } catch (ChannelParseException e) {
-                context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, e));
-                deadLetter(channel, payload, e, 0);
+                undecodable(channel, payload, e);
                 return;
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 if (active && retryPolicy.shouldRetry(e, attempt) && pause(retryPolicy.backoff(attempt))) {
+                    if (measured) {
+                        probe.retried();
+                    }
                     continue;
+                }
+                if (measured) {
+                    probe.failed(e);
                 }
                 context.failures().report(new HeraldError(HeraldError.Kind.HANDLER, channel, payload, e, attempt));
                 deadLetter(channel, payload, e, attempt);
@@ -212,10 +231,36 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         }
     }
 
+    /** One handler call, timed and observed when the subscription is measured. */
+    private void handle(String channel, T message) throws Exception {
+        if (!measured) {
+            sink.accept(channel, message);
+            return;
+        }
+        long start = System.nanoTime();
+        Object processing = message instanceof RequestCodec.Request<?> request
+                ? probe.processing(channel, request.id(), request.trace())
+                : probe.processing(channel, null, null);
+        try {
+            sink.accept(channel, message);
+        } catch (Throwable e) {
+            probe.processed(processing, start, e);
+            throw e;
+        }
+        probe.processed(processing, start, null);
+    }
+
+    private void undecodable(String channel, byte[] payload, Throwable failure) {
+        if (measured) {
+            probe.undecodable();
+        }
+        context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, failure));
+        deadLetter(channel, payload, failure, 0);
+    }
+
     private void deadLetter(String channel, byte[] payload, Throwable failure, int attempts) {
         context.deadLetters().keep(deadLetters, key.pattern() ? "pattern " + key.name() : key.name(), channel, payload,
-                failure,
-                attempts);
+                failure, attempts, probe);
     }
 
     /** Waits before a retry; gives up early (returns false) when the subscription ends or Herald closes. */
@@ -234,6 +279,9 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     private void overflowed() {
         dropped.incrementAndGet();
+        if (measured) {
+            probe.dropped(1);
+        }
         overflowReports.dropped();
     }
 

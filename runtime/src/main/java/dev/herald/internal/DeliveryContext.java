@@ -13,9 +13,10 @@ import java.util.concurrent.CompletionStage;
  * @param maxPayloadBytes the largest payload it decodes
  * @param commandTimeout how long a blocking {@code close()} waits for the UNSUBSCRIBE
  * @param owner the subscription table it is held in
+ * @param instruments gives a declared channel its probe, for subscriptions made without one
  */
 record DeliveryContext(HandlerPool pool, Failures failures, DeadLetterKeeper deadLetters, int maxPayloadBytes,
-        Duration commandTimeout, Owner owner) {
+        Duration commandTimeout, Owner owner, Instruments instruments) {
 
     /** Where a subscription is held, so that it can leave. */
     @FunctionalInterface

@@ -11,7 +11,8 @@ import java.util.function.BiConsumer;
  * The publish path: refuses once Herald is closed, encodes, bounds the payload's size and hands the bytes
  * to the transport, whose stage is the caller's. Every failure before the transport is a
  * {@link PublishFailedException}; the transport bounds what waits to be written and tells a publish that
- * was not sent from one whose outcome is unknown.
+ * was not sent from one whose outcome is unknown. Each publish is measured by its declared channel's
+ * {@link ChannelProbe}; with {@link ChannelProbe#NONE} that costs one check.
  */
 final class Outbound {
 
@@ -27,7 +28,10 @@ final class Outbound {
     }
 
     /** Publishes; the stage has the receiver count. */
-    <T> CompletionStage<Long> publish(String channel, PayloadCodec<T> codec, T payload) {
+    <T> CompletionStage<Long> publish(String channel, PayloadCodec<T> codec, T payload, ChannelProbe probe) {
+        if (probe.active()) {
+            return measured(probe, probe.publishing(channel, null, null), publish(channel, codec, payload, ChannelProbe.NONE));
+        }
         byte[] bytes;
         try {
             bytes = encode(channel, codec, payload);
@@ -41,16 +45,20 @@ final class Outbound {
      * Publishes bytes encoded already (a request-reply envelope); the stage has the receiver count.
      *
      * @param what what the bytes are, for the message of a refusal
+     * @param probe measures it
+     * @param publishing what the probe's {@link ChannelProbe#publishing} returned, when it is active
      */
-    CompletionStage<Long> publishBytes(String channel, byte[] bytes, String what) {
+    CompletionStage<Long> publishBytes(String channel, byte[] bytes, String what, ChannelProbe probe, Object publishing) {
+        CompletionStage<Long> sent;
         try {
-            return transport.publish(channel, checked(channel, bytes, what));
+            sent = transport.publish(channel, checked(channel, bytes, what));
         } catch (PublishFailedException e) {
-            return CompletableFuture.failedFuture(e);
+            sent = CompletableFuture.failedFuture(e);
         }
+        return probe.active() ? measured(probe, publishing, sent) : sent;
     }
 
-    /** {@link #publishBytes} when the receiver count is not wanted. */
+    /** {@link #publishBytes} when the receiver count is not wanted, and the bytes are not measured (a reply). */
     CompletionStage<Void> sendBytes(String channel, byte[] bytes, String what) {
         try {
             return transport.send(channel, checked(channel, bytes, what));
@@ -60,7 +68,10 @@ final class Outbound {
     }
 
     /** Publishes when the receiver count is not wanted. */
-    <T> CompletionStage<Void> send(String channel, PayloadCodec<T> codec, T payload) {
+    <T> CompletionStage<Void> send(String channel, PayloadCodec<T> codec, T payload, ChannelProbe probe) {
+        if (probe.active()) {
+            return measured(probe, probe.publishing(channel, null, null), send(channel, codec, payload, ChannelProbe.NONE));
+        }
         byte[] bytes;
         try {
             bytes = encode(channel, codec, payload);
@@ -73,15 +84,42 @@ final class Outbound {
     /**
      * Fire and forget: publishes, and a failure goes to the error handler.
      *
-     * @param reportFailure made by {@link #failureReporter} for this channel
+     * @param reportFailure made by {@link #failureReporter} for this channel and probe: it counts the outcome too, so
+     *     that a measured publish costs no callback of its own unless it is observed
      */
-    <T> void sendReporting(String channel, PayloadCodec<T> codec, T payload, BiConsumer<Void, Throwable> reportFailure) {
-        send(channel, codec, payload).whenComplete(reportFailure);
+    <T> void sendReporting(String channel, PayloadCodec<T> codec, T payload, BiConsumer<Void, Throwable> reportFailure,
+            ChannelProbe probe) {
+        Object publishing = probe.active() ? probe.publishing(channel, null, null) : null;
+        if (publishing == null) {
+            send(channel, codec, payload, ChannelProbe.NONE).whenComplete(reportFailure);
+            return;
+        }
+        BiConsumer<Void, Throwable> reportOnly = failures.publishFailures(channel);
+        send(channel, codec, payload, ChannelProbe.NONE).whenComplete((sent, failure) -> {
+            probe.published(publishing, failure == null ? null : Waits.unwrap(failure));
+            reportOnly.accept(sent, failure);
+        });
     }
 
-    /** @return what reports a fire-and-forget publish's failure on one channel; made once where the channel is fixed */
-    BiConsumer<Void, Throwable> failureReporter(String channel) {
-        return failures.publishFailures(channel);
+    /** Hands the outcome to the probe; the caller's stage completes after it. */
+    private static <R> CompletionStage<R> measured(ChannelProbe probe, Object publishing, CompletionStage<R> sent) {
+        return sent.whenComplete((result, failure) -> probe.published(publishing,
+                failure == null ? null : Waits.unwrap(failure)));
+    }
+
+    /**
+     * @param probe the channel's probe: when it is active, the reporter counts every outcome too
+     * @return what reports a fire-and-forget publish's failure on one channel; made once where the channel is fixed
+     */
+    BiConsumer<Void, Throwable> failureReporter(String channel, ChannelProbe probe) {
+        BiConsumer<Void, Throwable> report = failures.publishFailures(channel);
+        if (!probe.active()) {
+            return report;
+        }
+        return (sent, failure) -> {
+            probe.published(null, failure == null ? null : Waits.unwrap(failure));
+            report.accept(sent, failure);
+        };
     }
 
     /** Refuses every later publish. */

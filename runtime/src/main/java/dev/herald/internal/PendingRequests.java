@@ -37,13 +37,19 @@ final class PendingRequests {
         final PayloadCodec<R> replyCodec;
         final Duration timeout;
         final CompletableFuture<R> result = new CompletableFuture<>();
+        /** Measures it under its declared channel. */
+        final RequestProbe probe;
+        /** When it was made, for its round trip; 0 when it is not measured. */
+        final long startNanos;
         private volatile ScheduledFuture<?> timer;
 
-        private Entry(String id, String channel, PayloadCodec<R> replyCodec, Duration timeout) {
+        private Entry(String id, String channel, PayloadCodec<R> replyCodec, Duration timeout, RequestProbe probe) {
             this.id = id;
             this.channel = channel;
             this.replyCodec = replyCodec;
             this.timeout = timeout;
+            this.probe = probe;
+            this.startNanos = probe.channel().active() ? System.nanoTime() : 0L;
         }
 
         private void cancelTimer() {
@@ -58,6 +64,7 @@ final class PendingRequests {
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledThreadPoolExecutor timer;
     private final Executor callbacks;
+    private final Instruments instruments;
     private final LongAdder sent = new LongAdder();
     private final LongAdder answered = new LongAdder();
     private final LongAdder timedOut = new LongAdder();
@@ -69,9 +76,11 @@ final class PendingRequests {
     /**
      * @param threadName the name of the timer thread, started with the first request
      * @param callbacks completes stages that would otherwise complete on the transport's thread
+     * @param instruments counts the replies that come for no waiting request
      */
-    PendingRequests(String threadName, Executor callbacks) {
+    PendingRequests(String threadName, Executor callbacks, Instruments instruments) {
         this.callbacks = callbacks;
+        this.instruments = instruments;
         this.timer = new ScheduledThreadPoolExecutor(1, task -> HeraldThreads.platformDaemon(threadName, task));
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -81,10 +90,12 @@ final class PendingRequests {
      * Holds a new request and starts its timeout.
      *
      * @param channel the full request channel
+     * @param probe measures it under its declared channel
      * @return the entry; its stage failed already when Herald is closed
      */
-    <R> Entry<R> open(String channel, PayloadCodec<R> replyCodec, Duration timeout) {
-        Entry<R> entry = new Entry<>(Long.toString(ids.incrementAndGet(), Character.MAX_RADIX), channel, replyCodec, timeout);
+    <R> Entry<R> open(String channel, PayloadCodec<R> replyCodec, Duration timeout, RequestProbe probe) {
+        Entry<R> entry = new Entry<>(Long.toString(ids.incrementAndGet(), Character.MAX_RADIX), channel, replyCodec, timeout,
+                probe);
         if (closed) {
             entry.result.completeExceptionally(closedBeforeReply(channel));
             return entry;
@@ -123,6 +134,7 @@ final class PendingRequests {
         Throwable cause;
         if (failure == null) {
             noResponder.increment();
+            entry.probe.noResponder();
             cause = new NoResponderException(entry.channel);
         } else {
             cause = Waits.unwrap(failure);
@@ -143,6 +155,7 @@ final class PendingRequests {
         Entry<?> entry = entries.remove(reply.id());
         if (entry == null) {
             lateReplies.increment();
+            instruments.lateReply();
             return;
         }
         entry.cancelTimer();
@@ -150,6 +163,9 @@ final class PendingRequests {
     }
 
     private <R> void complete(Entry<R> entry, RequestEnvelopes.Envelope reply) {
+        if (entry.startNanos != 0L) {
+            entry.probe.replied(entry.startNanos, reply.isError());
+        }
         if (reply.isError()) {
             remoteFailures.increment();
             entry.result.completeExceptionally(new RemoteHandlerException(entry.channel, reply.errorType(),
@@ -171,6 +187,7 @@ final class PendingRequests {
     private void timedOut(Entry<?> entry) {
         if (entries.remove(entry.id, entry)) {
             timedOut.increment();
+            entry.probe.timedOut();
             entry.result.completeExceptionally(new RequestTimeoutException(entry.channel, entry.timeout));
         }
     }
@@ -186,6 +203,11 @@ final class PendingRequests {
 
     private static HeraldException closedBeforeReply(String channel) {
         return new HeraldException("Herald closed before the reply to a request on '" + channel + "' came");
+    }
+
+    /** @return how many requests wait for their reply now */
+    int pending() {
+        return entries.size();
     }
 
     /** @return the counts so far; pending is the map's size */

@@ -79,7 +79,9 @@ final class ReplyChannel {
     private CompletableFuture<Subscription> subscribe() {
         Registry.Key key = new Registry.Key(name, false);
         try {
-            return subscriber.subscribeAsync(key, name, codec, (channel, reply) -> pending.replied(reply), this, options)
+            // not measured as a channel: a reply is measured as its request's round trip
+            return subscriber.subscribeAsync(key, name, ChannelProbe.NONE, codec, (channel, reply) -> pending.replied(reply),
+                    this, options)
                     .toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -2,6 +2,8 @@ package dev.herald.internal;
 
 import dev.herald.PayloadCodec;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What a responder's subscription decodes each message with: the request envelope, then its payload with the
@@ -21,9 +23,24 @@ final class RequestCodec<T> implements PayloadCodec<RequestCodec.Request<T>> {
      * @param payload the decoded payload, or null when it did not decode
      * @param failure why the payload did not decode, or null
      * @param raw the message as received, for reports
+     * @param traceparent the W3C trace context the requester sent, or null
+     * @param tracestate its vendor part, or null
      * @param <T> the request payload type
      */
-    record Request<T>(String id, String replyTo, T payload, Throwable failure, byte[] raw) {
+    record Request<T>(String id, String replyTo, T payload, Throwable failure, byte[] raw, String traceparent,
+            String tracestate) {
+
+        /** @return the trace context fields it carried, for a tracer to read; empty when none */
+        Map<String, String> trace() {
+            Map<String, String> trace = new HashMap<>(4);
+            if (traceparent != null) {
+                trace.put("traceparent", traceparent);
+            }
+            if (tracestate != null) {
+                trace.put("tracestate", tracestate);
+            }
+            return trace;
+        }
     }
 
     private final PayloadCodec<T> payloads;
@@ -45,9 +62,11 @@ final class RequestCodec<T> implements PayloadCodec<RequestCodec.Request<T>> {
                     + "\"");
         }
         try {
-            return new Request<>(envelope.id(), envelope.replyTo(), payloads.decode(envelope.payload()), null, bytes);
+            return new Request<>(envelope.id(), envelope.replyTo(), payloads.decode(envelope.payload()), null, bytes,
+                    envelope.traceparent(), envelope.tracestate());
         } catch (Exception | StackOverflowError e) {
-            return new Request<>(envelope.id(), envelope.replyTo(), null, e, bytes);
+            return new Request<>(envelope.id(), envelope.replyTo(), null, e, bytes, envelope.traceparent(),
+                    envelope.tracestate());
         }
     }
 

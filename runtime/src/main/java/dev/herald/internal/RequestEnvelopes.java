@@ -7,10 +7,14 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The request-reply wire, in one place. A request on the request channel:
  * <pre>{"id":"&lt;correlation id&gt;","replyTo":"&lt;full reply channel&gt;","payload":&lt;payload JSON&gt;}</pre>
+ * and, when the requester observes it with a tracer, the W3C trace context after the id:
+ * {@code "traceparent":"00-<trace id>-<span id>-01"} and {@code "tracestate"} when there is one. They are optional:
+ * an envelope without them is read as before, and a reader that does not know them skips them.
  * a reply on {@code replyTo}:
  * <pre>{"id":"&lt;id&gt;","payload":&lt;reply JSON&gt;}
  * {"id":"&lt;id&gt;","error":{"type":"&lt;remote error type&gt;","message":"&lt;message&gt;" or null}}</pre>
@@ -25,6 +29,9 @@ final class RequestEnvelopes {
 
     private static final byte[] ID = ascii("{\"id\":\"");
     private static final byte[] REPLY_TO = ascii("\",\"replyTo\":\"");
+    private static final byte[] TRACEPARENT = ascii("\",\"traceparent\":\"");
+    private static final byte[] TRACESTATE = ascii("\",\"tracestate\":\"");
+    private static final byte[] EMPTY = new byte[0];
     private static final byte[] PAYLOAD = ascii("\",\"payload\":");
     private static final byte[] ERROR_TYPE = ascii("\",\"error\":{\"type\":\"");
     private static final byte[] ERROR_MESSAGE = ascii("\",\"message\":");
@@ -46,9 +53,11 @@ final class RequestEnvelopes {
      * @param payloadEnd where it ends, exclusive
      * @param errorType the remote error's type (error replies), or null
      * @param errorMessage the remote error's message, or null
+     * @param traceparent the W3C trace context of the request (requests), or null
+     * @param tracestate its vendor part, or null
      */
     record Envelope(String id, String replyTo, byte[] input, int payloadStart, int payloadEnd, String errorType,
-            String errorMessage) {
+            String errorMessage, String traceparent, String tracestate) {
 
         /** @return whether it carries an error instead of a payload */
         boolean isError() {
@@ -80,6 +89,22 @@ final class RequestEnvelopes {
     /** @return a request envelope around the payload's JSON, with a {@link #replyToField} made beforehand */
     static byte[] request(String id, byte[] replyToField, byte[] payload) {
         return join(ID, QUOTE.quoteAsUTF8(id), replyToField, payload, END);
+    }
+
+    /**
+     * @param trace the trace context a tracer wrote ({@code traceparent}, {@code tracestate}); other fields are not
+     *     carried
+     * @return a request envelope around the payload's JSON that carries the trace context when there is one
+     */
+    static byte[] request(String id, Map<String, String> trace, byte[] replyToField, byte[] payload) {
+        String traceparent = trace.get("traceparent");
+        if (traceparent == null) {
+            return request(id, replyToField, payload);
+        }
+        String tracestate = trace.get("tracestate");
+        return join(ID, QUOTE.quoteAsUTF8(id), TRACEPARENT, QUOTE.quoteAsUTF8(traceparent),
+                tracestate == null ? EMPTY : TRACESTATE, tracestate == null ? EMPTY : QUOTE.quoteAsUTF8(tracestate),
+                replyToField, payload, END);
     }
 
     /** @return a reply envelope around the reply's JSON */
@@ -129,6 +154,8 @@ final class RequestEnvelopes {
             int payloadStart = -1;
             int payloadEnd = -1;
             String[] error = null;
+            String traceparent = null;
+            String tracestate = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -141,6 +168,8 @@ final class RequestEnvelopes {
                         payloadEnd = (int) parser.currentLocation().getByteOffset();
                     }
                     case "error" -> error = error(parser, value);
+                    case "traceparent" -> traceparent = optionalText(parser, value);
+                    case "tracestate" -> tracestate = optionalText(parser, value);
                     default -> parser.skipChildren();
                 }
             }
@@ -148,7 +177,7 @@ final class RequestEnvelopes {
                 throw new IOException("not a request-reply envelope: expected one JSON object and nothing after it");
             }
             return new Envelope(id, replyTo, input, payloadStart, payloadEnd, error == null ? null : error[0],
-                    error == null ? null : error[1]);
+                    error == null ? null : error[1], traceparent, tracestate);
         }
     }
 
@@ -166,6 +195,15 @@ final class RequestEnvelopes {
             throw new IOException("not a request-reply envelope: \"" + field + "\" is not a string");
         }
         return parser.getText();
+    }
+
+    /** @return a string field's text; anything else is skipped (null): a trace field never fails a request */
+    private static String optionalText(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        return null;
     }
 
     /** @return the type and the message (or null) of an {@code error} object */

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param requester sends requests and completes them with their replies
  * @param responders serves request channels
  * @param timeout the default reply timeout
+ * @param instruments gives each declared request channel its probe
  */
-record RequestParts(ChannelNames names, Requester requester, Responders responders, Duration timeout) {
+record RequestParts(ChannelNames names, Requester requester, Responders responders, Duration timeout,
+        Instruments instruments) {
 
     /** @return the timeout, when it is positive */
     static Duration checkTimeout(Duration timeout) {

@@ -4,6 +4,8 @@ import dev.herald.HeraldException;
 import dev.herald.PayloadCodec;
 import dev.herald.PublishFailedException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,29 +37,48 @@ final class Requester {
      * @return the stage the reply completes, on a Herald thread
      */
     <T, R> CompletionStage<R> request(String channel, PayloadCodec<T> codec, T payload, PayloadCodec<R> replyCodec,
-            Duration timeout) {
+            Duration timeout, RequestProbe probe) {
         Objects.requireNonNull(payload, "request");
+        ChannelProbe measured = probe.channel();
         byte[] bytes;
         try {
             bytes = codec.encode(payload);
         } catch (Exception | StackOverflowError e) {
-            return CompletableFuture.failedFuture(new PublishFailedException("cannot encode request for channel '"
-                    + channel + "': " + e.getMessage(), e));
+            PublishFailedException refused = new PublishFailedException("cannot encode request for channel '"
+                    + channel + "': " + e.getMessage(), e);
+            if (measured.active()) {
+                measured.published(null, refused);
+            }
+            return CompletableFuture.failedFuture(refused);
         }
-        PendingRequests.Entry<R> entry = pending.open(channel, replyCodec, timeout);
+        PendingRequests.Entry<R> entry = pending.open(channel, replyCodec, timeout, probe);
         if (entry.result.isDone()) {
             return entry.result;
         }
-        byte[] envelope = RequestEnvelopes.request(entry.id, replyToField, bytes);
-        replies.whenSubscribed(() -> publish(entry, envelope), cause -> pending.fail(entry, new HeraldException(
-                "cannot receive the reply to a request on '" + channel + "': the reply channel '" + replies.name()
-                        + "' was not subscribed: " + cause.getMessage(), cause)));
+        byte[] envelope;
+        Object publishing = null;
+        if (measured.active()) {
+            Map<String, String> trace = new HashMap<>(4); // a tracer writes the requester's trace context here
+            publishing = measured.publishing(channel, entry.id, trace);
+            envelope = RequestEnvelopes.request(entry.id, trace, replyToField, bytes);
+        } else {
+            envelope = RequestEnvelopes.request(entry.id, replyToField, bytes);
+        }
+        Object observed = publishing;
+        replies.whenSubscribed(() -> publish(entry, envelope, observed), cause -> {
+            HeraldException failure = new HeraldException("cannot receive the reply to a request on '" + channel
+                    + "': the reply channel '" + replies.name() + "' was not subscribed: " + cause.getMessage(), cause);
+            if (measured.active()) {
+                measured.published(observed, new PublishFailedException(failure.getMessage(), cause));
+            }
+            pending.fail(entry, failure);
+        });
         return entry.result;
     }
 
-    private void publish(PendingRequests.Entry<?> entry, byte[] envelope) {
+    private void publish(PendingRequests.Entry<?> entry, byte[] envelope, Object publishing) {
         pending.sent();
-        outbound.publishBytes(entry.channel, envelope, "request")
+        outbound.publishBytes(entry.channel, envelope, "request", entry.probe.channel(), publishing)
                 .whenComplete((receivers, failure) -> pending.published(entry, receivers, failure));
     }
 }

@@ -61,30 +61,33 @@ final class Responders {
      * Serves a channel or pattern and waits for the SUBSCRIBE's acknowledgement.
      *
      * @param deadLetters the declared name its undecodable messages are kept under, prefix included
+     * @param probe measures it under its declared name
      * @param handler the user's responder, which the subscription is known by
      */
-    <T, R> Subscription serve(Registry.Key key, String deadLetters, PayloadCodec<T> requestCodec,
+    <T, R> Subscription serve(Registry.Key key, String deadLetters, ChannelProbe probe, PayloadCodec<T> requestCodec,
             PayloadCodec<R> replyCodec, Answer<T, R> answer, Object handler, SubscriptionOptions options) {
-        return subscriber.subscribe(key, deadLetters, new RequestCodec<>(requestCodec), sink(replyCodec, answer),
-                handler, options);
+        return subscriber.subscribe(key, deadLetters, probe, new RequestCodec<>(requestCodec),
+                sink(replyCodec, answer, probe), handler, options);
     }
 
     /** {@link #serve} without waiting. */
-    <T, R> CompletionStage<Subscription> serveAsync(Registry.Key key, String deadLetters, PayloadCodec<T> requestCodec,
-            PayloadCodec<R> replyCodec, Answer<T, R> answer, Object handler, SubscriptionOptions options) {
-        return subscriber.subscribeAsync(key, deadLetters, new RequestCodec<>(requestCodec), sink(replyCodec, answer),
-                handler, options);
+    <T, R> CompletionStage<Subscription> serveAsync(Registry.Key key, String deadLetters, ChannelProbe probe,
+            PayloadCodec<T> requestCodec, PayloadCodec<R> replyCodec, Answer<T, R> answer, Object handler,
+            SubscriptionOptions options) {
+        return subscriber.subscribeAsync(key, deadLetters, probe, new RequestCodec<>(requestCodec),
+                sink(replyCodec, answer, probe), handler, options);
     }
 
     /** The subscription's handler: it never throws, so no retry policy applies. */
-    private <T, R> Delivery.Sink<RequestCodec.Request<T>> sink(PayloadCodec<R> replyCodec, Answer<T, R> answer) {
-        return (channel, request) -> handle(channel, request, replyCodec, answer);
+    private <T, R> Delivery.Sink<RequestCodec.Request<T>> sink(PayloadCodec<R> replyCodec, Answer<T, R> answer,
+            ChannelProbe probe) {
+        return (channel, request) -> handle(channel, request, replyCodec, answer, probe);
     }
 
     private <T, R> void handle(String channel, RequestCodec.Request<T> request, PayloadCodec<R> replyCodec,
-            Answer<T, R> answer) {
+            Answer<T, R> answer, ChannelProbe probe) {
         if (request.failure() != null) {
-            refuse(channel, request, request.failure());
+            refuse(channel, request, request.failure(), probe);
             return;
         }
         CompletionStage<? extends R> stage;
@@ -94,22 +97,23 @@ final class Responders {
                 throw new NullPointerException("the responder returned no stage");
             }
         } catch (ChannelParseException e) {
-            refuse(channel, request, e);
+            refuse(channel, request, e, probe);
             return;
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-            failed(channel, request, e);
+            failed(channel, request, e, probe);
             return;
         }
         stage.whenComplete((reply, failure) -> {
             if (failure != null) {
-                failed(channel, request, Waits.unwrap(failure));
+                failed(channel, request, Waits.unwrap(failure), probe);
             } else {
-                reply(channel, request, replyCodec, reply);
+                reply(channel, request, replyCodec, reply, probe);
             }
         });
     }
 
-    private <R> void reply(String channel, RequestCodec.Request<?> request, PayloadCodec<R> replyCodec, R reply) {
+    private <R> void reply(String channel, RequestCodec.Request<?> request, PayloadCodec<R> replyCodec, R reply,
+            ChannelProbe probe) {
         byte[] payload;
         try {
             if (reply == null) {
@@ -117,20 +121,26 @@ final class Responders {
             }
             payload = replyCodec.encode(reply);
         } catch (Exception | StackOverflowError e) {
-            failed(channel, request, e);
+            failed(channel, request, e, probe);
             return;
         }
         send(request, RequestEnvelopes.reply(request.id(), payload));
     }
 
     /** A request that cannot be answered (its payload or its channel does not parse): an error reply, and a decode report. */
-    private void refuse(String channel, RequestCodec.Request<?> request, Throwable failure) {
+    private void refuse(String channel, RequestCodec.Request<?> request, Throwable failure, ChannelProbe probe) {
+        if (probe.active()) {
+            probe.undecodable();
+        }
         sendError(request, failure);
         report(new HeraldError(HeraldError.Kind.DECODE, channel, request.raw(), failure));
     }
 
     /** The responder failed: an error reply, and a handler report. */
-    private void failed(String channel, RequestCodec.Request<?> request, Throwable failure) {
+    private void failed(String channel, RequestCodec.Request<?> request, Throwable failure, ChannelProbe probe) {
+        if (probe.active()) {
+            probe.failed(failure);
+        }
         sendError(request, failure);
         report(new HeraldError(HeraldError.Kind.HANDLER, channel, request.raw(), failure));
     }

@@ -41,15 +41,16 @@ final class Subscriber {
      * Subscribes and waits until Redis acknowledged it.
      *
      * @param deadLetters the declared name its dead letters are kept under, prefix included
+     * @param probe measures it, under its declared name
      */
-    <T> Subscription subscribe(Registry.Key key, String deadLetters, PayloadCodec<T> codec, Delivery.Sink<T> sink,
-            Object handler, SubscriptionOptions options) {
+    <T> Subscription subscribe(Registry.Key key, String deadLetters, ChannelProbe probe, PayloadCodec<T> codec,
+            Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
         if (table.closed()) {
             throw new IllegalStateException("Herald is closed: cannot subscribe to '" + key.name() + "'");
         }
         refuseOnEventLoop("subscribe() waits for Redis and cannot run on Lettuce's event loop; use subscribeAsync() for '"
                 + key.name() + "'");
-        Delivery<T> delivery = delivery(key, deadLetters, codec, sink, handler, options);
+        Delivery<T> delivery = delivery(key, deadLetters, probe, codec, sink, handler, options);
         try {
             return Waits.await(table.add(delivery), timeout,
                     (key.pattern() ? "PSUBSCRIBE to '" : "SUBSCRIBE to '") + key.name() + "'");
@@ -65,21 +66,22 @@ final class Subscriber {
      * Subscribes without waiting.
      *
      * @param deadLetters the declared name its dead letters are kept under, prefix included
+     * @param probe measures it, under its declared name
      * @return a stage completing once Redis acknowledged it
      */
-    <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, String deadLetters, PayloadCodec<T> codec,
-            Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
-        return table.add(delivery(key, deadLetters, codec, sink, handler, options));
+    <T> CompletionStage<Subscription> subscribeAsync(Registry.Key key, String deadLetters, ChannelProbe probe,
+            PayloadCodec<T> codec, Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
+        return table.add(delivery(key, deadLetters, probe, codec, sink, handler, options));
     }
 
-    private <T> Delivery<T> delivery(Registry.Key key, String deadLetters, PayloadCodec<T> codec, Delivery.Sink<T> sink,
-            Object handler, SubscriptionOptions options) {
+    private <T> Delivery<T> delivery(Registry.Key key, String deadLetters, ChannelProbe probe, PayloadCodec<T> codec,
+            Delivery.Sink<T> sink, Object handler, SubscriptionOptions options) {
         Objects.requireNonNull(handler, "handler");
         if (key.pattern() && !transport.supportsPatterns()) {
             throw new UnsupportedOperationException(RuntimeMessage.CLUSTER_PATTERN.format(
                     RuntimeMessage.printable(key.name()), transport.description()));
         }
-        return new Delivery<>(context, key, deadLetters, codec, sink, handler, options.orElse(defaults));
+        return new Delivery<>(context, key, deadLetters, probe, codec, sink, handler, options.orElse(defaults));
     }
 
     /**
@@ -96,8 +98,8 @@ final class Subscriber {
         for (Map.Entry<String, ? extends MessageHandler<? super T>> e : handlers.entrySet()) {
             MessageHandler<? super T> handler = Objects.requireNonNull(e.getValue(), "handler of " + e.getKey());
             Registry.Key key = new Registry.Key(fullName.apply(e.getKey()), false);
-            deliveries.add(new Delivery<>(context, key, key.name(), codec, (channel, message) -> handler.onMessage(message),
-                    handler, options));
+            deliveries.add(new Delivery<>(context, key, key.name(), context.instruments().channel(e.getKey()), codec,
+                    (channel, message) -> handler.onMessage(message), handler, options));
         }
         List<CompletableFuture<Void>> acks;
         try {

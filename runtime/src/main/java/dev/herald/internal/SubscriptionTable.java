@@ -52,6 +52,26 @@ final class SubscriptionTable implements DeliveryContext.Owner {
         return registry.isEmpty();
     }
 
+    /** @return how many subscriptions are held now; no lock */
+    int subscriptions() {
+        int count = 0;
+        for (Registry.Entry entry : registry.all()) {
+            count += entry.deliveries.size();
+        }
+        return count;
+    }
+
+    /** @return how many messages wait in the subscriptions' buffers now; no lock */
+    long buffered() {
+        long count = 0;
+        for (Registry.Entry entry : registry.all()) {
+            for (Delivery<?> delivery : entry.deliveries) {
+                count += delivery.buffered();
+            }
+        }
+        return count;
+    }
+
     /** @return the channels (full names) and the number of patterns held now */
     Held held() {
         List<String> channels = new ArrayList<>();

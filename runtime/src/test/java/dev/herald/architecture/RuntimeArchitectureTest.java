@@ -99,6 +99,22 @@ class RuntimeArchitectureTest {
                 .check(runtime);
     }
 
+    /**
+     * Micrometer is optional: only the classes that load when the application gave a registry name it (the
+     * Micrometer instruments, the observation API), and the builder and settings that carry the registries.
+     */
+    @Test
+    void onlyTheMetricsAndObservationPackagesNameMicrometer() {
+        noClasses().that().resideOutsideOfPackages("dev.herald.internal.metrics..", "dev.herald.observation..")
+                .and().doNotHaveFullyQualifiedName("dev.herald.HeraldBuilder")
+                .and().doNotHaveFullyQualifiedName("dev.herald.HeraldSettings")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(runtime);
+        noClasses().that().resideOutsideOfPackages("dev.herald.internal.start..", "dev.herald.internal.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("dev.herald.internal.metrics..")
+                .check(runtime);
+    }
+
     @Test
     void anInternalClassIsPublicOnlyWhenAnotherPackageUsesIt() {
         classes().that().resideInAPackage("dev.herald.internal..").and().arePublic().and().areTopLevelClasses()

@@ -88,4 +88,37 @@ class RequestReplyEnvelopesTest {
         RequestEnvelopes.Envelope read = RequestEnvelopes.read(utf8("{\"id\":\"1\",\"replyTo\":\"r\"}"));
         assertThrows(IllegalArgumentException.class, read::payload);
     }
+
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    @Test
+    void aRequestCarriesTheTraceContextAfterItsId() throws IOException {
+        byte[] replyTo = RequestEnvelopes.replyToField("r");
+        byte[] payload = utf8("{\"sku\":\"a\"}");
+        assertEquals("{\"id\":\"1\",\"traceparent\":\"" + TRACEPARENT + "\",\"replyTo\":\"r\",\"payload\":{\"sku\":\"a\"}}",
+                text(RequestEnvelopes.request("1", java.util.Map.of("traceparent", TRACEPARENT), replyTo, payload)));
+        byte[] both = RequestEnvelopes.request("1", java.util.Map.of("traceparent", TRACEPARENT, "tracestate", "v=\"x\"",
+                "b3", "not carried"), replyTo, payload);
+        assertEquals("{\"id\":\"1\",\"traceparent\":\"" + TRACEPARENT + "\",\"tracestate\":\"v=\\\"x\\\"\",\"replyTo\":\"r\","
+                + "\"payload\":{\"sku\":\"a\"}}", text(both));
+        RequestEnvelopes.Envelope read = RequestEnvelopes.read(both);
+        assertEquals(TRACEPARENT, read.traceparent());
+        assertEquals("v=\"x\"", read.tracestate());
+        assertEquals("r", read.replyTo());
+        assertEquals("{\"sku\":\"a\"}", text(read.payload()));
+        // no trace context: the envelope is byte for byte the one without
+        assertEquals(text(RequestEnvelopes.request("1", "r", payload)),
+                text(RequestEnvelopes.request("1", java.util.Map.of(), replyTo, payload)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "null", "{\"a\":\"b\"}", "[\"x\"]"})
+    void aTraceFieldThatIsNotAStringIsSkippedNotRefused(String value) throws IOException {
+        RequestEnvelopes.Envelope read = RequestEnvelopes.read(utf8("{\"id\":\"1\",\"traceparent\":" + value
+                + ",\"tracestate\":" + value + ",\"replyTo\":\"r\",\"payload\":2}"));
+        assertNull(read.traceparent());
+        assertNull(read.tracestate());
+        assertEquals("r", read.replyTo());
+        assertEquals("2", text(read.payload()));
+    }
 }

@@ -5,8 +5,10 @@ import dev.herald.Herald;
 import dev.herald.HeraldRuntime;
 import dev.herald.HeraldSettings;
 import dev.herald.internal.DefaultHerald;
+import dev.herald.internal.Instruments;
 import dev.herald.internal.JacksonCodecFactory;
 import dev.herald.internal.memory.InMemoryTransport;
+import dev.herald.internal.metrics.MicrometerInstruments;
 import dev.herald.internal.redis.BackgroundRedisTransport;
 import dev.herald.internal.redis.RedisSettings;
 import dev.herald.internal.redis.RedisTransport;
@@ -28,7 +30,16 @@ public final class DefaultHeraldRuntime implements HeraldRuntime {
     public Herald start(HeraldSettings settings) {
         CodecFactory codecs = settings.codecFactory() != null ? settings.codecFactory()
                 : new JacksonCodecFactory(settings.objectMapper(), settings.lenientPayloads());
-        return new DefaultHerald(settings, transport(settings), codecs);
+        // Micrometer's classes load only in the branch that has a registry: without one it need not be on the class path
+        Instruments instruments = settings.measured() ? MicrometerInstruments.of(settings, messagingSystem(settings))
+                : Instruments.NONE;
+        return new DefaultHerald(settings, transport(settings), codecs, instruments);
+    }
+
+    /** @return the {@code messaging.system} of the observations: {@code redis} on Redis, {@code herald} otherwise */
+    private static String messagingSystem(HeraldSettings settings) {
+        boolean redis = settings.transport() == null && (settings.redisUri() != null || settings.redisClusterSeeds() != null);
+        return redis ? "redis" : "herald";
     }
 
     private static Transport transport(HeraldSettings settings) {

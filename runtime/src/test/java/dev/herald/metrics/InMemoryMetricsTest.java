@@ -1,0 +1,12 @@
+package dev.herald.metrics;
+
+import dev.herald.HeraldBuilder;
+
+/** The meters in memory. */
+class InMemoryMetricsTest extends MetricsContract {
+
+    @Override
+    protected HeraldBuilder onTransport(HeraldBuilder builder) {
+        return builder;
+    }
+}
