@@ -56,6 +56,11 @@ final class BootRedisConnection {
             }
             StringBuilder uri = new StringBuilder(tls ? "rediss-sentinel://" : "redis-sentinel://").append(credentials);
             List<DataRedisConnectionDetails.Node> nodes = sentinel.getNodes();
+            if (nodes.size() > 1 && nodes.stream().anyMatch(node -> node.host().indexOf(':') >= 0)) {
+                throw new IllegalStateException("spring.data.redis.sentinel.nodes holds an IPv6 address among several"
+                        + " Sentinels, which a Lettuce Sentinel URI cannot hold (java.net.URI refuses '[' in a"
+                        + " multi-host authority): name the Sentinels by host name or IPv4 address");
+            }
             for (int i = 0; i < nodes.size(); i++) {
                 uri.append(i == 0 ? "" : ",").append(hostAndPort(nodes.get(i)));
             }
