@@ -52,7 +52,8 @@ public final class HeraldLifecycle implements SmartLifecycle {
     private final ClassLoader classLoader;
     private final Duration shutdownDeadline;
     private final List<Subscription> listeners = new ArrayList<>();
-    private boolean running;
+    /** Read without the lock: the lifecycle processor and health checks ask while a stop drains handlers. */
+    private volatile boolean running;
     private boolean shutDown;
 
     /**
@@ -172,7 +173,7 @@ public final class HeraldLifecycle implements SmartLifecycle {
     }
 
     @Override
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return running;
     }
 
