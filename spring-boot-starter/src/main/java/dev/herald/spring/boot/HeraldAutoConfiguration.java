@@ -68,6 +68,9 @@ public final class HeraldAutoConfiguration {
     Herald herald(HeraldProperties properties, ObjectProvider<BootRedisConnection> bootRedis,
             ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<ErrorHandler> errorHandler,
             ObjectProvider<ConnectionListener> connectionListener, ObjectProvider<HeraldBuilderCustomizer> customizers) {
+        if (properties.getTransport() == HeraldProperties.Transport.REDIS) {
+            LettuceVersionCheck.warnIfTooOld();
+        }
         HeraldBuilder builder = Herald.builder();
         properties.applyTo(builder);
         String target = connect(builder, properties, bootRedis.getIfAvailable());

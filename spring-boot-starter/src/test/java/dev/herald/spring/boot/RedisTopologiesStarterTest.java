@@ -9,8 +9,10 @@ import dev.herald.testing.RedisCluster;
 import dev.herald.testing.RedisClusterExtension;
 import dev.herald.testing.RedisSentinel;
 import dev.herald.testing.RedisServer;
+import dev.herald.testing.RedisServerExtension.Dedicated;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +40,36 @@ class RedisTopologiesStarterTest {
                     roundTrip(context.getBean(OrderEvents.class), context.getBean(RedisStarterTest.Listener.class));
                     RedisServer master = sentinel.master();
                     assertThat(master.numsub("order:paid")).isEqualTo(1);
+                });
+    }
+
+    /**
+     * What needs Lettuce 7: Herald follows a Sentinel failover by moving its connections to the new master (through
+     * {@code io.lettuce.core.Delegating}, which Lettuce 6.8 does not have).
+     */
+    @Test
+    void aSentinelFailoverIsFollowed(@Dedicated RedisSentinel sentinel) {
+        String nodes = sentinel.sentinels().stream().map(s -> s.host() + ":" + s.port()).collect(Collectors.joining(","));
+        runner.withPropertyValues("spring.data.redis.sentinel.master=" + RedisSentinel.MASTER_NAME,
+                        "spring.data.redis.sentinel.nodes=" + nodes)
+                .run(context -> {
+                    OrderEvents events = context.getBean(OrderEvents.class);
+                    RedisStarterTest.Listener listener = context.getBean(RedisStarterTest.Listener.class);
+                    roundTrip(events, listener);
+                    RedisServer oldMaster = sentinel.master();
+                    RedisServer newMaster = sentinel.failoverAgreed();
+                    // before the Sentinels demote the old master (about 10 s after they agree), which would
+                    // close its clients and move anyone: Herald moves by itself, in about a second
+                    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                        assertThat(newMaster.numsub("order:paid")).isEqualTo(1);
+                        assertThat(oldMaster.numsub("order:paid")).isZero();
+                    });
+                    AtomicInteger attempt = new AtomicInteger();
+                    await().atMost(WAIT).untilAsserted(() -> {
+                        String id = "after-" + attempt.incrementAndGet();
+                        events.orderPaid(new OrderCreated(id, 1)).toCompletableFuture().get(2, TimeUnit.SECONDS);
+                        await().atMost(Duration.ofSeconds(2)).until(() -> listener.received.contains("paid " + id + " 1"));
+                    });
                 });
     }
 
