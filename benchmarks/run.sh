@@ -40,7 +40,7 @@ done
 
 if [ "$build" -eq 1 ]; then
   echo ">>> building annotations, grammar, processor, runtime and the benchmarks uber-jar (tests skipped)"
-  mvn -q -B -ntp -pl annotations,grammar,processor,runtime,benchmarks -Puberjar -Dmaven.test.skip=true package
+  mvn -q -B -ntp -pl annotations,grammar,processor,runtime,benchmarks -Puberjar -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
 fi
 
 jar=benchmarks/target/benchmarks.jar

@@ -7,6 +7,7 @@ package dev.herald;
 public class NoResponderException extends HeraldException {
     private static final long serialVersionUID = 1L;
 
+    /** The full request channel name. */
     private final String channel;
 
     /** @param channel the full request channel name */

@@ -7,8 +7,11 @@ package dev.herald;
 public class RemoteHandlerException extends HeraldException {
     private static final long serialVersionUID = 1L;
 
+    /** The full request channel name. */
     private final String channel;
+    /** The remote error's type, as the responder reported it. */
     private final String remoteType;
+    /** The remote error's message; may be {@code null}. */
     private final String remoteMessage;
 
     /**

@@ -6,7 +6,9 @@ import java.time.Duration;
 public class RequestTimeoutException extends HeraldException {
     private static final long serialVersionUID = 1L;
 
+    /** The full request channel name. */
     private final String channel;
+    /** The timeout that passed. */
     private final Duration timeout;
 
     /**

@@ -11,6 +11,7 @@ public class SubscriptionOverflowException extends HeraldException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many messages this report is about, at least 1. */
     private final long count;
 
     /**

@@ -52,7 +52,13 @@ class RequestReplyGeneratedCodeTest {
     private static final Quote QUOTE = new Quote("ACME", new BigDecimal("12.50"));
     private static final String QUOTES = "price:{region}:quotes:{depth}";
 
-    private final Herald inMemory = Herald.inMemory();
+    private final Herald inMemory = newHerald();
+
+    /** @return the in-memory Herald under test; {@link Jackson3RequestReplyGeneratedCodeTest} gives one with the Jackson 3 codec */
+    Herald newHerald() {
+        return Herald.inMemory();
+    }
+
     private final List<String> calls = new CopyOnWriteArrayList<>();
     /** What each fake request channel or template handed to the generated code, by channel name. */
     private final Map<String, RecordingRequests> channels = new ConcurrentHashMap<>();

@@ -34,9 +34,14 @@ import org.junit.jupiter.api.Test;
  */
 class PayloadRoundTripTest {
 
-    private final Herald herald = Herald.inMemory();
+    private final Herald herald = newHerald();
     private final PayloadChannels publisher = new PayloadChannelsPublisher(herald);
     private final PayloadChannelsSubscriber subscriber = new PayloadChannelsSubscriber(herald);
+
+    /** @return the Herald under test; {@link Jackson3PayloadRoundTripTest} gives one with the Jackson 3 codec */
+    Herald newHerald() {
+        return Herald.inMemory();
+    }
 
     @AfterEach
     void close() {

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * One PUBLISH handed to Lettuce, and the caller's stage: what Lettuce's {@code AsyncCommand} is, plus two
+ * One PUBLISH (or SPUBLISH) handed to Lettuce, and the caller's stage: what Lettuce's {@code AsyncCommand} is, plus two
  * things it cannot do. It gives its room in {@link PendingPublishes} back when it completes, however it
  * completes, with no callback of its own; and it tells a publish that was never written to the socket
  * ({@link PublishFailedException}: not delivered) from one that was written and got no answer
@@ -60,7 +60,7 @@ final class PublishCommand<T> extends CompletableFuture<T>
         release();
         CommandOutput<String, byte[], T> output = command.getOutput();
         if (output.hasError()) {
-            super.completeExceptionally(new PublishFailedException("Redis refused PUBLISH to '" + channel + "': "
+            super.completeExceptionally(new PublishFailedException("Redis refused " + command.getType() + " to '" + channel + "': "
                     + output.getError(), new RedisCommandExecutionException(output.getError())));
         } else {
             super.complete(output.get());
@@ -97,14 +97,14 @@ final class PublishCommand<T> extends CompletableFuture<T>
             return failure;
         }
         if (failure instanceof RedisCommandTimeoutException) {
-            return new PublishOutcomeUnknownException("PUBLISH to '" + channel + "' got no reply in time ("
+            return new PublishOutcomeUnknownException(command.getType() + " to '" + channel + "' got no reply in time ("
                     + failure.getMessage() + "); it may have been delivered", failure);
         }
         if (written) {
-            return new PublishOutcomeUnknownException("PUBLISH to '" + channel + "' was sent but got no reply ("
+            return new PublishOutcomeUnknownException(command.getType() + " to '" + channel + "' was sent but got no reply ("
                     + failure.getMessage() + "); it may have been delivered", failure);
         }
-        return new PublishFailedException("PUBLISH to '" + channel + "' was not sent: " + failure.getMessage(), failure);
+        return new PublishFailedException(command.getType() + " to '" + channel + "' was not sent: " + failure.getMessage(), failure);
     }
 
     @Override

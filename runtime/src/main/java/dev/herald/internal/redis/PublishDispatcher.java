@@ -1,7 +1,7 @@
 package dev.herald.internal.redis;
 
 import dev.herald.PublishFailedException;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.Command;
@@ -12,35 +12,50 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The publish path: hands each PUBLISH to Lettuce as a {@link PublishCommand} that is the caller's stage,
+ * The publish path, of the single-server transport ({@code PUBLISH}) and the cluster's ({@code SPUBLISH}, routed
+ * by Lettuce's cluster connection to the slot's master): hands each command to Lettuce as a {@link PublishCommand} that is the caller's stage,
  * unless {@link PendingPublishes too many wait already}, and has the {@link PublishFlusher} send it soon.
  * Publishes issued while disconnected fail at once instead of queueing without bound.
  */
-final class PublishDispatcher {
+public final class PublishDispatcher {
 
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final StatefulConnection<String, byte[]> connection;
+    private final CommandType type;
     private final PublishFlusher flusher;
     /** The publishes handed to Lettuce and not yet completed, bounded. */
     private final PendingPublishes pending;
 
     /**
-     * @param connection the publish connection
+     * @param connection the publish connection: a server's, or a cluster's (which routes each command by its key)
+     * @param type {@code PUBLISH} or {@code SPUBLISH}
      * @param flusher flushes it
      * @param settings the bounds on pending publishes
      */
-    PublishDispatcher(StatefulRedisConnection<String, byte[]> connection, PublishFlusher flusher, RedisSettings settings) {
+    public PublishDispatcher(StatefulConnection<String, byte[]> connection, CommandType type, PublishFlusher flusher,
+            RedisSettings settings) {
         this.connection = connection;
+        this.type = type;
         this.flusher = flusher;
         this.pending = new PendingPublishes(settings.maxPendingPublishes(), settings.maxPendingPublishBytes());
     }
 
-    /** @see dev.herald.spi.Transport#publish */
-    CompletionStage<Long> publish(String channel, byte[] payload) {
+    /**
+     * @param channel the full channel name
+     * @param payload the message
+     * @return the caller's stage, completing with the receiver count
+     * @see dev.herald.spi.Transport#publish
+     */
+    public CompletionStage<Long> publish(String channel, byte[] payload) {
         return dispatch(channel, payload, new IntegerOutput<>(RedisConnector.CODEC));
     }
 
-    /** @see dev.herald.spi.Transport#send */
-    CompletionStage<Void> send(String channel, byte[] payload) {
+    /**
+     * @param channel the full channel name
+     * @param payload the message
+     * @return the caller's stage, completing with {@code null} once the message was accepted
+     * @see dev.herald.spi.Transport#send
+     */
+    public CompletionStage<Void> send(String channel, byte[] payload) {
         // no receiver count wanted: the command is the stage, with no second one to map it
         return dispatch(channel, payload, new SendOutput());
     }
@@ -53,10 +68,10 @@ final class PublishDispatcher {
     private <T> CompletionStage<T> dispatch(String channel, byte[] payload, CommandOutput<String, byte[], T> output) {
         long size = (long) payload.length + channel.length();
         if (!pending.tryAcquire(size)) {
-            return CompletableFuture.failedFuture(new PublishFailedException("PUBLISH to '" + channel + "' was not sent: "
+            return CompletableFuture.failedFuture(new PublishFailedException(type + " to '" + channel + "' was not sent: "
                     + pending.describeRefusal(size)));
         }
-        PublishCommand<T> command = new PublishCommand<>(new Command<>(CommandType.PUBLISH, output,
+        PublishCommand<T> command = new PublishCommand<>(new Command<>(type, output,
                 new CommandArgs<>(RedisConnector.CODEC).addKey(channel).addValue(payload)), channel, pending, size);
         try {
             connection.dispatch(command);

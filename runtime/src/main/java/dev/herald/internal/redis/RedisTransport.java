@@ -5,6 +5,7 @@ import dev.herald.spi.DeadLetterStore;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -59,7 +60,7 @@ public final class RedisTransport implements Transport {
         this.description = description;
         // one of Lettuce's threads flushes until the publish connection's event loop is known
         this.flusher = new PublishFlusher(publishConnection, client.getResources().eventExecutorGroup().next());
-        this.publishes = new PublishDispatcher(publishConnection, flusher, settings);
+        this.publishes = new PublishDispatcher(publishConnection, CommandType.PUBLISH, flusher, settings);
         this.deadLetters = new RedisDeadLetterStore(publishConnection.async(), flusher::flushSoon);
         this.health = new HealthProbe(publishConnection.async(), flusher, subscribeConnection::isOpen, subscriberName);
         this.subscriptions = new SubscriptionReconciler(new PubSubCommands(subscribeConnection.async()),

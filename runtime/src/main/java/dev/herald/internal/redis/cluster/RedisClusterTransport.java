@@ -1,10 +1,7 @@
 package dev.herald.internal.redis.cluster;
 
-import dev.herald.PublishFailedException;
-import dev.herald.PublishOutcomeUnknownException;
 import dev.herald.grammar.RuntimeMessage;
-import dev.herald.internal.Waits;
-import dev.herald.internal.redis.PendingPublishes;
+import dev.herald.internal.redis.PublishDispatcher;
 import dev.herald.internal.redis.PublishFlusher;
 import dev.herald.internal.redis.RedisDeadLetterStore;
 import dev.herald.internal.redis.RedisSettings;
@@ -14,7 +11,6 @@ import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
@@ -24,6 +20,7 @@ import io.lettuce.core.cluster.event.MovedRedirectionEvent;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.event.Event;
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
+import io.lettuce.core.protocol.CommandType;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -63,8 +60,8 @@ public final class RedisClusterTransport implements Transport {
     private final ClusterHealthProbe health;
     private final DeadLetterStore deadLetters;
     private final String description;
-    /** The publishes handed to Lettuce and not answered yet, bounded. */
-    private final PendingPublishes pending;
+    /** Sends each {@code SPUBLISH} as a command that is the caller's stage, bounded. */
+    private final PublishDispatcher publishes;
     private final PublishFlusher flusher;
     private Disposable clusterEvents;
     private ScheduledFuture<?> tick;
@@ -81,7 +78,7 @@ public final class RedisClusterTransport implements Transport {
         this.health = new ClusterHealthProbe(connection, subscriptions, subscriberName, flusher::flushSoon);
         this.deadLetters = new RedisDeadLetterStore(connection.async(), flusher::flushSoon);
         this.description = description;
-        this.pending = new PendingPublishes(settings.maxPendingPublishes(), settings.maxPendingPublishBytes());
+        this.publishes = new PublishDispatcher(connection, CommandType.SPUBLISH, flusher, settings);
     }
 
     /**
@@ -158,29 +155,17 @@ public final class RedisClusterTransport implements Transport {
     /**
      * Sends {@code SPUBLISH}, unless too many publishes wait for an answer already: Lettuce routes it to the slot's
      * master and follows a {@code MOVED}, and the flusher sends it soon. A publish to a master whose connection is
-     * down fails at once.
+     * down fails at once; one written and not answered in time fails as of unknown outcome.
      */
     @Override
     public CompletionStage<Long> publish(String channel, byte[] payload) {
-        long size = (long) payload.length + channel.length();
-        if (!pending.tryAcquire(size)) {
-            return CompletableFuture.failedFuture(new PublishFailedException("SPUBLISH to '" + channel
-                    + "' was not sent: " + pending.describeRefusal(size)));
-        }
-        CompletableFuture<Long> published = new CompletableFuture<>();
-        connection.async().spublish(channel, payload).whenComplete((receivers, failure) -> {
-            pending.release(size);
-            if (failure == null) {
-                published.complete(receivers);
-                return;
-            }
-            Throwable cause = Waits.unwrap(failure);
-            published.completeExceptionally(cause instanceof RedisCommandTimeoutException
-                    ? new PublishOutcomeUnknownException("SPUBLISH to '" + channel + "' had no answer in time", cause)
-                    : new PublishFailedException("SPUBLISH to '" + channel + "' failed: " + cause.getMessage(), cause));
-        });
-        flusher.flushSoon();
-        return published;
+        return publishes.publish(channel, payload);
+    }
+
+    /** As {@link #publish}, without the receiver count: one stage per message fewer. */
+    @Override
+    public CompletionStage<Void> send(String channel, byte[] payload) {
+        return publishes.send(channel, payload);
     }
 
     @Override
