@@ -1,6 +1,7 @@
 package dev.herald.spring.boot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.CodecFactory;
 import dev.herald.ConnectionListener;
 import dev.herald.ErrorHandler;
 import dev.herald.Herald;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Herald in a Spring Boot application:
@@ -30,9 +32,11 @@ import org.springframework.util.ClassUtils;
  *   <li>one {@link Herald} bean (unless the application defines one), configured by {@link HeraldProperties
  *       herald.*}, connected to {@code herald.redis.url} / {@code herald.redis.cluster-nodes} when set, else to Spring
  *       Boot's Redis ({@code spring.data.redis.*}: standalone, Sentinel or Cluster) when Spring Data Redis is there,
- *       else to {@code redis://localhost:6379}; in memory with {@code herald.transport=memory}. It uses the
- *       application's Jackson {@code ObjectMapper} bean, its {@link ErrorHandler} and {@link ConnectionListener}
- *       beans, then every {@link HeraldBuilderCustomizer};</li>
+ *       else to {@code redis://localhost:6379}; in memory with {@code herald.transport=memory}. Its payloads go
+ *       through the application's JSON mapper: the Jackson 3 {@code JsonMapper} bean Spring Boot 4 configures
+ *       from {@code spring.jackson.*} (with herald-jackson3's codecs), else a Jackson 2 {@code ObjectMapper} bean.
+ *       It uses the application's {@link ErrorHandler} and {@link ConnectionListener} beans, then every
+ *       {@link HeraldBuilderCustomizer};</li>
  *   <li>the generated publisher of each channel interface as a bean of that interface
  *       ({@link HeraldPublisherRegistrar});</li>
  *   <li>{@link HeraldListener @HeraldListener} beans subscribed, and Herald's graceful shutdown, in Spring's
@@ -41,7 +45,8 @@ import org.springframework.util.ClassUtils;
  *       ({@link HeraldHealthIndicator}).</li>
  * </ul>
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(afterName = {"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @ConditionalOnClass(Herald.class)
 @EnableConfigurationProperties(HeraldProperties.class)
 public final class HeraldAutoConfiguration {
@@ -57,7 +62,8 @@ public final class HeraldAutoConfiguration {
      *
      * @param properties {@code herald.*}
      * @param bootRedis Spring Boot's Redis connection, when Spring Data Redis is on the class path
-     * @param objectMapper the application's Jackson 2 mapper, if it has one
+     * @param jackson3 the application's Jackson 3 mapper's codecs, when Jackson 3 is on the class path
+     * @param objectMapper the application's Jackson 2 mapper, used when it has no Jackson 3 one
      * @param errorHandler the application's error handler, if it has one
      * @param connectionListener the application's connection listener, if it has one
      * @param customizers the application's customizers, in order
@@ -66,7 +72,7 @@ public final class HeraldAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Herald herald(HeraldProperties properties, ObjectProvider<BootRedisConnection> bootRedis,
-            ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<ErrorHandler> errorHandler,
+            ObjectProvider<Jackson3Codecs> jackson3, ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<ErrorHandler> errorHandler,
             ObjectProvider<ConnectionListener> connectionListener, ObjectProvider<HeraldBuilderCustomizer> customizers) {
         if (properties.getTransport() == HeraldProperties.Transport.REDIS) {
             LettuceVersionCheck.warnIfTooOld();
@@ -74,7 +80,14 @@ public final class HeraldAutoConfiguration {
         HeraldBuilder builder = Herald.builder();
         properties.applyTo(builder);
         String target = connect(builder, properties, bootRedis.getIfAvailable());
-        objectMapper.ifUnique(builder::objectMapper);
+        Jackson3Codecs jackson3Codecs = jackson3.getIfAvailable();
+        CodecFactory jackson3Factory = jackson3Codecs == null ? null
+                : jackson3Codecs.codecFactory(properties.isLenientPayloads());
+        if (jackson3Factory != null) {
+            builder.codecFactory(jackson3Factory);
+        } else {
+            objectMapper.ifUnique(builder::objectMapper);
+        }
         errorHandler.ifUnique(builder::errorHandler);
         connectionListener.ifUnique(builder::connectionListener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -152,6 +165,17 @@ public final class HeraldAutoConfiguration {
         BootRedisConnection heraldBootRedisConnection(ObjectProvider<DataRedisConnectionDetails> details,
                 ObjectProvider<DataRedisProperties> properties) {
             return new BootRedisConnection(details, properties);
+        }
+    }
+
+    /** The application's Jackson 3 mapper, when Jackson 3 and herald-jackson3 are on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"tools.jackson.databind.json.JsonMapper", "dev.herald.jackson3.Jackson3CodecFactory"})
+    static class Jackson3Configuration {
+
+        @Bean
+        Jackson3Codecs heraldJackson3Codecs(ObjectProvider<JsonMapper> mapper) {
+            return new Jackson3Codecs(mapper);
         }
     }
 
