@@ -54,4 +54,9 @@ public final class Outer_InnerBinding implements HeraldBinding<Outer.Inner> {
         }
         return made.all(herald);
     }
+
+    @Override
+    public Outer.Inner publisher(Herald herald) {
+        return new Outer_InnerPublisher(herald);
+    }
 }

@@ -72,4 +72,9 @@ public final class OrderEventsBinding implements HeraldBinding<OrderEvents> {
         }
         return made.all(herald);
     }
+
+    @Override
+    public OrderEvents publisher(Herald herald) {
+        return new OrderEventsPublisher(herald);
+    }
 }

@@ -63,4 +63,9 @@ public final class AuditLogBinding implements HeraldBinding<AuditLog> {
         }
         return made.all(herald);
     }
+
+    @Override
+    public AuditLog publisher(Herald herald) {
+        return new AuditLogPublisher(herald);
+    }
 }

@@ -74,4 +74,9 @@ public final class PricesBinding implements HeraldBinding<Prices> {
         }
         return made.all(herald);
     }
+
+    @Override
+    public Prices publisher(Herald herald) {
+        return new PricesPublisher(herald);
+    }
 }

@@ -75,4 +75,9 @@ public final class NotificationsBinding implements HeraldBinding<Notifications> 
         }
         return made.all(herald);
     }
+
+    @Override
+    public Notifications publisher(Herald herald) {
+        return new NotificationsPublisher(herald);
+    }
 }

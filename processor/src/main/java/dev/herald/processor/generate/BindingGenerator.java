@@ -135,6 +135,13 @@ public final class BindingGenerator {
                 .endControlFlow()
                 .addStatement("return made.all(herald)")
                 .build());
+        type.addMethod(MethodSpec.methodBuilder("publisher")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(iface)
+                .addParameter(HERALD, "herald")
+                .addStatement("return new $T(herald)", GeneratedNames.publisher(model))
+                .build());
         return type.build();
     }
 
