@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code observed}: the meters and an {@code ObservationRegistry} whose {@code DefaultMeterObservationHandler}
  *       times every {@code herald.publish} and {@code herald.process}: what Spring Boot sets up without tracing;
  *   <li>{@code observed-no-ltt}: the same handler told not to keep a long task timer
- *       ({@code IgnoredMeters.LONG_TASK_TIMER}; Boot: {@code management.observations.long-task-timer.enabled=false});
+ *       ({@code IgnoredMeters.LONG_TASK_TIMER}; Boot 4: {@code management.metrics.observations.ignored-meters=long-task-timer});
  *   <li>{@code observed-no-process}: {@code observed} with an {@code ObservationPredicate} that switches
  *       {@code herald.process} off (Boot: {@code management.observations.enable.herald.process=false});
  *   <li>{@code empty-handler}: the meters and an observation registry whose one handler does nothing: what an
