@@ -33,7 +33,8 @@ final class MetricsSection {
             two context objects and their suppliers: the low-cardinality key values, the contextual names \
             and a plain channel's `herald.channel` are made once per channel (`HeraldChannelKeys`). What a \
             user can switch off: the long task timers \
-            (`DefaultMeterObservationHandler(registry, IgnoredMeters.LONG_TASK_TIMER)`, Spring Boot \
+            (`DefaultMeterObservationHandler(registry, IgnoredMeters.LONG_TASK_TIMER)`; Spring Boot 4 \
+            `management.metrics.observations.ignored-meters=long-task-timer`, 3.x \
             `management.observations.long-task-timer.enabled=false`: the `observed-no-ltt` row), or the \
             per-message `herald.process` observation with an `ObservationPredicate` (Spring Boot \
             `management.observations.enable.herald.process=false`: the `observed-no-process` row), keeping \
