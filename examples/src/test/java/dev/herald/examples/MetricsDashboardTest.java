@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.Herald;
 import dev.herald.examples.dashboard.OrderPipelineDashboard;
+import dev.herald.testing.RedisCluster;
+import dev.herald.testing.RedisClusterExtension;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,11 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The metrics dashboard (issue 15, point 6), in memory and on Redis: a short run of the order pipeline under load,
+ * The metrics dashboard (issue 15, point 6), in memory, on Redis and on a Redis Cluster: a short run of the order pipeline under load,
  * whose sampled meters show traffic on both channels, the handler timer's p99, a buffer that fills while analytics
  * is slow, and the confirmation service's retries, failures and dead letters; and the image drawn of them.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith({RedisServerExtension.class, RedisClusterExtension.class})
 class MetricsDashboardTest {
 
     @Test
@@ -43,6 +45,15 @@ class MetricsDashboardTest {
         MeterRegistry meters = OrderPipelineDashboard.withHandlerPercentiles(new SimpleMeterRegistry());
         try (Herald herald = Herald.builder().redis(redis.uri()).channelPrefix("dashboard-test:").meterRegistry(meters)
                 .build()) {
+            check(herald, meters, dir.resolve("dashboard.png"));
+        }
+    }
+
+    @Test
+    void onRedisCluster(RedisCluster cluster, @TempDir Path dir) throws Exception {
+        MeterRegistry meters = OrderPipelineDashboard.withHandlerPercentiles(new SimpleMeterRegistry());
+        try (Herald herald = Herald.builder().redisCluster(cluster.seedUris().toArray(String[]::new))
+                .channelPrefix("dashboard-test:").meterRegistry(meters).build()) {
             check(herald, meters, dir.resolve("dashboard.png"));
         }
     }
