@@ -64,6 +64,24 @@ final class HeraldContender implements Contender {
     /** The name of the {@link #observed} contender in tables and on the chart. */
     static final String OBSERVED = "Herald metrics+observations";
 
+    /**
+     * Herald with its meters only: {@code meterRegistry(SimpleMeterRegistry)}, no observation registry. Tells the
+     * meters' cost from the observations' in the same run.
+     *
+     * @param redisUri the server
+     * @param prefix the channel prefix
+     * @param sink receives the decoded orders
+     * @return the connected contender
+     */
+    static HeraldContender metered(String redisUri, String prefix, Sink sink) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        return new HeraldContender(METERED, "Herald as above, with meterRegistry(SimpleMeterRegistry) only: every meter, "
+                + "no observation", redisUri, null, null, prefix, sink, builder -> builder.meterRegistry(meters));
+    }
+
+    /** The name of the {@link #metered} contender in tables and on the chart. */
+    static final String METERED = "Herald metrics";
+
     private HeraldContender(String name, String description, String redisUri, String subscriberUri,
             String clusterSeeds, String prefix, Sink sink, UnaryOperator<HeraldBuilder> measured) {
         this.name = name;

@@ -17,6 +17,7 @@ final class MetricsSection {
 
     static final String HERALD = "Herald";
     static final String OBSERVED = "Herald metrics+observations";
+    static final String METERED = "Herald metrics";
     private static final String BENCHMARK = "MetricsOverheadBenchmark.oneToOne:measure=";
     private static final List<String> MEASURES =
             List.of("off", "meters", "empty-handler", "observed-no-process", "observed-no-ltt", "observed");
@@ -99,6 +100,14 @@ final class MetricsSection {
                     median(OBSERVED, MetricsSection::delivered) / median(HERALD, MetricsSection::delivered),
                     median(OBSERVED, MetricsSection::publish) / median(HERALD, MetricsSection::publish),
                     median(OBSERVED, MetricsSection::deliveredCpu), median(HERALD, MetricsSection::deliveredCpu)));
+            if (contender(METERED) != null) {
+                md.append(String.format(Locale.ROOT, "With the meters only (%s): delivered %,.0f msg/s, **%.2f×** "
+                                + "(publish %.2f×); JVM CPU per delivered message %.1f µs.%n%n",
+                        METERED, median(METERED, MetricsSection::delivered),
+                        median(METERED, MetricsSection::delivered) / median(HERALD, MetricsSection::delivered),
+                        median(METERED, MetricsSection::publish) / median(HERALD, MetricsSection::publish),
+                        median(METERED, MetricsSection::deliveredCpu)));
+            }
         } else {
             md.append("End to end: not run (the e2e contenders `herald` and `herald-observed`).\n\n");
         }
