@@ -122,7 +122,10 @@ fi
 
 {
   echo ">>> JMH: codec and in-memory transport"
-  "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -rf json -rff "$results/jmh.json" 'dev\.herald\.bench\.jmh\..*'
+  "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -rf json -rff "$results/jmh.json" 'dev\.herald\.bench\.jmh\.(Codec|InMemoryThroughput)Benchmark\..*'
+
+  echo ">>> JMH: metrics and observations on and off, with -prof gc (bytes allocated per message)"
+  "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -prof gc -rf json -rff "$results/jmh-metrics.json" 'dev\.herald\.bench\.jmh\.MetricsOverheadBenchmark\..*'
 
   echo ">>> end to end over redis-server"
   # a 1 GB young generation, emptied before each measurement, keeps G1 pauses (10-80 ms on a small VM)

@@ -1,10 +1,12 @@
 package dev.herald.examples;
 
 import dev.herald.Herald;
+import dev.herald.HeraldBuilder;
 import dev.herald.HeraldException;
 import dev.herald.examples.activityfeed.ActivityFeed;
 import dev.herald.examples.broadcast.UserUpdateBroadcast;
 import dev.herald.examples.cacheinvalidation.CacheInvalidation;
+import dev.herald.examples.dashboard.OrderPipelineDashboard;
 import dev.herald.examples.fanout.FanOut;
 import dev.herald.examples.filtering.FilteringAndRouting;
 import dev.herald.examples.idempotency.IdempotentProcessing;
@@ -14,7 +16,11 @@ import dev.herald.examples.notifications.RealTimeNotifications;
 import dev.herald.examples.orders.OrderPipeline;
 import dev.herald.examples.requestresponse.RequestResponse;
 import dev.herald.examples.retry.RetryWithBackoff;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +40,31 @@ public final class Examples {
         boolean run(Herald herald, PrintStream out) throws Exception;
     }
 
+    /**
+     * An example that wants Herald's meters: the runner gives Herald a registry of its own (with the handler
+     * duration's percentiles) and hands it to the example too.
+     */
+    @FunctionalInterface
+    interface MeasuredExample extends Example {
+        /**
+         * @param herald made with {@code meterRegistry(meters)}
+         * @param meters the registry
+         * @param where {@code in memory}, {@code on Redis} or {@code on a Redis Cluster}
+         * @param out where the trace goes
+         * @return whether every message arrived
+         * @throws Exception when the example fails
+         */
+        boolean run(Herald herald, MeterRegistry meters, String where, PrintStream out) throws Exception;
+
+        @Override
+        default boolean run(Herald herald, PrintStream out) throws Exception {
+            throw new UnsupportedOperationException("a measured example runs with a meter registry");
+        }
+    }
+
+    /** Where {@code metrics-dashboard} writes its image unless {@code -Ddashboard=PATH} says otherwise. */
+    static final String DEFAULT_DASHBOARD = "target/metrics-dashboard.png";
+
     static final Map<String, Example> ALL = new LinkedHashMap<>();
 
     static {
@@ -49,6 +80,10 @@ public final class Examples {
         ALL.put("multi-tenant", (herald, out) -> new MultiTenant(herald, out).run());
         ALL.put("cache-invalidation", (herald, out) -> new CacheInvalidation(herald, out).run());
         ALL.put("activity-feed", (herald, out) -> new ActivityFeed(herald, out).run());
+        ALL.put("metrics-dashboard", (MeasuredExample) (herald, meters, where, out) ->
+                new OrderPipelineDashboard(herald, meters, out).run(Duration.ofSeconds(Long.getLong("dashboard.seconds", 8)), where,
+                        Path.of(System.getProperty("dashboard", DEFAULT_DASHBOARD)))
+                .complete());
     }
 
     /**
@@ -197,10 +232,15 @@ public final class Examples {
         }
         out.println("Herald example '" + name + "' " + where);
         // as Herald.fromEnvironment() does with REDIS_URL and REDIS_CLUSTER_URL
-        try (Herald herald = cluster != null ? Herald.builder().redisCluster(cluster).build()
-                : Herald.builder().redisOrInMemory(redis).build()) {
+        MeterRegistry meters = example instanceof MeasuredExample
+                ? OrderPipelineDashboard.withHandlerPercentiles(new SimpleMeterRegistry()) : null;
+        HeraldBuilder builder = cluster != null ? Herald.builder().redisCluster(cluster)
+                : Herald.builder().redisOrInMemory(redis);
+        try (Herald herald = (meters != null ? builder.meterRegistry(meters) : builder).build()) {
             long start = System.nanoTime();
-            boolean ok = example.run(herald, out);
+            boolean ok = example instanceof MeasuredExample measured ? measured.run(herald, meters,
+                    cluster != null ? "on a Redis Cluster" : redis != null ? "on Redis" : "in memory", out)
+                    : example.run(herald, out);
             out.printf("%s in %.1f ms%n", ok ? "Done" : "FAILED: not every message arrived", (System.nanoTime() - start) / 1e6);
             return ok;
         }

@@ -11,7 +11,8 @@ class ExamplesTest {
     @Test
     void everyPatternHasAnExampleByName() {
         assertEquals(List.of("order-pipeline", "broadcast", "notifications", "fan-out", "filtering", "request-response",
-                "retry", "lifecycle", "idempotency", "multi-tenant", "cache-invalidation", "activity-feed"),
+                "retry", "lifecycle", "idempotency", "multi-tenant", "cache-invalidation", "activity-feed",
+                "metrics-dashboard"),
                 List.copyOf(Examples.ALL.keySet()));
     }
 }

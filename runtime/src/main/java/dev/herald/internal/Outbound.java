@@ -94,10 +94,11 @@ final class Outbound {
             send(channel, codec, payload, ChannelProbe.NONE).whenComplete(reportFailure);
             return;
         }
-        BiConsumer<Void, Throwable> reportOnly = failures.publishFailures(channel);
         send(channel, codec, payload, ChannelProbe.NONE).whenComplete((sent, failure) -> {
             probe.published(publishing, failure == null ? null : Waits.unwrap(failure));
-            reportOnly.accept(sent, failure);
+            if (failure != null) {
+                failures.publishFailures(channel).accept(sent, failure);
+            }
         });
     }
 

@@ -1,11 +1,6 @@
 package dev.herald.observation;
 
-import static dev.herald.observation.HeraldObservation.HighCardinalityKeys.HERALD_CHANNEL;
 import static dev.herald.observation.HeraldObservation.HighCardinalityKeys.MESSAGING_MESSAGE_ID;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_DESTINATION_NAME;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_OPERATION_NAME;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_OPERATION_TYPE;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_SYSTEM;
 
 import io.micrometer.common.KeyValues;
 
@@ -32,19 +27,17 @@ public class DefaultHeraldProcessObservationConvention implements HeraldProcessO
 
     @Override
     public String getContextualName(HeraldProcessContext context) {
-        return "process " + context.declaredChannel();
+        return context.keys().processName();
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues(HeraldProcessContext context) {
-        return KeyValues.of(MESSAGING_SYSTEM.withValue(context.system()), MESSAGING_OPERATION_TYPE.withValue("process"),
-                MESSAGING_OPERATION_NAME.withValue("process"),
-                MESSAGING_DESTINATION_NAME.withValue(context.declaredChannel()));
+        return context.keys().processLowCardinality();
     }
 
     @Override
     public KeyValues getHighCardinalityKeyValues(HeraldProcessContext context) {
-        KeyValues values = KeyValues.of(HERALD_CHANNEL.withValue(context.channel()));
+        KeyValues values = context.keys().channelKeyValues(context.channel());
         return context.messageId() == null ? values : values.and(MESSAGING_MESSAGE_ID.withValue(context.messageId()));
     }
 }

@@ -1,11 +1,6 @@
 package dev.herald.observation;
 
-import static dev.herald.observation.HeraldObservation.HighCardinalityKeys.HERALD_CHANNEL;
 import static dev.herald.observation.HeraldObservation.HighCardinalityKeys.MESSAGING_MESSAGE_ID;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_DESTINATION_NAME;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_OPERATION_NAME;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_OPERATION_TYPE;
-import static dev.herald.observation.HeraldObservation.LowCardinalityKeys.MESSAGING_SYSTEM;
 
 import io.micrometer.common.KeyValues;
 
@@ -32,19 +27,17 @@ public class DefaultHeraldPublishObservationConvention implements HeraldPublishO
 
     @Override
     public String getContextualName(HeraldPublishContext context) {
-        return context.operation() + " " + context.declaredChannel();
+        return context.keys().sendName(context.operation());
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues(HeraldPublishContext context) {
-        return KeyValues.of(MESSAGING_SYSTEM.withValue(context.system()), MESSAGING_OPERATION_TYPE.withValue("send"),
-                MESSAGING_OPERATION_NAME.withValue(context.operation()),
-                MESSAGING_DESTINATION_NAME.withValue(context.declaredChannel()));
+        return context.keys().sendLowCardinality(context.operation());
     }
 
     @Override
     public KeyValues getHighCardinalityKeyValues(HeraldPublishContext context) {
-        KeyValues values = KeyValues.of(HERALD_CHANNEL.withValue(context.channel()));
+        KeyValues values = context.keys().channelKeyValues(context.channel());
         return context.messageId() == null ? values : values.and(MESSAGING_MESSAGE_ID.withValue(context.messageId()));
     }
 }

@@ -11,9 +11,8 @@ import java.util.Objects;
  */
 public final class HeraldProcessContext extends ReceiverContext<Map<String, String>> {
 
-    private final String declaredChannel;
+    private final HeraldChannelKeys keys;
     private final String channel;
-    private final String system;
     private final String messageId;
 
     /**
@@ -25,10 +24,21 @@ public final class HeraldProcessContext extends ReceiverContext<Map<String, Stri
      */
     public HeraldProcessContext(String declaredChannel, String channel, String system, String messageId,
             Map<String, String> carrier) {
+        this(new HeraldChannelKeys(declaredChannel, system), channel, messageId, carrier);
+    }
+
+    /**
+     * A context that shares its subscription's key values, as Herald makes them: no key values of its own.
+     *
+     * @param keys the subscription's declared channel's, made once per channel
+     * @param channel the concrete channel the message came on
+     * @param messageId a request's correlation id, or null
+     * @param carrier the trace context the message carried, or null
+     */
+    public HeraldProcessContext(HeraldChannelKeys keys, String channel, String messageId, Map<String, String> carrier) {
         super((fields, key) -> fields == null ? null : fields.get(key));
-        this.declaredChannel = Objects.requireNonNull(declaredChannel, "declaredChannel");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.channel = Objects.requireNonNull(channel, "channel");
-        this.system = Objects.requireNonNull(system, "system");
         this.messageId = messageId;
         if (carrier != null) {
             setCarrier(carrier);
@@ -37,7 +47,7 @@ public final class HeraldProcessContext extends ReceiverContext<Map<String, Stri
 
     /** @return the subscription's channel, template or pattern as declared, without the prefix */
     public String declaredChannel() {
-        return declaredChannel;
+        return keys.declaredChannel();
     }
 
     /** @return the concrete channel the message came on (prefix included) */
@@ -47,7 +57,12 @@ public final class HeraldProcessContext extends ReceiverContext<Map<String, Stri
 
     /** @return {@code redis}, or {@code herald} in memory and on an application's transport */
     public String system() {
-        return system;
+        return keys.system();
+    }
+
+    /** @return the key values this context shares with every other of its subscription's declared channel */
+    public HeraldChannelKeys keys() {
+        return keys;
     }
 
     /** @return a request's correlation id, or null */

@@ -11,9 +11,8 @@ import java.util.Objects;
  */
 public final class HeraldPublishContext extends SenderContext<Map<String, String>> {
 
-    private final String declaredChannel;
+    private final HeraldChannelKeys keys;
     private final String channel;
-    private final String system;
     private final String operation;
     private final String messageId;
 
@@ -27,14 +26,27 @@ public final class HeraldPublishContext extends SenderContext<Map<String, String
      */
     public HeraldPublishContext(String declaredChannel, String channel, String system, String operation,
             String messageId, Map<String, String> carrier) {
+        this(new HeraldChannelKeys(declaredChannel, system), channel, operation, messageId, carrier);
+    }
+
+    /**
+     * A context that shares its declared channel's key values, as Herald makes them: no key values of its own.
+     *
+     * @param keys the declared channel's, made once per channel
+     * @param channel the concrete channel, as sent
+     * @param operation {@code publish} or {@code request}
+     * @param messageId a request's correlation id, or null
+     * @param carrier where the trace context goes, or null when the message has no room for it
+     */
+    public HeraldPublishContext(HeraldChannelKeys keys, String channel, String operation, String messageId,
+            Map<String, String> carrier) {
         super((fields, key, value) -> {
             if (fields != null) {
                 fields.put(key, value);
             }
         });
-        this.declaredChannel = Objects.requireNonNull(declaredChannel, "declaredChannel");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.channel = Objects.requireNonNull(channel, "channel");
-        this.system = Objects.requireNonNull(system, "system");
         this.operation = Objects.requireNonNull(operation, "operation");
         this.messageId = messageId;
         if (carrier != null) {
@@ -44,7 +56,7 @@ public final class HeraldPublishContext extends SenderContext<Map<String, String
 
     /** @return the channel as declared, without the prefix: a template in its {@code {placeholder}} form */
     public String declaredChannel() {
-        return declaredChannel;
+        return keys.declaredChannel();
     }
 
     /** @return the concrete channel, as sent (prefix and template values included) */
@@ -54,12 +66,17 @@ public final class HeraldPublishContext extends SenderContext<Map<String, String
 
     /** @return {@code redis}, or {@code herald} in memory and on an application's transport */
     public String system() {
-        return system;
+        return keys.system();
     }
 
     /** @return {@code publish}, or {@code request} for a request's publish */
     public String operation() {
         return operation;
+    }
+
+    /** @return the key values this context shares with every other of its declared channel */
+    public HeraldChannelKeys keys() {
+        return keys;
     }
 
     /** @return a request's correlation id, or null */

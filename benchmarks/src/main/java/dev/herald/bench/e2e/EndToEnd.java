@@ -44,6 +44,8 @@ public final class EndToEnd {
         CONTENDERS.put("lettuce-autoflush", (uri, prefix, sink) -> new LettuceContender(uri, prefix, sink, false, false));
         CONTENDERS.put("lettuce-batched", (uri, prefix, sink) -> new LettuceContender(uri, prefix, sink, true, false));
         CONTENDERS.put("herald", HeraldContender::new);
+        CONTENDERS.put("herald-metered", HeraldContender::metered);
+        CONTENDERS.put("herald-observed", HeraldContender::observed);
         CONTENDERS.put("redisson", RedissonContender::new);
         CONTENDERS.put("spring", SpringContender::new);
         // diagnostic, not run by default: raw batched Lettuce with the client options Herald's transport sets
@@ -51,7 +53,7 @@ public final class EndToEnd {
     }
 
     private static final List<String> DEFAULT_CONTENDERS =
-            List.of("lettuce-autoflush", "lettuce-batched", "herald", "redisson", "spring");
+            List.of("lettuce-autoflush", "lettuce-batched", "herald", "herald-metered", "herald-observed", "redisson", "spring");
 
     private EndToEnd() {
     }

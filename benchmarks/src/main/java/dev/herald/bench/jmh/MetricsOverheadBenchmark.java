@@ -7,7 +7,10 @@ import dev.herald.bench.model.OrderEventsPublisher;
 import dev.herald.bench.model.OrderEventsSubscriber;
 import dev.herald.bench.model.Orders;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +31,21 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What metrics and observations cost (issue 15): the in-memory one-to-one delivery of
- * {@link InMemoryThroughputBenchmark}, with {@code measure} {@code off} (no registry), {@code meters} (a
- * {@code SimpleMeterRegistry}: counters and the handler timer per message) and {@code observed} (the meters and an
- * {@code ObservationRegistry} whose {@code DefaultMeterObservationHandler} times every {@code herald.publish} and
- * {@code herald.process}), in the same run. With {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated
- * per delivered message on the publish and dispatch paths together.
+ * {@link InMemoryThroughputBenchmark}, with {@code measure}:
+ * <ul>
+ *   <li>{@code off}: no registry;
+ *   <li>{@code meters}: a {@code SimpleMeterRegistry} (counters and the handler timer per message);
+ *   <li>{@code observed}: the meters and an {@code ObservationRegistry} whose {@code DefaultMeterObservationHandler}
+ *       times every {@code herald.publish} and {@code herald.process}: what Spring Boot sets up without tracing;
+ *   <li>{@code observed-no-ltt}: the same handler told not to keep a long task timer
+ *       ({@code IgnoredMeters.LONG_TASK_TIMER}; Boot 4: {@code management.metrics.observations.ignored-meters=long-task-timer});
+ *   <li>{@code observed-no-process}: {@code observed} with an {@code ObservationPredicate} that switches
+ *       {@code herald.process} off (Boot: {@code management.observations.enable.herald.process=false});
+ *   <li>{@code empty-handler}: the meters and an observation registry whose one handler does nothing: what an
+ *       observation costs before any handler keeps anything (Herald's contexts and Micrometer's observation).
+ * </ul>
+ * all in the same run. With {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per delivered message
+ * on the publish and dispatch paths together.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -65,8 +78,8 @@ public class MetricsOverheadBenchmark {
     @State(Scope.Benchmark)
     public static class Measured {
 
-        /** {@code off}, {@code meters} or {@code observed}. */
-        @Param({"off", "meters", "observed"})
+        /** What is measured: see the class description. */
+        @Param({"off", "meters", "observed", "observed-no-ltt", "observed-no-process", "empty-handler"})
         public String measure;
 
         private final OrderCreated[] pool = Orders.pool(1024);
@@ -87,9 +100,18 @@ public class MetricsOverheadBenchmark {
             switch (measure) {
                 case "off" -> { }
                 case "meters" -> builder.meterRegistry(meters);
-                case "observed" -> {
+                case "observed", "observed-no-ltt", "observed-no-process", "empty-handler" -> {
                     ObservationRegistry observations = ObservationRegistry.create();
-                    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+                    ObservationRegistry.ObservationConfig config = observations.observationConfig();
+                    switch (measure) {
+                        case "observed-no-ltt" -> config.observationHandler(
+                                new DefaultMeterObservationHandler(meters, IgnoredMeters.LONG_TASK_TIMER));
+                        case "empty-handler" -> config.observationHandler(new EmptyHandler());
+                        default -> config.observationHandler(new DefaultMeterObservationHandler(meters));
+                    }
+                    if (measure.equals("observed-no-process")) {
+                        config.observationPredicate((name, context) -> !"herald.process".equals(name));
+                    }
                     builder.meterRegistry(meters).observationRegistry(observations);
                 }
                 default -> throw new IllegalArgumentException("measure: " + measure);
@@ -115,6 +137,14 @@ public class MetricsOverheadBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             herald.close();
+        }
+    }
+
+    /** Takes every observation and keeps nothing. */
+    static final class EmptyHandler implements ObservationHandler<Observation.Context> {
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
         }
     }
 }

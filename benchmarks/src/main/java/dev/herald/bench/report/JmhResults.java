@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JMH result file ({@code -rf json}), reduced to one {@link Summary} per benchmark: the median and
- * range of the forks' mean scores, or of the iterations when there was a single fork.
+ * The JMH result file ({@code -rf json}), reduced to one {@link Summary} per benchmark (and per parameter set, and per
+ * allocation figure when {@code -prof gc} ran): the median and range of the forks' mean scores, or of the iterations
+ * when there was a single fork.
  */
 final class JmhResults {
 
@@ -38,29 +39,53 @@ final class JmhResults {
         Map<String, Score> scores = new LinkedHashMap<>();
         for (JsonNode benchmark : root) {
             String name = benchmark.get("benchmark").asText();
-            JsonNode metric = benchmark.get("primaryMetric");
-            JsonNode raw = metric.get("rawData");
-            List<Double> forkMeans = new ArrayList<>();
-            List<Double> iterations = new ArrayList<>();
-            int perFork = 0;
-            for (JsonNode fork : raw) {
-                double sum = 0;
-                perFork = fork.size();
-                for (JsonNode iteration : fork) {
-                    sum += iteration.asDouble();
-                    iterations.add(iteration.asDouble());
+            String key = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            JsonNode params = benchmark.get("params");
+            if (params != null && params.isObject()) {
+                StringBuilder withParams = new StringBuilder(key);
+                for (Map.Entry<String, JsonNode> param : params.properties()) {
+                    withParams.append(':').append(param.getKey()).append('=').append(param.getValue().asText());
                 }
-                forkMeans.add(sum / fork.size());
+                key = withParams.toString();
             }
-            Summary summary = Summary.of(forkMeans.size() > 1 ? forkMeans : iterations);
-            scores.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-                    new Score(summary, metric.get("scoreUnit").asText(), raw.size(), perFork));
+            scores.put(key, score(benchmark.get("primaryMetric")));
+            JsonNode secondary = benchmark.get("secondaryMetrics");
+            if (secondary != null) {
+                for (Map.Entry<String, JsonNode> metric : secondary.properties()) {
+                    if (metric.getKey().endsWith(ALLOCATION)) {
+                        scores.put(key + "/" + ALLOCATION, score(metric.getValue()));
+                    }
+                }
+            }
         }
         return new JmhResults(scores);
     }
 
+    /** The secondary metric of {@code -prof gc} that says how many bytes one operation allocated. */
+    static final String ALLOCATION = "gc.alloc.rate.norm";
+
+    private static Score score(JsonNode metric) {
+        JsonNode raw = metric.get("rawData");
+        List<Double> forkMeans = new ArrayList<>();
+        List<Double> iterations = new ArrayList<>();
+        int perFork = 0;
+        for (JsonNode fork : raw) {
+            double sum = 0;
+            perFork = fork.size();
+            for (JsonNode iteration : fork) {
+                sum += iteration.asDouble();
+                iterations.add(iteration.asDouble());
+            }
+            forkMeans.add(sum / fork.size());
+        }
+        Summary summary = Summary.of(forkMeans.size() > 1 ? forkMeans : iterations);
+        return new Score(summary, metric.get("scoreUnit").asText(), raw.size(), perFork);
+    }
+
     /**
-     * @param name {@code Class.method}, such as {@code CodecBenchmark.heraldEncode}
+     * @param name {@code Class.method}, such as {@code CodecBenchmark.heraldEncode}; a benchmark with parameters adds
+     *     them, {@code :name=value} each ({@code MetricsOverheadBenchmark.oneToOne:measure=off}); with
+     *     {@code /gc.alloc.rate.norm} after it, the bytes allocated per operation ({@code -prof gc})
      * @return its score, or {@code null} when it did not run
      */
     Score get(String name) {

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * <pre>
  * java -Djava.awt.headless=true -jar benchmarks.jar report [--results DIR] [--markdown FILE] [--chart FILE]
  * </pre>
- * The results directory holds {@code jmh.json}, {@code e2e.json}, {@code cluster.json}, {@code requests.json},
+ * The results directory holds {@code jmh.json}, {@code jmh-metrics.json} ({@code MetricsOverheadBenchmark} with
+ * {@code -prof gc}), {@code e2e.json}, {@code cluster.json}, {@code requests.json},
  * {@code compile.json} and {@code run.properties} (written by {@code run.sh}); any of them may be missing.
  */
 public final class Report {
@@ -46,6 +47,7 @@ public final class Report {
     private final ClusterSection cluster;
     private final RequestResults requestResults;
     private final RequestsSection requests;
+    private final MetricsSection metrics;
     private final JmhResults jmh;
     private final CompileResults compile;
     private final Properties run;
@@ -53,12 +55,13 @@ public final class Report {
     private final Machine machine;
 
     private Report(E2eResults e2e, ClusterResults clusterResults, RequestResults requestResults, JmhResults jmh,
-            CompileResults compile, Properties run, Properties versions, Machine machine) {
+            JmhResults metricsJmh, CompileResults compile, Properties run, Properties versions, Machine machine) {
         this.e2e = e2e;
         this.clusterResults = clusterResults;
         this.cluster = new ClusterSection(clusterResults);
         this.requestResults = requestResults;
         this.requests = new RequestsSection(requestResults);
+        this.metrics = new MetricsSection(e2e, metricsJmh != null ? metricsJmh : jmh);
         this.jmh = jmh;
         this.compile = compile;
         this.run = run;
@@ -92,6 +95,7 @@ public final class Report {
         JsonMapper mapper = JsonMapper.builder().build();
         Path e2eFile = results.resolve("e2e.json");
         Path jmhFile = results.resolve("jmh.json");
+        Path metricsJmhFile = results.resolve("jmh-metrics.json");
         Path compileFile = results.resolve("compile.json");
         Path clusterFile = results.resolve("cluster.json");
         Path requestsFile = results.resolve("requests.json");
@@ -100,6 +104,7 @@ public final class Report {
                 Files.exists(clusterFile) ? mapper.readValue(clusterFile.toFile(), ClusterResults.class) : null,
                 Files.exists(requestsFile) ? mapper.readValue(requestsFile.toFile(), RequestResults.class) : null,
                 Files.exists(jmhFile) ? JmhResults.read(jmhFile) : null,
+                Files.exists(metricsJmhFile) ? JmhResults.read(metricsJmhFile) : null,
                 Files.exists(compileFile) ? mapper.readValue(compileFile.toFile(), CompileResults.class) : null,
                 properties(results.resolve("run.properties")),
                 versions(),
@@ -209,6 +214,7 @@ public final class Report {
         targets.add(new Target("Herald codec decode ÷ pre-bound ObjectReader",
                 jmhMedian("CodecBenchmark.heraldDecode") / jmhMedian("CodecBenchmark.jacksonDecode"), "x", false, 1.05,
                 Why.CODEC));
+        targets.add(metrics.target());
         double extra = compile == null ? Double.NaN
                 : (Summary.of(compile.withProcessorMillis()).median() / Summary.of(compile.withoutProcessorMillis()).median() - 1) * 100;
         targets.add(new Target("javac time added by the processor", extra, "%", false, 20, Why.COMPILE));
@@ -255,7 +261,7 @@ public final class Report {
                 versions.getProperty("netty"), versions.getProperty("jmh"), versions.getProperty("hdrhistogram")));
         md.append('\n');
 
-        md.append("## Targets of issue 6\n\n");
+        md.append("## Targets of issues 6 and 15\n\n");
         md.append("Each ratio compares medians measured in this run.\n\n");
         md.append("| Target | Measured | Goal | Verdict |\n|---|---:|---:|---|\n");
         for (Target target : targets) {
@@ -291,6 +297,7 @@ public final class Report {
         endToEnd(md);
         cluster.markdown(md, clusterTargets);
         requests.markdown(md, requestTargets);
+        metrics.markdown(md);
         jmhSection(md);
         compileSection(md);
         method(md);

@@ -4,6 +4,7 @@ import dev.herald.PublishFailedException;
 import dev.herald.internal.ChannelProbe;
 import dev.herald.observation.DefaultHeraldProcessObservationConvention;
 import dev.herald.observation.DefaultHeraldPublishObservationConvention;
+import dev.herald.observation.HeraldChannelKeys;
 import dev.herald.observation.HeraldProcessContext;
 import dev.herald.observation.HeraldPublishContext;
 import io.micrometer.core.instrument.Counter;
@@ -18,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The meters of one declared channel, registered once when the channel is first used, and its observations. A
  * message costs a counter increment or a timer record; an observation is made only when the observation registry
- * is not a no-op.
+ * is not a no-op (it has a handler), and shares the channel's {@link HeraldChannelKeys}: the observation's own
+ * allocations are then Micrometer's (the context's maps, the observation, what its handlers keep).
  */
 final class MicrometerChannelProbe implements ChannelProbe {
 
     private final MicrometerInstruments owner;
     private final String declared;
+    private final HeraldChannelKeys keys;
     private final Counter publishedSuccess;
     private final Counter publishedFailure;
     private final Counter publishedRefused;
@@ -38,6 +41,7 @@ final class MicrometerChannelProbe implements ChannelProbe {
     MicrometerChannelProbe(MicrometerInstruments owner, String declared) {
         this.owner = owner;
         this.declared = declared;
+        this.keys = new HeraldChannelKeys(declared, owner.system());
         MeterRegistry meters = owner.meters();
         Tags channel = Tags.of(MeterNames.CHANNEL, declared);
         String publishedText = "Messages published, by outcome: success (the transport accepted it), refused (not sent:"
@@ -77,7 +81,7 @@ final class MicrometerChannelProbe implements ChannelProbe {
             return null;
         }
         try {
-            HeraldPublishContext context = new HeraldPublishContext(declared, channel, owner.system(),
+            HeraldPublishContext context = new HeraldPublishContext(keys, channel,
                     messageId == null ? "publish" : "request", messageId, trace);
             return Observation.createNotStarted(owner.publishConvention(),
                     DefaultHeraldPublishObservationConvention.INSTANCE, () -> context, observations).start();
@@ -115,7 +119,7 @@ final class MicrometerChannelProbe implements ChannelProbe {
             return null;
         }
         try {
-            HeraldProcessContext context = new HeraldProcessContext(declared, channel, owner.system(), messageId, trace);
+            HeraldProcessContext context = new HeraldProcessContext(keys, channel, messageId, trace);
             return Observation.createNotStarted(owner.processConvention(),
                     DefaultHeraldProcessObservationConvention.INSTANCE, () -> context, observations).start().openScope();
         } catch (RuntimeException e) {
