@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lock-free; a publish costs two compare-and-sets, its completion two subtractions. The counts never pass
  * the bounds, except that one publish larger than the byte bound is let through when nothing else waits.
  */
-public final class PendingPublishes {
+final class PendingPublishes {
 
     private final int maxCount;
     private final long maxBytes;
