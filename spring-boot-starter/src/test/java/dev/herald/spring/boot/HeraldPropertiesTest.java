@@ -37,6 +37,9 @@ class HeraldPropertiesTest {
     /** Builder methods that take objects, not values: beans or a {@link HeraldBuilderCustomizer} set them. */
     private static final Set<String> NOT_PROPERTIES = Set.of("transport", "objectMapper", "codecFactory", "errorHandler",
             "connectionListener", "sslOptions", "clientOptions",
+            // Micrometer's registries and Herald's observation conventions: objects (not yet wired from the
+            // application's registries by the starter; a HeraldBuilderCustomizer sets them)
+            "meterRegistry", "observationRegistry", "publishObservationConvention", "processObservationConvention",
             // the same setting as redis(...): herald.redis.url, with herald.transport=memory for "in memory"
             "redisOrInMemory");
 
@@ -50,7 +53,8 @@ class HeraldPropertiesTest {
     /** Builder fields no property sets: objects, the Redis address, and the test-only thread factory. */
     private static final Set<String> FIELDS_NOT_FROM_VALUES = Set.of("transport", "objectMapper", "codecFactory",
             "errorHandler", "connectionListener", "sslOptions", "clientOptions", "handlerThreadFactory", "redisUri",
-            "redisClusterSeeds");
+            "redisClusterSeeds", "meterRegistry", "observationRegistry", "publishObservationConvention",
+            "processObservationConvention");
 
     @Test
     void everyBuilderSettingHasADocumentedProperty() throws IOException {
