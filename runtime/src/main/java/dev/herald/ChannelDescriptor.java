@@ -15,12 +15,15 @@ public final class ChannelDescriptor<T> {
     private final PayloadType<T> payloadType;
     private final Class<?> declaringInterface;
     private final String methodName;
+    private final boolean durable;
 
-    private ChannelDescriptor(String name, PayloadType<T> payloadType, Class<?> declaringInterface, String methodName) {
+    private ChannelDescriptor(String name, PayloadType<T> payloadType, Class<?> declaringInterface, String methodName,
+            boolean durable) {
         this.name = Objects.requireNonNull(name, "name");
         this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
         this.declaringInterface = Objects.requireNonNull(declaringInterface, "declaringInterface");
         this.methodName = Objects.requireNonNull(methodName, "methodName");
+        this.durable = durable;
     }
 
     /**
@@ -35,7 +38,23 @@ public final class ChannelDescriptor<T> {
      */
     public static <T> ChannelDescriptor<T> of(String name, PayloadType<T> payloadType,
             Class<?> declaringInterface, String methodName) {
-        return new ChannelDescriptor<>(name, payloadType, declaringInterface, methodName);
+        return new ChannelDescriptor<>(name, payloadType, declaringInterface, methodName, false);
+    }
+
+    /**
+     * Describes a durable channel ({@code @Channel(value = ..., durable = true)}): kept in a Redis stream and
+     * read through consumer groups, delivered at least once.
+     *
+     * @param name the channel name as declared, without prefix
+     * @param payloadType the payload type
+     * @param declaringInterface the interface that declares the channel
+     * @param methodName the declaring method
+     * @param <T> the payload type
+     * @return the descriptor
+     */
+    public static <T> ChannelDescriptor<T> durable(String name, PayloadType<T> payloadType,
+            Class<?> declaringInterface, String methodName) {
+        return new ChannelDescriptor<>(name, payloadType, declaringInterface, methodName, true);
     }
 
     /** @return the channel name as declared, without prefix */
@@ -58,8 +77,13 @@ public final class ChannelDescriptor<T> {
         return methodName;
     }
 
+    /** @return {@code true} for a durable channel (a stream read through consumer groups), {@code false} for pub/sub */
+    public boolean isDurable() {
+        return durable;
+    }
+
     @Override
     public String toString() {
-        return "\"" + name + "\" (" + payloadType + ") declared by " + declaringInterface.getName() + "." + methodName + "(...)";
+        return (durable ? "durable " : "") + "\"" + name + "\" (" + payloadType + ") declared by " + declaringInterface.getName() + "." + methodName + "(...)";
     }
 }

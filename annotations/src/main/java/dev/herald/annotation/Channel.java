@@ -39,4 +39,15 @@ public @interface Channel {
      * @return the channel name; never empty
      */
     String value();
+
+    /**
+     * Whether the channel is durable: kept in a Redis stream and read through consumer groups, delivered at
+     * least once, instead of fire-and-forget pub/sub. A durable channel's subscriptions join a consumer
+     * group ({@code Herald.builder().consumerGroup(...)}); every group receives every message, and within a
+     * group each message goes to one consumer and is acknowledged once its handler returned. The stream's
+     * entries carry the payload in a field named {@code payload}, as the same plain JSON.
+     *
+     * @return {@code true} for a durable channel; {@code false}, the default, for pub/sub
+     */
+    boolean durable() default false;
 }

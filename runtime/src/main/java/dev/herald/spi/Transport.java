@@ -128,6 +128,16 @@ public interface Transport extends AutoCloseable {
     DeadLetterStore deadLetters();
 
     /**
+     * Where this transport keeps durable channels, or {@code null} when it has none: Herald then refuses
+     * durable channels with an error that names the transport.
+     *
+     * @return the durable log, or {@code null}, the default
+     */
+    default DurableLog durable() {
+        return null;
+    }
+
+    /**
      * Tells whether the current thread belongs to the transport's I/O threads, where blocking is never
      * allowed.
      *
