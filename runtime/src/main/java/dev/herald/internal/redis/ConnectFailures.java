@@ -124,6 +124,27 @@ final class ConnectFailures {
         return "could not connect to Redis at " + at + ": " + root;
     }
 
+    /**
+     * Whether a connect failed because the connection closed during Lettuce's handshake with no reply read:
+     * {@code Connection closed prematurely}, or {@code RedisHandshakeHandler not registered} when the close won
+     * the race against the handler's setup. Redis's refusal may have been sent and lost; a new attempt tells.
+     *
+     * @param failure what the connect failed with
+     * @return {@code true} for such a bare close, {@code false} for anything else, a refusal included
+     */
+    static boolean closedDuringHandshake(Throwable failure) {
+        if (refusal(failure, 0) != null) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String text = String.valueOf(cause.getMessage());
+            if (text.contains("closed prematurely") || text.contains("RedisHandshakeHandler not registered")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static RedisCommandExecutionException refusal(Throwable failure, int depth) {
         if (failure == null || depth > 8) {
             return null;

@@ -27,6 +27,14 @@ final class RedisConnector {
     /** Channel names as UTF-8 text, payloads as the bytes they are. */
     static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
+    /**
+     * How often a connect is tried when the server closed the connection during the handshake without a reply
+     * Herald could read. Lettuce loses Redis's refusal (WRONGPASS, NOAUTH) that way on a loaded machine (measured:
+     * about one connect in eight with three busy processes on two cores, reported as "Connection closed
+     * prematurely" or "RedisHandshakeHandler not registered"), so the cause a user is told would be a guess.
+     */
+    static final int HANDSHAKE_ATTEMPTS = 4;
+
     private RedisConnector() {
     }
 
@@ -44,7 +52,7 @@ final class RedisConnector {
         RedisClient client = newClient(settings, redisUri);
         CompletableFuture<RedisTransport> connected = connectAsync(client, redisUri, settings);
         // Lettuce bounds each step (connect, TLS handshake, HELLO); this only guards against a step it does not
-        Duration bound = settings.connectTimeout().plus(settings.commandTimeout()).multipliedBy(2);
+        Duration bound = settings.connectTimeout().plus(settings.commandTimeout()).multipliedBy(2L * HANDSHAKE_ATTEMPTS);
         try {
             return connected.get(bound.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -74,6 +82,43 @@ final class RedisConnector {
     }
 
     /**
+     * {@link #connectOnce}, tried again at once (up to {@link #HANDSHAKE_ATTEMPTS} in all) while the handshake ends
+     * in a bare close, so that a refusal Redis did send is what the caller sees.
+     *
+     * @param client the client to connect with
+     * @param redisUri where to connect
+     * @param settings as for {@link #connectOnce}
+     * @return a stage with the transport, or Lettuce's failure of the last attempt
+     */
+    static CompletableFuture<RedisTransport> connectAsync(RedisClient client, RedisURI redisUri, RedisSettings settings) {
+        CompletableFuture<RedisTransport> result = new CompletableFuture<>();
+        connectTrying(client, redisUri, settings, HANDSHAKE_ATTEMPTS, result);
+        return result;
+    }
+
+    private static void connectTrying(RedisClient client, RedisURI redisUri, RedisSettings settings, int attemptsLeft,
+            CompletableFuture<RedisTransport> result) {
+        CompletableFuture<RedisTransport> attempt;
+        try {
+            attempt = connectOnce(client, redisUri, settings);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        attempt.whenComplete((transport, failure) -> {
+            if (failure == null) {
+                result.complete(transport);
+            } else if (attemptsLeft > 1 && ConnectFailures.closedDuringHandshake(failure)) {
+                LOG.debug("Herald: the connection to {} closed during the handshake without a reply; trying again",
+                        ConnectFailures.describe(redisUri), failure);
+                connectTrying(client, redisUri, settings, attemptsLeft - 1, result);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+    }
+
+    /**
      * Opens the publish connection, then the pub/sub one, without blocking: the stage completes on one of
      * Lettuce's threads. On failure whatever was opened is closed again; the client stays up.
      *
@@ -83,7 +128,7 @@ final class RedisConnector {
      *     the bounds on pending publishes
      * @return a stage with the transport, or Lettuce's failure
      */
-    static CompletableFuture<RedisTransport> connectAsync(RedisClient client, RedisURI redisUri, RedisSettings settings) {
+    static CompletableFuture<RedisTransport> connectOnce(RedisClient client, RedisURI redisUri, RedisSettings settings) {
         Duration commandTimeout = settings.commandTimeout();
         String description = ConnectFailures.describe(redisUri);
         // a name of its own lets health() find the subscription connection in CLIENT LIST, and Lettuce
