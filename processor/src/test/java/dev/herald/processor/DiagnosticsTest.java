@@ -830,8 +830,8 @@ final class DiagnosticsTest {
 
         assertFailedWith(compilation, 1);
         assertThat(compilation).hadErrorContaining("[HeraldDurableRequest] quote(...) on channel \"" + channel
-                + "\" is request-reply (replying test.Item) and durable; a request waits, up to its timeout, for a live "
-                + "responder").inFile(broken).onLineContaining("durable = true");
+                + "\" is request-reply (replying test.Item) and durable; a request waits for a live responder only up to "
+                + "its timeout").inFile(broken).onLineContaining("durable = true");
         assertOnlyValidGenerated();
     }
 
@@ -873,7 +873,7 @@ final class DiagnosticsTest {
 
         assertFailedWith(compilation, 2);
         assertThat(compilation).hadErrorContaining("[HeraldDurableMismatch] channel \"" + leftChannel + "\" is durable "
-                + "here but not durable in test.Right.right(...); a durable channel is a Redis stream and the other "
+                + "here but not durable in test.Right.right(...); a durable channel is a Redis stream, the other one "
                 + "pub/sub").inFile(left).onLineContaining("durable = true");
         assertThat(compilation).hadErrorContaining("[HeraldDurableMismatch] channel \"" + rightChannel + "\" is not "
                 + "durable here but durable in test.Left.left(...)").inFile(right)
