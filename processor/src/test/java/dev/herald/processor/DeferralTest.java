@@ -197,6 +197,29 @@ final class DeferralTest {
     }
 
     @Test
+    void durableMismatchWithAnInterfaceOfAnEarlierRoundIsReportedOnTheDeferredOne() {
+        JavaFileObject early = source("Early",
+                "public interface Early {",
+                "    @Channel(\"shared\") void early(Item item);",
+                "}");
+        JavaFileObject deferred = source("Deferred",
+                "@GeneratePayload",
+                "public interface Deferred {",
+                "    @Channel(value = \"shared\", durable = true) void deferred(Item item);",
+                "    @Channel(\"generated\") void generated(GeneratedPayload payload);",
+                "}");
+
+        Compilation compilation = compile(MARKER, ITEM, early, deferred);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[HeraldDurableMismatch] channel \"shared\" is durable here but "
+                + "not durable in test.Early.early(...)").inFile(deferred).onLineContaining("void deferred");
+        assertThat(herald.generatedFiles()).containsNoneOf("test.DeferredBinding", "test.DeferredPublisher",
+                "test.DeferredSubscriber");
+    }
+
+    @Test
     void sameChannelAndPayloadAcrossRoundsIsNoConflict() {
         JavaFileObject early = source("Early",
                 "public interface Early {",

@@ -819,6 +819,148 @@ final class DiagnosticsTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            price:quote          | CompletionStage<Item> quote(Item item);
+            price:{region}:quote | CompletionStage<Item> quote(String region, Item item);
+            """)
+    void durableRequestReply(String channel, String method) {
+        JavaFileObject broken = interfaceWith("@Channel(value = \"" + channel + "\", durable = true)", method);
+
+        Compilation compilation = compile(broken);
+
+        assertFailedWith(compilation, 1);
+        assertThat(compilation).hadErrorContaining("[HeraldDurableRequest] quote(...) on channel \"" + channel
+                + "\" is request-reply (replying test.Item) and durable; a request waits for a live responder only up to "
+                + "its timeout").inFile(broken).onLineContaining("durable = true");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void requestReplyDeclaredNotDurableCompiles() {
+        JavaFileObject prices = source("Prices",
+                "public interface Prices {",
+                "    @Channel(value = \"price:quote\", durable = false)",
+                "    CompletionStage<Item> quote(Item item);",
+                "}");
+
+        Compilation compilation = compile(prices);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).contains("test.PricesBinding");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            shared | shared | void                  | void
+            shared | shared | CompletionStage<Void> | void
+            n:{a}  | n:{b}  | void                  | CompletionStage<Void>
+            """)
+    void durableMismatch(String leftChannel, String rightChannel, String leftReturn, String rightReturn) {
+        String leftParameters = leftChannel.contains("{a}") ? "String a, Item item" : "Item item";
+        String rightParameters = rightChannel.contains("{b}") ? "String b, Item item" : "Item item";
+        JavaFileObject left = source("Left",
+                "public interface Left {",
+                "    @Channel(value = \"" + leftChannel + "\", durable = true)",
+                "    " + leftReturn + " left(" + leftParameters + ");",
+                "}");
+        JavaFileObject right = source("Right",
+                "public interface Right {",
+                "    @Channel(\"" + rightChannel + "\")",
+                "    " + rightReturn + " right(" + rightParameters + ");",
+                "}");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldDurableMismatch] channel \"" + leftChannel + "\" is durable "
+                + "here but not durable in test.Right.right(...); a durable channel is a Redis stream, the other one "
+                + "pub/sub").inFile(left).onLineContaining("durable = true");
+        assertThat(compilation).hadErrorContaining("[HeraldDurableMismatch] channel \"" + rightChannel + "\" is not "
+                + "durable here but durable in test.Left.left(...)").inFile(right)
+                .onLineContaining("@Channel(\"" + rightChannel + "\")");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void durableMismatchWithAnotherPayloadTypeReportsBoth() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(value = \"shared\", durable = true) void left(Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"shared\") void right(String text);");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 4);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" carries test.Item")
+                .inFile(left).onLineContaining("void left");
+        assertThat(compilation).hadErrorContaining("[HeraldDurableMismatch] channel \"shared\" is durable here")
+                .inFile(left).onLineContaining("void left");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" carries java.lang.String")
+                .inFile(right).onLineContaining("void right");
+        assertThat(compilation).hadErrorContaining("[HeraldDurableMismatch] channel \"shared\" is not durable here")
+                .inFile(right).onLineContaining("void right");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void durablePlainChannelAndRequestReplyChannelAreOnlyAChannelConflict() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(value = \"shared\", durable = true) void left(Item item);");
+        JavaFileObject right = interfaceNamed("Right", "@Channel(\"shared\") CompletionStage<String> right(Item item);");
+
+        Compilation compilation = compile(left, right);
+
+        assertFailedWith(compilation, 2);
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" is a plain channel here")
+                .inFile(left).onLineContaining("void left");
+        assertThat(compilation).hadErrorContaining("[HeraldChannelConflict] channel \"shared\" is request-reply here")
+                .inFile(right).onLineContaining("right(Item item)");
+        assertOnlyValidGenerated();
+    }
+
+    @Test
+    void durableChannelDeclaredDurableEverywhereCompiles() {
+        JavaFileObject left = interfaceNamed("Left", "@Channel(value = \"shared\", durable = true) void left(Item item);");
+        JavaFileObject right = interfaceNamed("Right",
+                "@Channel(value = \"shared\", durable = true) CompletionStage<Void> right(Item item);");
+
+        Compilation compilation = compile(left, right);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).containsAtLeast("test.LeftPublisher", "test.RightPublisher");
+    }
+
+    /** A pattern subscription over pub/sub never reads a stream, nor the other way round: no overlap, no conflict. */
+    @Test
+    void aTemplateOverlapsNoChannelOfTheOtherDurability() {
+        JavaFileObject feeds = source("Feeds",
+                "public interface Feeds {",
+                "    @Channel(\"feed:{userId}\") void user(String userId, Item item);",
+                "    @Channel(value = \"feed:global\", durable = true) void global(String text);",
+                "    @Channel(value = \"news:{topic}\", durable = true) void news(String topic, Item item);",
+                "    @Channel(\"news:sports\") void sports(Item item);",
+                "}");
+
+        Compilation compilation = compile(feeds);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(herald.generatedFiles()).contains("test.FeedsBinding");
+    }
+
+    @Test
+    void durableTemplatesOverlapLikePubSubOnes() {
+        JavaFileObject feeds = source("Feeds",
+                "public interface Feeds {",
+                "    @Channel(value = \"feed:{userId}\", durable = true) void user(String userId, Item item);",
+                "    @Channel(value = \"feed:global\", durable = true) void global(Item item);",
+                "}");
+
+        Compilation compilation = compileAllowingWarnings(feeds);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[HeraldChannelOverlap] channel \"feed:global\" of global(...)")
+                .inFile(feeds).onLineContaining("void global");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"void", "CompletionStage<Void>"})
     void channelConflictBetweenRequestReplyAndPlain(String plainReturn) {
         JavaFileObject left = interfaceNamed("Left", "@Channel(\"shared\") CompletionStage<String> left(Item item);");

@@ -72,6 +72,11 @@ final class GoldenFilesTest {
     }
 
     @Test
+    void durableChannels() {
+        assertMatchesGoldens("durable", durableSources());
+    }
+
+    @Test
     void sameInputGivesTheSameBytes() {
         List<JavaFileObject> sources = allSources();
         List<JavaFileObject> reversed = new ArrayList<>(sources);
@@ -81,7 +86,7 @@ final class GoldenFilesTest {
         SortedMap<String, String> second = generated(Sources.compiler(new HeraldProcessor()).compile(sources));
         SortedMap<String, String> reversedOrder = generated(Sources.compiler(new HeraldProcessor()).compile(reversed));
 
-        assertThat(first).hasSize(5 * 3 + 1);
+        assertThat(first).hasSize(6 * 3 + 1);
         assertThat(second).containsExactlyEntriesIn(first);
         assertThat(reversedOrder).containsExactlyEntriesIn(first);
     }
@@ -107,6 +112,7 @@ final class GoldenFilesTest {
         sources.addAll(packagePrivateInterfaceSources());
         sources.addAll(templateSources());
         sources.addAll(requestReplySources());
+        sources.addAll(durableSources());
         return sources;
     }
 
@@ -288,6 +294,43 @@ final class GoldenFilesTest {
                         "",
                         "    @Channel(\"levels:{level}\")",
                         "    void level(Event e, Level level);",
+                        "}"));
+    }
+
+    /**
+     * Durable channels: plain ones returning void and CompletionStage&lt;Void&gt;, a template, and a pub/sub
+     * channel beside them, which keeps its usual code.
+     */
+    private static List<JavaFileObject> durableSources() {
+        return List.of(
+                JavaFileObjects.forSourceLines("test.ShipmentCreated",
+                        "package test;",
+                        "",
+                        "public record ShipmentCreated(String shipmentId, String orderId) {}"),
+                JavaFileObjects.forSourceLines("test.ShipmentDelivered",
+                        "package test;",
+                        "",
+                        "import java.time.Instant;",
+                        "",
+                        "public record ShipmentDelivered(String shipmentId, Instant at) {}"),
+                JavaFileObjects.forSourceLines("test.Shipments",
+                        "package test;",
+                        "",
+                        "import dev.herald.annotation.Channel;",
+                        "import java.util.concurrent.CompletionStage;",
+                        "",
+                        "public interface Shipments {",
+                        "    @Channel(value = \"shipment:created\", durable = true)",
+                        "    void created(ShipmentCreated event);",
+                        "",
+                        "    @Channel(value = \"shipment:delivered\", durable = true)",
+                        "    CompletionStage<Void> delivered(ShipmentDelivered event);",
+                        "",
+                        "    @Channel(value = \"warehouse:{warehouseId}:shipments\", durable = true)",
+                        "    void byWarehouse(String warehouseId, ShipmentCreated event);",
+                        "",
+                        "    @Channel(value = \"shipment:tracking\", durable = false)",
+                        "    void tracking(ShipmentCreated event);",
                         "}"));
     }
 

@@ -30,8 +30,8 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Generates {@code XBinding}: one {@code ChannelDescriptor} constant per channel (name and payload type,
- * fixed once), a {@code RequestDescriptor} for a request-reply channel (reply type too), and the
+ * Generates {@code XBinding}: one {@code ChannelDescriptor} constant per channel (name, payload type and
+ * durability, fixed once), a {@code RequestDescriptor} for a request-reply channel (reply type too), and the
  * {@code listen} behind {@code herald.listen(X.class, impl)}. Registered as a service.
  */
 public final class BindingGenerator {
@@ -80,8 +80,10 @@ public final class BindingGenerator {
             }
             type.addField(FieldSpec.builder(ParameterizedTypeName.get(CHANNEL_DESCRIPTOR, payload),
                             MemberNames.constant(method), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("Channel {@code $L} of {@link $T#$L}.\n", method.channel(), iface, method.name())
-                    .initializer("$T.of($Z$S,$W$L,$W$T.class,$W$S)", CHANNEL_DESCRIPTOR, method.channel(),
+                    .addJavadoc("$L {@code $L} of {@link $T#$L}.\n", method.durable() ? "Durable channel" : "Channel",
+                            method.channel(), iface, method.name())
+                    .initializer("$T.$N($Z$S,$W$L,$W$T.class,$W$S)", CHANNEL_DESCRIPTOR,
+                            method.durable() ? "durable" : "of", method.channel(),
                             payloadType(method.payload().type(), payload), iface, method.name())
                     .build());
             channels.add("$N", MemberNames.constant(method));

@@ -110,11 +110,17 @@ public final class PublisherGenerator {
             CodeBlock arguments = CodeBlock.of("$N$L", method.payload().name(),
                     template ? TemplateArguments.values(method) : CodeBlock.of(""));
             switch (method.returnKind()) {
-                case VOID -> publish.addJavadoc("Publishes to {@code $L}, fire-and-forget; failures to send go to the "
-                                + "error handler.\n", method.channel())
+                case VOID -> publish.addJavadoc(method.durable()
+                                ? "Appends to the stream of durable channel {@code $L}, fire-and-forget;\nfailures to "
+                                        + "append go to the error handler.\n"
+                                : "Publishes to {@code $L}, fire-and-forget; failures to send go to the error handler.\n",
+                                method.channel())
                         .addStatement("this.$N.send($L)", field, arguments);
-                case COMPLETION -> publish.addJavadoc("Publishes to {@code $L}; the stage completes when Redis accepted "
-                                + "the message.\n", method.channel())
+                case COMPLETION -> publish.addJavadoc(method.durable()
+                                ? "Appends to the stream of durable channel {@code $L};\nthe stage completes when Redis "
+                                        + "stored the entry (XADD acknowledged).\n"
+                                : "Publishes to {@code $L}; the stage completes when Redis accepted the message.\n",
+                                method.channel())
                         .addStatement("return this.$N.sendAsync($L)", field, arguments);
                 case REQUEST_REPLY -> publish.addJavadoc("Sends a request to {@code $L}; the stage completes with the "
                                 + "reply.\n\n", method.channel())

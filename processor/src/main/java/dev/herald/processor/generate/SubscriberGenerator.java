@@ -36,6 +36,13 @@ import javax.lang.model.element.Modifier;
  */
 public final class SubscriberGenerator {
 
+    /** What a durable subscription does, where a pub/sub one says it waits for the SUBSCRIBE. */
+    private static final CodeBlock DURABLE_DELIVERY = CodeBlock.of(
+            "The subscription joins the consumer group ({@code Herald.builder().consumerGroup(...)}, or the\n"
+                    + "{@code consumerGroup} of this subscriber's {@link $T}); each message is delivered at\n"
+                    + "least once, to one consumer of the group, and acknowledged after the handler returned.\n\n",
+            SUBSCRIPTION_OPTIONS);
+
     private static final CodeBlock THROWS = CodeBlock.of(
             "@throws $T when Redis refused the subscription or did not acknowledge it in time\n", HERALD_EXCEPTION);
 
@@ -154,6 +161,10 @@ public final class SubscriberGenerator {
         if (model.methods().stream().anyMatch(ChannelMethod::isRequestReply)) {
             type.addJavadoc("Responders serve request-reply channels the same way; what they return is the reply.\n");
         }
+        boolean durable = model.methods().stream().anyMatch(ChannelMethod::durable);
+        if (durable) {
+            type.addJavadoc("Durable channels deliver at least once: a handler may see a message again.\n");
+        }
         if (model.isPublic()) {
             type.addModifiers(Modifier.PUBLIC);
         }
@@ -168,7 +179,10 @@ public final class SubscriberGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Creates a subscriber whose subscriptions use {@code options}; binds each channel's codec once.\n\n")
                 .addJavadoc("@param herald the Herald to subscribe on\n")
-                .addJavadoc("@param options buffer, overflow and retry settings; unset values are the Herald's\n")
+                .addJavadoc(durable
+                        ? "@param options buffer, overflow and retry settings, and the consumer group of durable channels;\n"
+                                + "    unset values are the Herald's\n"
+                        : "@param options buffer, overflow and retry settings; unset values are the Herald's\n")
                 .addParameter(HERALD, "herald")
                 .addParameter(SUBSCRIPTION_OPTIONS, "options")
                 .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
@@ -200,14 +214,22 @@ public final class SubscriberGenerator {
             MethodSpec.Builder concrete = MethodSpec.methodBuilder(method.name())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(SUBSCRIPTION);
+            if (method.durable()) {
+                concrete.addJavadoc(template
+                        ? "Subscribes a handler to one channel of durable {@code $L}.\n"
+                        : "Subscribes a handler to durable {@code $L}.\n", method.channel())
+                        .addJavadoc(DURABLE_DELIVERY);
+            }
             if (template) {
-                concrete.addJavadoc("Subscribes a handler to one channel of {@code $L};\nreturns once Redis acknowledged the "
-                        + "SUBSCRIBE.\n\n", method.channel());
+                if (!method.durable()) {
+                    concrete.addJavadoc("Subscribes a handler to one channel of {@code $L};\nreturns once Redis "
+                            + "acknowledged the SUBSCRIBE.\n\n", method.channel());
+                }
                 for (ChannelMethod.Parameter parameter : method.placeholderParameters()) {
                     concrete.addParameter(TypeName.get(parameter.type()), parameter.name())
                             .addJavadoc("@param $N the value of {@code {$L}}\n", parameter.name(), parameter.name());
                 }
-            } else {
+            } else if (!method.durable()) {
                 concrete.addJavadoc("Subscribes a handler to {@code $L}; returns once Redis acknowledged the SUBSCRIBE.\n\n",
                         method.channel());
             }
@@ -231,12 +253,20 @@ public final class SubscriberGenerator {
                 TypeSpec handlerType = handlerInterface(method, payload);
                 type.addType(handlerType);
                 ClassName handlerName = GeneratedNames.subscriber(model).nestedClass(handlerType.name());
-                methods.add(MethodSpec.methodBuilder(MemberNames.patternMethod(method))
-                        .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("Subscribes a handler to every channel of {@code $L} with one PSUBSCRIBE;\n"
-                                + "returns once Redis acknowledged it. The handler receives the placeholder values of\n"
-                                + "each message's channel, typed. A channel whose values do not parse goes to the error\n"
-                                + "handler.\n\n", method.channel())
+                MethodSpec.Builder every = MethodSpec.methodBuilder(MemberNames.patternMethod(method))
+                        .addModifiers(Modifier.PUBLIC);
+                if (method.durable()) {
+                    every.addJavadoc("Subscribes a handler to every channel of durable {@code $L}.\n"
+                                    + "The handler receives the placeholder values of each message's channel, typed. "
+                                    + "A channel whose\nvalues do not parse goes to the error handler.\n", method.channel())
+                            .addJavadoc(DURABLE_DELIVERY);
+                } else {
+                    every.addJavadoc("Subscribes a handler to every channel of {@code $L} with one PSUBSCRIBE;\n"
+                            + "returns once Redis acknowledged it. The handler receives the placeholder values of\n"
+                            + "each message's channel, typed. A channel whose values do not parse goes to the error\n"
+                            + "handler.\n\n", method.channel());
+                }
+                methods.add(every
                         .addJavadoc("@param handler receives each message with its channel's values\n")
                         .addJavadoc("@return the subscription\n")
                         .addJavadoc(THROWS)
@@ -250,7 +280,10 @@ public final class SubscriberGenerator {
         methods.add(MethodSpec.methodBuilder(MemberNames.UNSUBSCRIBE_ALL)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Ends every subscription this subscriber made.\n\n")
-                .addJavadoc("@return a stage that completes when Redis acknowledged the resulting UNSUBSCRIBEs\n")
+                .addJavadoc(durable
+                        ? "@return a stage that completes when Redis acknowledged the resulting UNSUBSCRIBEs and every\n"
+                                + "    durable subscription stopped reading its stream\n"
+                        : "@return a stage that completes when Redis acknowledged the resulting UNSUBSCRIBEs\n")
                 .returns(ParameterizedTypeName.get(COMPLETION_STAGE, ClassName.get(Void.class)))
                 .addStatement("return this.subscriptions.unsubscribeAll()")
                 .build());

@@ -16,6 +16,7 @@ import javax.lang.model.type.TypeMirror;
  * @param channel the channel name as written
  * @param channelResolved {@code false} when the value is a constant javac could not resolve yet
  * @param placeholders the placeholder names of the channel, in order; empty when it has none or is malformed
+ * @param durable the annotation's {@code durable}: a stream read through consumer groups instead of pub/sub
  * @param name the method name
  * @param parameters the parameters in declaration order
  * @param returnType what the method returns
@@ -32,6 +33,7 @@ public record ChannelMethod(
         String channel,
         boolean channelResolved,
         List<String> placeholders,
+        boolean durable,
         String name,
         List<Parameter> parameters,
         TypeMirror returnType,

@@ -115,9 +115,12 @@ public final class ModelBuilder {
 
     private ChannelMethod method(ExecutableElement method, AnnotationMirror annotation) {
         AnnotationValue value = null;
+        boolean durable = false;
         for (var entry : annotation.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals("value")) {
                 value = entry.getValue();
+            } else if (entry.getKey().getSimpleName().contentEquals("durable")) {
+                durable = Boolean.TRUE.equals(entry.getValue().getValue());
             }
         }
         String channel = value != null && value.getValue() instanceof String s ? s : "";
@@ -160,7 +163,7 @@ public final class ModelBuilder {
         } else if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
             misplaced = ChannelMethod.Misplacement.NOT_ABSTRACT;
         }
-        return new ChannelMethod(method, annotation, value, channel, resolved, placeholders,
+        return new ChannelMethod(method, annotation, value, channel, resolved, placeholders, durable,
                 method.getSimpleName().toString(), List.copyOf(parameters), returnType, kind, reply,
                 !method.getTypeParameters().isEmpty(), method.isVarArgs(), misplaced);
     }

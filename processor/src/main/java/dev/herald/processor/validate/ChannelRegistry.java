@@ -14,7 +14,8 @@ import javax.lang.model.util.Types;
 
 /**
  * The channels of a whole compilation, across rounds, so one channel name declared with two payload
- * types, as request-reply and as a plain channel, or with two reply types, is an error on both declarations.
+ * types, as request-reply and as a plain channel, with two reply types, or durable and not durable, is an
+ * error on both declarations.
  */
 public final class ChannelRegistry {
 
@@ -82,12 +83,17 @@ public final class ChannelRegistry {
         }
     }
 
+    /** Whether two declarations of one channel agree: on what travels on it, and on whether it is durable. */
+    private boolean compatible(ChannelMethod one, ChannelMethod other) {
+        return sameMessages(one, other) && one.durable() == other.durable();
+    }
+
     /**
      * Whether two declarations of one channel agree on what travels on it: the same payload type and, for
      * request-reply, the same reply type. A request-reply channel and a plain one never agree: requests travel
      * in an envelope that plain subscribers cannot read, and plain messages are no requests.
      */
-    private boolean compatible(ChannelMethod one, ChannelMethod other) {
+    private boolean sameMessages(ChannelMethod one, ChannelMethod other) {
         return sameType(one.payload().type(), other.payload().type())
                 && one.isRequestReply() == other.isRequestReply()
                 && (!one.isRequestReply() || sameType(one.replyType(), other.replyType()));
@@ -97,8 +103,27 @@ public final class ChannelRegistry {
         return types.isSameType(types.erasure(one), types.erasure(other)) && types.isSameType(one, other);
     }
 
-    /** Reports on {@code at} how it disagrees with {@code other}, declared by {@code otherOwner}, on one channel. */
+    /**
+     * Reports on {@code at} how it disagrees with {@code other}, declared by {@code otherOwner}, on one channel:
+     * what travels on it, whether it is durable, or both. Durability is not compared where a side is request-reply:
+     * that is a conflict with a plain channel already, and a durable request is an error of its own.
+     */
     private void addConflict(ValidationReport report, ChannelMethod at, ChannelInterface otherOwner, ChannelMethod other) {
+        if (!sameMessages(at, other)) {
+            addMessageConflict(report, at, otherOwner, other);
+        }
+        if (at.durable() != other.durable() && !at.isRequestReply() && !other.isRequestReply()) {
+            report.add(Message.DURABLE_MISMATCH, at.element(), at.annotation(), at.annotationValue(), at.channel(),
+                    durability(at), durability(other), otherOwner.qualifiedName(), other.name());
+        }
+    }
+
+    private static String durability(ChannelMethod method) {
+        return method.durable() ? "durable" : "not durable";
+    }
+
+    private void addMessageConflict(ValidationReport report, ChannelMethod at, ChannelInterface otherOwner,
+            ChannelMethod other) {
         if (!sameType(at.payload().type(), other.payload().type())) {
             report.add(Message.CHANNEL_CONFLICT, at.element(), at.annotation(), at.annotationValue(), at.channel(),
                     at.payload().type(), other.payload().type(), otherOwner.qualifiedName(), other.name());
@@ -127,6 +152,9 @@ public final class ChannelRegistry {
         for (Declaration other : method.isTemplate() ? all : templates) {
             if (other.shape().equals(declaration.shape())) {
                 continue; // the same channels: the duplicate and conflict checks cover it
+            }
+            if (other.method().durable() != method.durable()) {
+                continue; // a stream and a pub/sub channel: a pattern over one never reads the other
             }
             if (declaration.pattern() != null && GlobPatterns.matches(declaration.pattern(), other.sample())) {
                 report(other.owner(), other.method(), model, method, own, reportsByInterface, model);

@@ -125,7 +125,13 @@ public final class InterfaceValidator {
         }
         switch (method.returnKind()) {
             case VOID, COMPLETION -> { }
-            case REQUEST_REPLY -> validateReply(method, report);
+            case REQUEST_REPLY -> {
+                validateReply(method, report);
+                if (method.durable()) {
+                    report.add(Message.DURABLE_REQUEST, method.element(), method.annotation(), method.annotationValue(),
+                            method.name(), method.channel(), method.replyType());
+                }
+            }
             case INVALID -> report.add(Message.RETURN_TYPE, method.element(), method.annotation(), null,
                     method.name(), method.channel(), method.returnType());
         }

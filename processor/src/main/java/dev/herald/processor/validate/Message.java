@@ -94,6 +94,15 @@ public enum Message {
     CHANNEL_CONFLICT_REPLY(Kind.ERROR, "HeraldChannelConflict",
             "channel \"%s\" replies with %s here but with %s in %s.%s(...); one request-reply channel has one reply "
                     + "type: rename one channel or use the same reply type"),
+    DURABLE_REQUEST(Kind.ERROR, "HeraldDurableRequest",
+            "%s(...) on channel \"%s\" is request-reply (replying %s) and durable; a request waits for a live "
+                    + "responder only up to its timeout, so keeping it in a stream for later consumers helps no caller: "
+                    + "remove durable = true, or return void or CompletionStage<Void> to make it a durable channel "
+                    + "without replies"),
+    DURABLE_MISMATCH(Kind.ERROR, "HeraldDurableMismatch",
+            "channel \"%s\" is %s here but %s in %s.%s(...); a durable channel is a Redis stream, the other one "
+                    + "pub/sub, so publishers of one never reach subscribers of the other: declare durable the same way "
+                    + "on both, or rename one channel"),
     CHANNEL_OVERLAP(Kind.WARNING, "HeraldChannelOverlap",
             "channel \"%s\" of %s(...) is also matched by \"%s\" of %s.%s(...), so subscribers of every channel of that "
                     + "template receive its messages too; rename one, or add @SuppressWarnings(\"herald:HeraldChannelOverlap\") "

@@ -48,7 +48,7 @@ final class MemberNamesTest {
     }
 
     private static ChannelMethod shaped(String name, List<String> placeholders, ChannelMethod.ReturnKind kind) {
-        return new ChannelMethod(null, null, null, "c", true, placeholders, name, List.of(), null, kind, null, false,
-                false, null);
+        return new ChannelMethod(null, null, null, "c", true, placeholders, false, name, List.of(), null, kind, null,
+                false, false, null);
     }
 }
