@@ -6,6 +6,10 @@ import dev.herald.ConnectionListener;
 import dev.herald.ErrorHandler;
 import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
+import dev.herald.observation.HeraldProcessObservationConvention;
+import dev.herald.observation.HeraldPublishObservationConvention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,6 +19,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -22,6 +27,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -189,6 +195,47 @@ public final class HeraldAutoConfiguration {
         @ConditionalOnMissingBean(name = "heraldHealthIndicator")
         HeraldHealthIndicator heraldHealthIndicator(Herald herald, HeraldProperties properties) {
             return new HeraldHealthIndicator(herald, properties.getCommandTimeout());
+        }
+    }
+
+    /**
+     * The application's Micrometer registry, when Micrometer is on the class path (Actuator brings it): Herald's
+     * meters go where the application's go. Off with {@code herald.metrics.enabled=false}. It customizes before
+     * the application's customizers, so one of those can still replace the registry.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnProperty(prefix = "herald.metrics", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static class MetricsConfiguration {
+
+        @Bean
+        @Order(0)
+        HeraldBuilderCustomizer heraldMeterRegistryCustomizer(ObjectProvider<MeterRegistry> meterRegistry) {
+            return builder -> meterRegistry.ifUnique(builder::meterRegistry);
+        }
+    }
+
+    /**
+     * The application's observation registry (Micrometer Tracing makes spans of its observations), with the
+     * application's observation conventions if it has them. Opt in with {@code herald.observations.enabled=true}:
+     * an observation per message costs far more than the meters (see the README's benchmarks), so, as Spring for
+     * Apache Kafka does with its template and listener observations, it is off by default.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    @ConditionalOnProperty(prefix = "herald.observations", name = "enabled", havingValue = "true")
+    static class ObservationConfiguration {
+
+        @Bean
+        @Order(0)
+        HeraldBuilderCustomizer heraldObservationCustomizer(ObjectProvider<ObservationRegistry> observationRegistry,
+                ObjectProvider<HeraldPublishObservationConvention> publishConvention,
+                ObjectProvider<HeraldProcessObservationConvention> processConvention) {
+            return builder -> {
+                observationRegistry.ifUnique(builder::observationRegistry);
+                publishConvention.ifUnique(builder::publishObservationConvention);
+                processConvention.ifUnique(builder::processObservationConvention);
+            };
         }
     }
 }

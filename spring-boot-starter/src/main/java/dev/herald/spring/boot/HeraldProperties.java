@@ -42,6 +42,12 @@ public class HeraldProperties {
     /** How a failing handler is retried before its message goes to the dead letters. */
     private final Retry retry = new Retry();
 
+    /** Herald's Micrometer meters in the application's MeterRegistry. */
+    private final Metrics metrics = new Metrics();
+
+    /** Herald's herald.publish and herald.process observations in the application's ObservationRegistry. */
+    private final Observations observations = new Observations();
+
     /** Whether messages no handler could take are kept as dead letters. */
     private boolean deadLetters = true;
 
@@ -154,6 +160,16 @@ public class HeraldProperties {
     /** @param overflowPolicy what a full buffer does */
     public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
         this.overflowPolicy = overflowPolicy;
+    }
+
+    /** @return the meter settings */
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /** @return the observation settings */
+    public Observations getObservations() {
+        return observations;
     }
 
     /** @return the retry settings */
@@ -355,6 +371,43 @@ public class HeraldProperties {
         REDIS,
         /** In this process only, for tests: nothing leaves the JVM. */
         MEMORY
+    }
+
+    /** Herald's meters, when Micrometer is on the class path. */
+    public static class Metrics {
+
+        /** Whether Herald records its meters in the application's MeterRegistry. */
+        private boolean enabled = true;
+
+        /** @return whether Herald records meters */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether Herald records meters */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Herald's observations, when Micrometer's observation API is on the class path. */
+    public static class Observations {
+
+        /**
+         * Whether Herald observes each publish and each handler call in the application's ObservationRegistry (one
+         * observation per message: it costs far more than the meters).
+         */
+        private boolean enabled;
+
+        /** @return whether Herald records observations */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether Herald records observations */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** The Redis to connect to, instead of Spring Boot's spring.data.redis.* one. */

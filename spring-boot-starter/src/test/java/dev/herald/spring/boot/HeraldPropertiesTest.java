@@ -37,8 +37,8 @@ class HeraldPropertiesTest {
     /** Builder methods that take objects, not values: beans or a {@link HeraldBuilderCustomizer} set them. */
     private static final Set<String> NOT_PROPERTIES = Set.of("transport", "objectMapper", "codecFactory", "errorHandler",
             "connectionListener", "sslOptions", "clientOptions",
-            // Micrometer's registries and Herald's observation conventions: objects (not yet wired from the
-            // application's registries by the starter; a HeraldBuilderCustomizer sets them)
+            // Micrometer's registries and Herald's observation conventions: the application's beans (herald.metrics.enabled,
+            // herald.observations.enabled switch them; HeraldMetricsStarterTest)
             "meterRegistry", "observationRegistry", "publishObservationConvention", "processObservationConvention",
             // the same setting as redis(...): herald.redis.url, with herald.transport=memory for "in memory"
             "redisOrInMemory");
