@@ -76,6 +76,8 @@ public final class RedisServer implements AutoCloseable {
   // Managed state: written only while holding "this"; volatile so the shutdown hook can read it
   // without taking the lock.
   private volatile Process process;
+  /** Whether it keeps an append-only file, fsynced on every write, in its directory across restarts. */
+  private volatile boolean persistent;
   private volatile Path dir;
   private volatile RedisServerCertificates certificates;
   private volatile SSLSocketFactory tlsSockets;
@@ -154,7 +156,18 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private static RedisServer start(boolean tls) {
-    return start(tls, ExtraArgs.NONE, false);
+    return start(tls, ExtraArgs.NONE, false, false);
+  }
+
+  /**
+   * Starts a server as {@link #start()} does, but one that keeps what it is told: {@code --appendonly yes
+   * --appendfsync always}, its append-only file in its own directory, so that after {@link #kill()} and {@link
+   * #restart()} it holds every write it acknowledged.
+   *
+   * @return the running server; {@linkplain #close() close} it when done
+   */
+  public static RedisServer startPersistent() {
+    return start(false, ExtraArgs.NONE, false, true);
   }
 
   /**
@@ -165,10 +178,10 @@ public final class RedisServer implements AutoCloseable {
    * @param busPortFree whether port + 10000 must be free too (a cluster node's bus port)
    */
   static RedisServer start(ExtraArgs extraArgs, boolean busPortFree) {
-    return start(false, extraArgs, busPortFree);
+    return start(false, extraArgs, busPortFree, false);
   }
 
-  private static RedisServer start(boolean tls, ExtraArgs extraArgs, boolean busPortFree) {
+  private static RedisServer start(boolean tls, ExtraArgs extraArgs, boolean busPortFree, boolean persistent) {
     Path executable = findExecutable();
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
@@ -176,6 +189,7 @@ public final class RedisServer implements AutoCloseable {
       RedisServer server =
           new RedisServer((tls ? "rediss://" : "redis://") + LOOPBACK + ":" + port, LOOPBACK, port,
               tls, null, null, executable, extraArgs);
+      server.persistent = persistent;
       try {
         server.restart();
         return server;
@@ -325,7 +339,7 @@ public final class RedisServer implements AutoCloseable {
   /**
    * Starts the server again on the same port, after {@link #kill()} or {@link #stop()}, and waits
    * until it answers {@code PING}. A server that is still running is stopped first. The new
-   * process starts empty.
+   * process starts empty, unless the server is {@linkplain #startPersistent() persistent}.
    *
    * @throws UnsupportedOperationException if the server is external
    * @throws IllegalStateException if the server did not answer within about 10 seconds, or the
@@ -367,7 +381,8 @@ public final class RedisServer implements AutoCloseable {
           "--bind", LOOPBACK,
           "--protected-mode", "no",
           "--save", "",
-          "--appendonly", "no",
+          "--appendonly", persistent ? "yes" : "no",
+          "--appendfsync", persistent ? "always" : "everysec",
           "--dir", dir.toString(),
           "--logfile", log.toString());
       ProcessBuilder builder = new ProcessBuilder(cmd)
