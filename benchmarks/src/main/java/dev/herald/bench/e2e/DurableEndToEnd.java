@@ -44,6 +44,8 @@ public final class DurableEndToEnd {
         CONTENDERS.put("lettuce", LettuceDurableContender::new);
         CONTENDERS.put("spring", SpringDurableContender::new);
         CONTENDERS.put("redisson", RedissonDurableContender::new);
+        // diagnostic, not run by default: Lettuce by hand that never acknowledges, to see the pending check work
+        CONTENDERS.put("lettuce-noack", (uri, prefix, sink) -> new LettuceDurableContender(uri, prefix, sink, false));
     }
 
     private static final List<String> DEFAULT_CONTENDERS = List.of("herald", "lettuce", "spring", "redisson");

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * other command of its connection) loops on {@code XREADGROUP GROUP bench c1 COUNT 100 BLOCK 1000 STREAMS key >},
  * decodes and handles the batch on that thread (never on Lettuce's event loop), then sends one {@code XACK} with
  * the batch's ids without waiting for it: the next {@code XREADGROUP} follows it on the same connection.
+ *
+ * <p>A diagnostic variant (not in the default run) never acknowledges: it shows that the harness reports what a
+ * contender leaves pending.
  */
 final class LettuceDurableContender implements DurableContender {
 
@@ -44,12 +47,21 @@ final class LettuceDurableContender implements DurableContender {
     private final StatefulRedisConnection<String, byte[]> consumeConnection;
     private final Thread consumer;
     private final DurableSink sink;
+    private final boolean acknowledge;
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean running = true;
 
     LettuceDurableContender(String redisUri, String prefix, DurableSink sink) {
+        this(redisUri, prefix, sink, true);
+    }
+
+    /**
+     * @param acknowledge {@code false} for the diagnostic variant that never sends {@code XACK}
+     */
+    LettuceDurableContender(String redisUri, String prefix, DurableSink sink, boolean acknowledge) {
         this.stream = prefix + Orders.CHANNEL;
         this.sink = sink;
+        this.acknowledge = acknowledge;
         StreamInspector.createGroup(redisUri, stream, GROUP);
         this.client = RedisClient.create(RedisURI.create(redisUri));
         this.publishConnection = client.connect(CODEC);
@@ -89,6 +101,9 @@ final class LettuceDurableContender implements DurableContender {
                 sink.handle(Orders.decode(body.get(FIELD)));
                 ids[i] = message.getId();
             }
+            if (!acknowledge) {
+                continue;
+            }
             async.xack(stream, GROUP, ids).whenComplete((n, e) -> {
                 if (e != null) {
                     failed.incrementAndGet();
@@ -99,14 +114,15 @@ final class LettuceDurableContender implements DurableContender {
 
     @Override
     public String name() {
-        return "Lettuce streams by hand";
+        return acknowledge ? "Lettuce streams by hand" : "Lettuce streams, never acknowledged";
     }
 
     @Override
     public String description() {
         return "raw Lettuce: XADD with auto-flush off, flushCommands() every " + HandFlush.BATCH + " commands and before "
                 + "the publisher waits; a consumer thread on its own connection loops on XREADGROUP COUNT " + COUNT
-                + " BLOCK 1000, handles the batch on that thread, then one XACK per batch, not awaited";
+                + " BLOCK 1000, handles the batch on that thread, then "
+                + (acknowledge ? "one XACK per batch, not awaited" : "never XACK (diagnostic)");
     }
 
     @Override
