@@ -13,6 +13,17 @@ import dev.herald.bench.model.OrderCreated;
  * contender's streams by that prefix ({@code SCAN MATCH prefix* TYPE stream}) and reads their groups' pending
  * entries ({@code XINFO GROUPS}), so a contender need not say which keys or groups it uses. One thread appends at
  * a time. All contenders stay connected for the whole run, so that their measurements can be interleaved.
+ *
+ * <p>Herald's contender is the class {@value DurableEndToEnd#HERALD_CLASS}, which {@link DurableEndToEnd} finds by
+ * name (until it exists, Herald is reported as not run): a public-or-package constructor
+ * {@code (String redisUri, String prefix, DurableSink sink)} that builds Herald with {@code channelPrefix(prefix)}
+ * (every key Herald makes, dead letters included, must begin with it) and its consumer group, subscribes a handler
+ * that calls {@code sink.handle(order)} to a durable channel ({@code @Channel(value = "bench:orders", durable =
+ * true)}, an interface of its own in {@code dev.herald.bench.model}) and returns once the subscription reads;
+ * {@link #name()} returns {@code "Herald"} (the report finds it by that name); {@link #append} calls the generated
+ * publisher without waiting; {@link #flush()} stays the default (Herald coalesces writes itself);
+ * {@link #errors()} returns what Herald's error handler counted; {@link #close()} closes the subscription and
+ * Herald.
  */
 interface DurableContender extends AutoCloseable {
 
