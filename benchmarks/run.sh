@@ -2,13 +2,15 @@
 # Builds Herald and its benchmarks, runs all of them, and writes benchmarks/RESULTS.md and
 # benchmarks/results.png (raw results and the log in benchmarks/target/results/).
 #
-#   benchmarks/run.sh           the full run: about 8 minutes on 2 cores
-#   benchmarks/run.sh --quick   a smoke test of everything: about 4 minutes; writes benchmarks/target/quick/
+#   benchmarks/run.sh           the full run: about 10 minutes on 2 cores
+#   benchmarks/run.sh --quick   a smoke test of everything: about 5 minutes; writes benchmarks/target/quick/
 #   benchmarks/run.sh --no-build   reuse benchmarks/target/benchmarks.jar and processor/target (either mode)
 #   benchmarks/run.sh --cluster-only   only the Redis Cluster harness and its report (with --quick: a smoke
 #                                      test); writes benchmarks/target/cluster[-quick]/, never RESULTS.md
 #   benchmarks/run.sh --requests-only  only the request-reply harness and its report (with --quick: a smoke
 #                                      test, under a minute); writes benchmarks/target/requests[-quick]/, never RESULTS.md
+#   benchmarks/run.sh --durable-only   only the durable (Redis Streams) harness and its report (with --quick: a smoke
+#                                      test, about a minute); writes benchmarks/target/durable[-quick]/, never RESULTS.md
 #
 # Needs a JDK 17+, Maven 3.8+ and redis-server on the PATH (redis-benchmark too, for the reference row;
 # redis-cli for the Redis Cluster runs, which are skipped without it).
@@ -19,18 +21,20 @@ mode=full
 build=1
 cluster_only=0
 requests_only=0
+durable_only=0
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
     --no-build) build=0 ;;
     --cluster-only) cluster_only=1 ;;
     --requests-only) requests_only=1 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --durable-only) durable_only=1 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
-if [ "$cluster_only" -eq 1 ] && [ "$requests_only" -eq 1 ]; then
-  echo "--cluster-only and --requests-only exclude each other" >&2
+if [ $((cluster_only + requests_only + durable_only)) -gt 1 ]; then
+  echo "--cluster-only, --requests-only and --durable-only exclude each other" >&2
   exit 2
 fi
 
@@ -77,6 +81,13 @@ if [ "$requests_only" -eq 1 ]; then
   markdown=$out/RESULTS.md
   chart=$out/results.png
 fi
+if [ "$durable_only" -eq 1 ]; then
+  # likewise for the durable channels
+  out=benchmarks/target/durable; [ "$mode" = quick ] && out=$out-quick
+  results=$out/results
+  markdown=$out/RESULTS.md
+  chart=$out/results.png
+fi
 rm -rf "$results"
 mkdir -p "$results"
 
@@ -110,9 +121,16 @@ requests_run() {
   "${java[@]}" -Xms2g -Xmx2g -Xmn1g -jar "$jar" requests "${quick[@]}" --out "$results/requests.json"
 }
 
-if [ "$cluster_only" -eq 1 ] || [ "$requests_only" -eq 1 ]; then
+durable_run() {
+  echo ">>> durable channels (Redis Streams, consumer groups) over redis-server"
+  "${java[@]}" -Xms2g -Xmx2g -Xmn1g -jar "$jar" durable "${quick[@]}" --out "$results/durable.json"
+}
+
+if [ "$cluster_only" -eq 1 ] || [ "$requests_only" -eq 1 ] || [ "$durable_only" -eq 1 ]; then
   {
-    if [ "$cluster_only" -eq 1 ]; then cluster_run; else requests_run; fi
+    if [ "$cluster_only" -eq 1 ]; then cluster_run
+    elif [ "$requests_only" -eq 1 ]; then requests_run
+    else durable_run; fi
     echo "finished=$(date -u '+%H:%M UTC')" >> "$results/run.properties"
     echo ">>> report"
     "${java[@]}" -jar "$jar" report --results "$results" --markdown "$markdown" --chart "$chart"
@@ -135,6 +153,8 @@ fi
   cluster_run
 
   requests_run
+
+  durable_run
 
   echo ">>> compile cost"
   "${java[@]}" -Xms1g -Xmx2g -jar "$jar" compile "${quick[@]}" --processor "$processor" --out "$results/compile.json"

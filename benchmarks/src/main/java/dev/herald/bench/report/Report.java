@@ -3,6 +3,7 @@ package dev.herald.bench.report;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.bench.results.ClusterResults;
 import dev.herald.bench.results.CompileResults;
+import dev.herald.bench.results.DurableResults;
 import dev.herald.bench.results.E2eResults;
 import dev.herald.bench.results.E2eResults.ContenderResult;
 import dev.herald.bench.results.E2eResults.LatencyRun;
@@ -31,7 +32,7 @@ import java.util.function.Function;
  * java -Djava.awt.headless=true -jar benchmarks.jar report [--results DIR] [--markdown FILE] [--chart FILE]
  * </pre>
  * The results directory holds {@code jmh.json}, {@code jmh-metrics.json} ({@code MetricsOverheadBenchmark} with
- * {@code -prof gc}), {@code e2e.json}, {@code cluster.json}, {@code requests.json},
+ * {@code -prof gc}), {@code e2e.json}, {@code cluster.json}, {@code requests.json}, {@code durable.json},
  * {@code compile.json} and {@code run.properties} (written by {@code run.sh}); any of them may be missing.
  */
 public final class Report {
@@ -47,6 +48,8 @@ public final class Report {
     private final ClusterSection cluster;
     private final RequestResults requestResults;
     private final RequestsSection requests;
+    private final DurableResults durableResults;
+    private final DurableSection durable;
     private final MetricsSection metrics;
     private final JmhResults jmh;
     private final CompileResults compile;
@@ -54,13 +57,16 @@ public final class Report {
     private final Properties versions;
     private final Machine machine;
 
-    private Report(E2eResults e2e, ClusterResults clusterResults, RequestResults requestResults, JmhResults jmh,
+    private Report(E2eResults e2e, ClusterResults clusterResults, RequestResults requestResults,
+            DurableResults durableResults, JmhResults jmh,
             JmhResults metricsJmh, CompileResults compile, Properties run, Properties versions, Machine machine) {
         this.e2e = e2e;
         this.clusterResults = clusterResults;
         this.cluster = new ClusterSection(clusterResults);
         this.requestResults = requestResults;
         this.requests = new RequestsSection(requestResults);
+        this.durableResults = durableResults;
+        this.durable = new DurableSection(durableResults);
         this.metrics = new MetricsSection(e2e, metricsJmh != null ? metricsJmh : jmh);
         this.jmh = jmh;
         this.compile = compile;
@@ -99,10 +105,12 @@ public final class Report {
         Path compileFile = results.resolve("compile.json");
         Path clusterFile = results.resolve("cluster.json");
         Path requestsFile = results.resolve("requests.json");
+        Path durableFile = results.resolve("durable.json");
         Report report = new Report(
                 Files.exists(e2eFile) ? mapper.readValue(e2eFile.toFile(), E2eResults.class) : null,
                 Files.exists(clusterFile) ? mapper.readValue(clusterFile.toFile(), ClusterResults.class) : null,
                 Files.exists(requestsFile) ? mapper.readValue(requestsFile.toFile(), RequestResults.class) : null,
+                Files.exists(durableFile) ? mapper.readValue(durableFile.toFile(), DurableResults.class) : null,
                 Files.exists(jmhFile) ? JmhResults.read(jmhFile) : null,
                 Files.exists(metricsJmhFile) ? JmhResults.read(metricsJmhFile) : null,
                 Files.exists(compileFile) ? mapper.readValue(compileFile.toFile(), CompileResults.class) : null,
@@ -124,12 +132,14 @@ public final class Report {
                 : chart.toString();
         List<Target> clusterTargets = report.cluster.targets();
         List<Target> requestTargets = report.requests.targets();
-        Files.writeString(markdown, report.markdown(targets, clusterTargets, requestTargets, chartLink),
+        List<Target> durableTargets = report.durable.targets();
+        Files.writeString(markdown, report.markdown(targets, clusterTargets, requestTargets, durableTargets, chartLink),
                 StandardCharsets.UTF_8);
         System.out.println("wrote " + markdown + " and " + chart);
         List<Target> all = new ArrayList<>(targets);
         all.addAll(clusterTargets);
         all.addAll(requestTargets);
+        all.addAll(durableTargets);
         for (Target target : all) {
             System.out.printf(Locale.ROOT, "  %-62s %12s  goal %-12s %s%n", target.name(), target.measuredText(),
                     target.goalText(), target.verdict().replace("**", ""));
@@ -233,11 +243,13 @@ public final class Report {
         return started != null ? started : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 
-    String markdown(List<Target> targets, List<Target> clusterTargets, List<Target> requestTargets, String chartLink) {
+    String markdown(List<Target> targets, List<Target> clusterTargets, List<Target> requestTargets,
+            List<Target> durableTargets, String chartLink) {
         StringBuilder md = new StringBuilder();
         boolean quick = "quick".equals(run.getProperty("mode")) || (e2e != null && e2e.quick())
                 || (clusterResults != null && clusterResults.quick())
-                || (requestResults != null && requestResults.quick());
+                || (requestResults != null && requestResults.quick())
+                || (durableResults != null && durableResults.quick());
         md.append("# Herald benchmark results\n\n");
         md.append("Written by `").append(run.getProperty("command", "benchmarks/run.sh")).append("` on ")
                 .append(runDate()).append(quick ? " (**quick mode**: short runs, figures are rough)" : "")
@@ -253,7 +265,8 @@ public final class Report {
         row(md, "Java", machine.javaVersion());
         row(md, "Redis", e2e != null ? e2e.redisVersion()
                 : clusterResults != null ? clusterResults.redisVersion()
-                : requestResults != null ? requestResults.redisVersion() : "not run");
+                : requestResults != null ? requestResults.redisVersion()
+                : durableResults != null ? durableResults.redisVersion() : "not run");
         row(md, "Libraries", String.format(Locale.ROOT,
                 "Herald %s, Lettuce %s, Redisson %s, Spring Data Redis %s (Spring Framework %s), Jackson %s, Netty %s, JMH %s, HdrHistogram %s",
                 versions.getProperty("herald"), versions.getProperty("lettuce"), versions.getProperty("redisson"),
@@ -280,6 +293,10 @@ public final class Report {
         if (requestsLine != null) {
             md.append(requestsLine).append("\n\n");
         }
+        String durableLine = durable.summaryLine(durableTargets);
+        if (durableLine != null) {
+            md.append(durableLine).append("\n\n");
+        }
         List<String> whys = new ArrayList<>();
         for (Target target : targets) {
             if (target.measuredInThisRun() && !target.passed() && !whys.contains(target.why())) {
@@ -297,6 +314,7 @@ public final class Report {
         endToEnd(md);
         cluster.markdown(md, clusterTargets);
         requests.markdown(md, requestTargets);
+        durable.markdown(md, durableTargets);
         metrics.markdown(md);
         jmhSection(md);
         compileSection(md);
