@@ -1,0 +1,184 @@
+package dev.herald.internal.redis;
+
+import dev.herald.spi.DurableLog.Entry;
+import dev.herald.spi.DurableLog.Reader;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XReadArgs.StreamOffset;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One consumer's reads on a connection of its own, so that a blocking {@code XREADGROUP} holds only that
+ * connection. The connection opens in the background; reads wait for it.
+ *
+ * <p>A read fails, without waiting for Redis, when the reader is closed, when Lettuce reports the connection
+ * lost, or once its block plus the command timeout passed without an answer (Lettuce's own timeout leaves
+ * {@code XREADGROUP} alone, since a blocking read may rightly take longer). The command is cancelled then, so
+ * Lettuce does not send it again after reconnecting; if Redis had already delivered entries to it, they stay
+ * pending for this consumer, for {@link #readPending} or a claim. Lettuce reconnects by itself; the next read
+ * after that works as before, so a reader outlives a lost connection (reads while disconnected fail at once).
+ */
+final class RedisStreamReader implements Reader {
+
+    private final String group;
+    private final String consumer;
+    private final CompletableFuture<StatefulRedisConnection<String, byte[]>> connection;
+    private final Duration commandTimeout;
+    private final ScheduledExecutorService timer;
+    private final java.util.function.Consumer<RedisStreamReader> onClose;
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * @param group the group
+     * @param consumer the consumer's name
+     * @param connection the reader's own connection, opening
+     * @param commandTimeout how long Redis may take beyond a read's block
+     * @param timer where a read's deadline runs (not an I/O thread)
+     * @param onClose told once the reader closes
+     */
+    RedisStreamReader(String group, String consumer, CompletableFuture<StatefulRedisConnection<String, byte[]>> connection,
+            Duration commandTimeout, ScheduledExecutorService timer, java.util.function.Consumer<RedisStreamReader> onClose) {
+        this.group = group;
+        this.consumer = consumer;
+        this.connection = connection;
+        this.commandTimeout = commandTimeout;
+        this.timer = timer;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public CompletionStage<List<Entry>> readNew(List<String> streams, int count, Duration block) {
+        if (streams.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        XReadArgs args = XReadArgs.Builder.count(count);
+        if (!block.isZero()) {
+            args.block(block); // BLOCK 0 would wait for ever
+        }
+        @SuppressWarnings("unchecked")
+        StreamOffset<String>[] offsets = streams.stream().map(StreamOffset::lastConsumed).toArray(StreamOffset[]::new);
+        return read("XREADGROUP", block, c -> c.async().xreadgroup(Consumer.from(group, consumer), args, offsets),
+                messages -> {
+                    List<Entry> entries = new ArrayList<>(messages.size());
+                    for (StreamMessage<String, byte[]> message : messages) {
+                        entries.add(StreamReplies.firstDelivery(message));
+                    }
+                    return entries;
+                });
+    }
+
+    @Override
+    public CompletionStage<List<Entry>> readPending(String stream, String afterId, int count) {
+        byte[][] args = {StreamReplies.utf8(group), StreamReplies.utf8(consumer), StreamReplies.utf8(afterId),
+                StreamReplies.utf8(Integer.toString(count))};
+        return read("XREADGROUP (pending)", Duration.ZERO,
+                c -> c.async().<List<Object>>eval(StreamReplies.READ_PENDING, ScriptOutputType.MULTI, new String[] {stream}, args),
+                reply -> StreamReplies.pending(stream, reply))
+                .thenCompose(found -> found.entries().isEmpty() && !found.gone().isEmpty()
+                        // a whole batch was trimmed while pending: it is acknowledged now, so read on after it
+                        ? readPending(stream, found.gone().get(found.gone().size() - 1), count)
+                        : CompletableFuture.completedFuture(found.entries()));
+    }
+
+    private <R, T> CompletableFuture<T> read(String what, Duration block,
+            Function<StatefulRedisConnection<String, byte[]>, RedisFuture<R>> command, Function<R, T> reply) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(closedException());
+            return result;
+        }
+        inFlight.add(result);
+        if (closed) { // close() may have missed it
+            result.completeExceptionally(closedException());
+        }
+        Duration deadline = block.plus(commandTimeout);
+        ScheduledFuture<?> timeout = timer.schedule(() -> result.completeExceptionally(new RedisCommandTimeoutException(
+                what + " got no answer within " + deadline.toMillis() + " ms")), deadline.toNanos(), TimeUnit.NANOSECONDS);
+        result.whenComplete((done, failure) -> {
+            inFlight.remove(result);
+            timeout.cancel(false);
+        });
+        connection.whenComplete((open, notOpen) -> {
+            if (notOpen != null) {
+                result.completeExceptionally(new RedisConnectionException(
+                        "the durable reader of consumer '" + consumer + "' could not connect", StreamReplies.failure(notOpen)));
+                return;
+            }
+            if (result.isDone()) {
+                return;
+            }
+            RedisFuture<R> sent;
+            try {
+                sent = command.apply(open);
+            } catch (RedisException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            // a read failed here (closed, connection lost, deadline) is not sent again after a reconnect
+            result.whenComplete((done, failure) -> sent.cancel(false));
+            sent.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(StreamReplies.failure(failure));
+                    return;
+                }
+                try {
+                    result.complete(reply.apply(value));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        });
+        return result;
+    }
+
+    /** Fails the reads in progress: Lettuce reported the connection lost. */
+    void connectionLost() {
+        RedisConnectionException lost = new RedisConnectionException("the durable reader of consumer '" + consumer
+                + "' lost its connection to Redis during a read; it reconnects by itself, and can read again");
+        inFlight.forEach(read -> read.completeExceptionally(lost));
+    }
+
+    /** @return the connection, once open */
+    CompletableFuture<StatefulRedisConnection<String, byte[]>> connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        IllegalStateException closedNow = closedException();
+        inFlight.forEach(read -> read.completeExceptionally(closedNow));
+        connection.thenAccept(StatefulRedisConnection::closeAsync);
+        onClose.accept(this);
+    }
+
+    private IllegalStateException closedException() {
+        return new IllegalStateException("the durable reader of consumer '" + consumer + "' in group '" + group + "' is closed");
+    }
+
+    @Override
+    public String toString() {
+        return "RedisStreamReader[" + group + "/" + consumer + "]";
+    }
+}
