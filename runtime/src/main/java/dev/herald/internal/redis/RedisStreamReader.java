@@ -3,6 +3,7 @@ package dev.herald.internal.redis;
 import dev.herald.spi.DurableLog.Entry;
 import dev.herald.spi.DurableLog.Reader;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
@@ -136,7 +137,10 @@ final class RedisStreamReader implements Reader {
             result.whenComplete((done, failure) -> sent.cancel(false));
             sent.whenComplete((value, failure) -> {
                 if (failure != null) {
-                    result.completeExceptionally(StreamReplies.failure(failure));
+                    Throwable cause = StreamReplies.failure(failure);
+                    result.completeExceptionally(cause instanceof RedisException lettuce
+                            && !(cause instanceof RedisCommandExecutionException) && !(cause instanceof RedisCommandTimeoutException)
+                            ? lost(lettuce) : cause);
                     return;
                 }
                 try {
@@ -151,9 +155,13 @@ final class RedisStreamReader implements Reader {
 
     /** Fails the reads in progress: Lettuce reported the connection lost. */
     void connectionLost() {
-        RedisConnectionException lost = new RedisConnectionException("the durable reader of consumer '" + consumer
-                + "' lost its connection to Redis during a read; it reconnects by itself, and can read again");
+        RedisConnectionException lost = lost(null);
         inFlight.forEach(read -> read.completeExceptionally(lost));
+    }
+
+    private RedisConnectionException lost(Throwable cause) {
+        return new RedisConnectionException("the durable reader of consumer '" + consumer
+                + "' lost its connection to Redis during a read; it reconnects by itself, and can read again", cause);
     }
 
     /** @return the connection, once open */
