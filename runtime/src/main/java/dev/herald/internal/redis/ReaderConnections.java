@@ -5,6 +5,7 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.SocketAddress;
 import java.util.Map;
@@ -50,8 +51,8 @@ final class ReaderConnections implements RedisConnectionStateListener, AutoClose
         CompletableFuture<StatefulRedisConnection<String, byte[]>> connection = closed
                 ? CompletableFuture.failedFuture(new IllegalStateException("the transport is closed"))
                 : client.connectAsync(RedisConnector.CODEC, uri).toCompletableFuture();
-        RedisStreamReader reader = new RedisStreamReader(group, consumer, connection, settings.commandTimeout(),
-                client.getResources().eventExecutorGroup(), this::closed);
+        RedisStreamReader reader = new RedisStreamReader(group, consumer, connection, StatefulRedisConnection::async, false,
+                settings.commandTimeout(), client.getResources().eventExecutorGroup(), this::closed);
         readers.put(reader, Boolean.TRUE);
         if (sentinels != null) {
             connection.thenAccept(sentinels::follow);
@@ -77,7 +78,7 @@ final class ReaderConnections implements RedisConnectionStateListener, AutoClose
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
         for (RedisStreamReader reader : readers.keySet()) {
-            CompletableFuture<StatefulRedisConnection<String, byte[]>> own = reader.connection();
+            CompletableFuture<StatefulConnection<String, byte[]>> own = reader.connection();
             if (own.isDone() && !own.isCompletedExceptionally() && own.join() == connection) {
                 reader.connectionLost();
             }

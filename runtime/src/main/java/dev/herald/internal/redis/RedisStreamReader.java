@@ -12,10 +12,14 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,12 +39,22 @@ import java.util.function.Function;
  * Lettuce does not send it again after reconnecting; if Redis had already delivered entries to it, they stay
  * pending for this consumer, for {@link #readPending} or a claim. Lettuce reconnects by itself; the next read
  * after that works as before, so a reader outlives a lost connection (reads while disconnected fail at once).
+ *
+ * <p>On a cluster one {@code XREADGROUP} may only name streams of one slot. Streams of several slots are read
+ * one command per slot, all at once: first without blocking; when none had anything, again blocking at most
+ * {@link #SLICE} each (reads to one node wait for each other there), until something arrived or the block is
+ * over. If one of those commands fails, the read fails, and what the others read stays pending for this consumer.
  */
-final class RedisStreamReader implements Reader {
+public final class RedisStreamReader implements Reader {
+
+    /** How long each of the per-slot reads of a cluster reader blocks. */
+    static final Duration SLICE = Duration.ofMillis(200);
 
     private final String group;
     private final String consumer;
-    private final CompletableFuture<StatefulRedisConnection<String, byte[]>> connection;
+    private final CompletableFuture<StatefulConnection<String, byte[]>> connection;
+    private final Function<StatefulConnection<String, byte[]>, RedisClusterAsyncCommands<String, byte[]>> commands;
+    private final boolean bySlot;
     private final Duration commandTimeout;
     private final ScheduledExecutorService timer;
     private final java.util.function.Consumer<RedisStreamReader> onClose;
@@ -51,15 +65,22 @@ final class RedisStreamReader implements Reader {
      * @param group the group
      * @param consumer the consumer's name
      * @param connection the reader's own connection, opening
+     * @param commands the connection's asynchronous commands
+     * @param bySlot whether streams of different slots must be read by separate commands (a cluster)
      * @param commandTimeout how long Redis may take beyond a read's block
      * @param timer where a read's deadline runs (not an I/O thread)
      * @param onClose told once the reader closes
      */
-    RedisStreamReader(String group, String consumer, CompletableFuture<StatefulRedisConnection<String, byte[]>> connection,
-            Duration commandTimeout, ScheduledExecutorService timer, java.util.function.Consumer<RedisStreamReader> onClose) {
+    @SuppressWarnings("unchecked")
+    public <C extends StatefulConnection<String, byte[]>> RedisStreamReader(String group, String consumer,
+            CompletableFuture<C> connection, Function<C, RedisClusterAsyncCommands<String, byte[]>> commands,
+            boolean bySlot, Duration commandTimeout, ScheduledExecutorService timer,
+            java.util.function.Consumer<RedisStreamReader> onClose) {
         this.group = group;
         this.consumer = consumer;
-        this.connection = connection;
+        this.connection = connection.thenApply(c -> c);
+        this.commands = c -> commands.apply((C) c);
+        this.bySlot = bySlot;
         this.commandTimeout = commandTimeout;
         this.timer = timer;
         this.onClose = onClose;
@@ -70,13 +91,39 @@ final class RedisStreamReader implements Reader {
         if (streams.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
+        if (bySlot) {
+            Map<Integer, List<String>> slots = new TreeMap<>();
+            for (String stream : streams) {
+                slots.computeIfAbsent(SlotHash.getSlot(stream), slot -> new ArrayList<>()).add(stream);
+            }
+            if (slots.size() > 1) {
+                return poll(List.copyOf(slots.values()), count, Duration.ZERO, System.nanoTime() + block.toNanos());
+            }
+        }
+        return readOnce(streams, count, block);
+    }
+
+    private CompletableFuture<List<Entry>> poll(List<List<String>> slots, int count, Duration block, long deadline) {
+        List<CompletableFuture<List<Entry>>> reads = slots.stream().map(streams -> readOnce(streams, count, block)).toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            List<Entry> all = new ArrayList<>();
+            reads.forEach(read -> all.addAll(read.join()));
+            long left = deadline - System.nanoTime();
+            if (!all.isEmpty() || left <= 0 || closed) {
+                return CompletableFuture.completedFuture(all);
+            }
+            return poll(slots, count, Duration.ofNanos(Math.max(1_000_000, Math.min(left, SLICE.toNanos()))), deadline);
+        });
+    }
+
+    private CompletableFuture<List<Entry>> readOnce(List<String> streams, int count, Duration block) {
         XReadArgs args = XReadArgs.Builder.count(count);
         if (!block.isZero()) {
             args.block(block); // BLOCK 0 would wait for ever
         }
         @SuppressWarnings("unchecked")
         StreamOffset<String>[] offsets = streams.stream().map(StreamOffset::lastConsumed).toArray(StreamOffset[]::new);
-        return read("XREADGROUP", block, c -> c.async().xreadgroup(Consumer.from(group, consumer), args, offsets),
+        return read("XREADGROUP", block, c -> commands.apply(c).xreadgroup(Consumer.from(group, consumer), args, offsets),
                 messages -> {
                     List<Entry> entries = new ArrayList<>(messages.size());
                     for (StreamMessage<String, byte[]> message : messages) {
@@ -91,7 +138,7 @@ final class RedisStreamReader implements Reader {
         byte[][] args = {StreamReplies.utf8(group), StreamReplies.utf8(consumer), StreamReplies.utf8(afterId),
                 StreamReplies.utf8(Integer.toString(count))};
         return read("XREADGROUP (pending)", Duration.ZERO,
-                c -> c.async().<List<Object>>eval(StreamReplies.READ_PENDING, ScriptOutputType.MULTI, new String[] {stream}, args),
+                c -> commands.apply(c).<List<Object>>eval(StreamReplies.READ_PENDING, ScriptOutputType.MULTI, new String[] {stream}, args),
                 reply -> StreamReplies.pending(stream, reply))
                 .thenCompose(found -> found.entries().isEmpty() && !found.gone().isEmpty()
                         // a whole batch was trimmed while pending: it is acknowledged now, so read on after it
@@ -100,7 +147,7 @@ final class RedisStreamReader implements Reader {
     }
 
     private <R, T> CompletableFuture<T> read(String what, Duration block,
-            Function<StatefulRedisConnection<String, byte[]>, RedisFuture<R>> command, Function<R, T> reply) {
+            Function<StatefulConnection<String, byte[]>, RedisFuture<R>> command, Function<R, T> reply) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(closedException());
@@ -165,7 +212,7 @@ final class RedisStreamReader implements Reader {
     }
 
     /** @return the connection, once open */
-    CompletableFuture<StatefulRedisConnection<String, byte[]>> connection() {
+    CompletableFuture<StatefulConnection<String, byte[]>> connection() {
         return connection;
     }
 
@@ -177,7 +224,7 @@ final class RedisStreamReader implements Reader {
         closed = true;
         IllegalStateException closedNow = closedException();
         inFlight.forEach(read -> read.completeExceptionally(closedNow));
-        connection.thenAccept(StatefulRedisConnection::closeAsync);
+        connection.thenAccept(StatefulConnection::closeAsync);
         onClose.accept(this);
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * other command in between: Redis 7.0 counts a history read ({@code XREADGROUP} with an id) as a delivery, like
  * {@code XAUTOCLAIM}, and neither reply says the count, so each script asks {@code XPENDING} per entry.
  */
-public final class StreamReplies {
+final class StreamReplies {
 
     /** The field that holds the message's JSON. */
     public static final String PAYLOAD = "payload";
