@@ -45,28 +45,34 @@ final class ReaderConnections implements RedisConnectionStateListener, AutoClose
      * @return the reader
      */
     Reader open(String group, String consumer) {
-        // parsed again rather than RedisURI.builder(uri), which drops a Sentinel URI's Sentinels
-        RedisURI uri = settings.redisUri();
-        uri.setClientName("herald-reader-" + consumer.replaceAll("[^A-Za-z0-9_.:-]", "_"));
-        CompletableFuture<StatefulRedisConnection<String, byte[]>> connection = closed
-                ? CompletableFuture.failedFuture(new IllegalStateException("the transport is closed"))
-                : client.connectAsync(RedisConnector.CODEC, uri).toCompletableFuture();
-        RedisStreamReader reader = new RedisStreamReader(group, consumer, connection, StatefulRedisConnection::async, false,
-                settings.commandTimeout(), client.getResources().eventExecutorGroup(), this::closed);
+        RedisStreamReader reader = new RedisStreamReader(group, consumer, () -> connect(consumer), this::retire,
+                StatefulRedisConnection::async, false, settings.commandTimeout(), client.getResources().eventExecutorGroup(),
+                readers::remove);
         readers.put(reader, Boolean.TRUE);
-        if (sentinels != null) {
-            connection.thenAccept(sentinels::follow);
-        }
         if (closed) {
             reader.close();
         }
         return reader;
     }
 
-    private void closed(RedisStreamReader reader) {
-        readers.remove(reader);
+    private CompletableFuture<StatefulRedisConnection<String, byte[]>> connect(String consumer) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the transport is closed"));
+        }
+        // parsed again rather than RedisURI.builder(uri), which drops a Sentinel URI's Sentinels
+        RedisURI uri = settings.redisUri();
+        uri.setClientName("herald-reader-" + consumer.replaceAll("[^A-Za-z0-9_.:-]", "_"));
+        CompletableFuture<StatefulRedisConnection<String, byte[]>> connection =
+                client.connectAsync(RedisConnector.CODEC, uri).toCompletableFuture();
         if (sentinels != null) {
-            reader.connection().thenAccept(sentinels::unfollow);
+            connection.thenAccept(sentinels::follow);
+        }
+        return connection;
+    }
+
+    private void retire(StatefulRedisConnection<String, byte[]> connection) {
+        if (sentinels != null) {
+            sentinels.unfollow(connection);
         }
     }
 

@@ -24,10 +24,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One consumer's reads on a connection of its own, so that a blocking {@code XREADGROUP} holds only that
@@ -36,9 +38,11 @@ import java.util.function.Function;
  * <p>A read fails, without waiting for Redis, when the reader is closed, when Lettuce reports the connection
  * lost, or once its block plus the command timeout passed without an answer (Lettuce's own timeout leaves
  * {@code XREADGROUP} alone, since a blocking read may rightly take longer). The command is cancelled then, so
- * Lettuce does not send it again after reconnecting; if Redis had already delivered entries to it, they stay
- * pending for this consumer, for {@link #readPending} or a claim. Lettuce reconnects by itself; the next read
- * after that works as before, so a reader outlives a lost connection (reads while disconnected fail at once).
+ * Lettuce does not send it again after reconnecting. At the deadline the reader also drops its connection and
+ * opens another: a read Redis had not run yet (a paused or stalled server) would otherwise run later and deliver
+ * entries no one sees. What Redis delivered to a failed read before that stays pending for this consumer, for
+ * {@link #readPending} or a claim. Lettuce reconnects a lost connection by itself; the next read after that works
+ * as before, so a reader outlives a lost connection (reads while disconnected fail at once).
  *
  * <p>On a cluster one {@code XREADGROUP} may only name streams of one slot. Streams of several slots are read
  * one command per slot, all at once: first without blocking; when none had anything, again blocking at most
@@ -52,7 +56,9 @@ public final class RedisStreamReader implements Reader {
 
     private final String group;
     private final String consumer;
-    private final CompletableFuture<StatefulConnection<String, byte[]>> connection;
+    private final Supplier<CompletableFuture<StatefulConnection<String, byte[]>>> connect;
+    private final java.util.function.Consumer<StatefulConnection<String, byte[]>> retire;
+    private volatile CompletableFuture<StatefulConnection<String, byte[]>> connection;
     private final Function<StatefulConnection<String, byte[]>, RedisClusterAsyncCommands<String, byte[]>> commands;
     private final boolean bySlot;
     private final Duration commandTimeout;
@@ -64,7 +70,8 @@ public final class RedisStreamReader implements Reader {
     /**
      * @param group the group
      * @param consumer the consumer's name
-     * @param connection the reader's own connection, opening
+     * @param connect opens a connection of the reader's own (in the background)
+     * @param retire told of each connection the reader closes
      * @param commands the connection's asynchronous commands
      * @param bySlot whether streams of different slots must be read by separate commands (a cluster)
      * @param commandTimeout how long Redis may take beyond a read's block
@@ -73,12 +80,15 @@ public final class RedisStreamReader implements Reader {
      */
     @SuppressWarnings("unchecked")
     public <C extends StatefulConnection<String, byte[]>> RedisStreamReader(String group, String consumer,
-            CompletableFuture<C> connection, Function<C, RedisClusterAsyncCommands<String, byte[]>> commands,
+            Supplier<CompletableFuture<C>> connect, java.util.function.Consumer<C> retire,
+            Function<C, RedisClusterAsyncCommands<String, byte[]>> commands,
             boolean bySlot, Duration commandTimeout, ScheduledExecutorService timer,
             java.util.function.Consumer<RedisStreamReader> onClose) {
         this.group = group;
         this.consumer = consumer;
-        this.connection = connection.thenApply(c -> c);
+        this.connect = () -> connect.get().thenApply(c -> c);
+        this.retire = c -> retire.accept((C) c);
+        this.connection = this.connect.get();
         this.commands = c -> commands.apply((C) c);
         this.bySlot = bySlot;
         this.commandTimeout = commandTimeout;
@@ -158,8 +168,18 @@ public final class RedisStreamReader implements Reader {
             result.completeExceptionally(closedException());
         }
         Duration deadline = block.plus(commandTimeout);
-        ScheduledFuture<?> timeout = timer.schedule(() -> result.completeExceptionally(new RedisCommandTimeoutException(
-                what + " got no answer within " + deadline.toMillis() + " ms")), deadline.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timeout;
+        try {
+            timeout = timer.schedule(() -> {
+                if (result.completeExceptionally(new RedisCommandTimeoutException(
+                        what + " got no answer within " + deadline.toMillis() + " ms"))) {
+                    replaceConnection();
+                }
+            }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) { // the transport is shutting down
+            result.completeExceptionally(closedException());
+            return result;
+        }
         result.whenComplete((done, failure) -> {
             inFlight.remove(result);
             timeout.cancel(false);
@@ -176,18 +196,15 @@ public final class RedisStreamReader implements Reader {
             RedisFuture<R> sent;
             try {
                 sent = command.apply(open);
-            } catch (RedisException e) {
-                result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(failure(e));
                 return;
             }
             // a read failed here (closed, connection lost, deadline) is not sent again after a reconnect
             result.whenComplete((done, failure) -> sent.cancel(false));
             sent.whenComplete((value, failure) -> {
                 if (failure != null) {
-                    Throwable cause = StreamReplies.failure(failure);
-                    result.completeExceptionally(cause instanceof RedisException lettuce
-                            && !(cause instanceof RedisCommandExecutionException) && !(cause instanceof RedisCommandTimeoutException)
-                            ? lost(lettuce) : cause);
+                    result.completeExceptionally(failure(failure));
                     return;
                 }
                 try {
@@ -198,6 +215,29 @@ public final class RedisStreamReader implements Reader {
             });
         });
         return result;
+    }
+
+    /** What a read fails with: {@code NOGROUP} as such, Redis's other refusals and timeouts as they are, the rest as a lost connection. */
+    private Throwable failure(Throwable failure) {
+        Throwable cause = StreamReplies.failure(failure);
+        return cause instanceof RedisException lettuce && !(cause instanceof RedisCommandExecutionException)
+                && !(cause instanceof RedisCommandTimeoutException) && !(cause instanceof RedisConnectionException)
+                ? lost(lettuce) : cause;
+    }
+
+    /** Closes the connection a read got no answer on, and opens another for the next reads. */
+    private synchronized void replaceConnection() {
+        if (closed) {
+            return;
+        }
+        CompletableFuture<StatefulConnection<String, byte[]>> old = connection;
+        connection = connect.get();
+        old.thenAccept(this::closeConnection);
+    }
+
+    private void closeConnection(StatefulConnection<String, byte[]> connection) {
+        connection.closeAsync();
+        retire.accept(connection);
     }
 
     /** Fails the reads in progress: Lettuce reported the connection lost. */
@@ -218,13 +258,15 @@ public final class RedisStreamReader implements Reader {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         IllegalStateException closedNow = closedException();
         inFlight.forEach(read -> read.completeExceptionally(closedNow));
-        connection.thenAccept(StatefulConnection::closeAsync);
+        connection.thenAccept(this::closeConnection);
         onClose.accept(this);
     }
 

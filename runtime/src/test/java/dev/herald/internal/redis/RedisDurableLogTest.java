@@ -14,6 +14,7 @@ import dev.herald.spi.DurableLog.Reader;
 import dev.herald.spi.DurableLogContract;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -194,6 +195,34 @@ class RedisDurableLogTest extends DurableLogContract {
         // had Lettuce sent the killed read again after reconnecting, that read would have taken the entry
         List<String> pending = lines(redis.command("XPENDING", stream, "g", "-", "+", "10"));
         assertEquals(List.of(id, "dropped", "1"), List.of(pending.get(0), pending.get(1), pending.get(3)));
+    }
+
+    @Test
+    void aReadMayBlockLongerThanTheCommandTimeoutButFailsAtItsDeadline() {
+        try (RedisTransport quick = RedisTransport.connect(new RedisSettings(redis.uri(), Duration.ofMillis(300),
+                Duration.ofSeconds(5), null, null))) {
+            DurableLog durable = quick.durable();
+            get(durable.createGroup(stream, "g"));
+            Reader reader = durable.reader("g", "patient");
+            long start = System.nanoTime();
+            assertEquals(List.of(), get(reader.readNew(List.of(stream), 10, Duration.ofSeconds(1))));
+            assertTrue(System.nanoTime() - start >= Duration.ofSeconds(1).toNanos(), "it blocked its whole second");
+
+            redis.command("CLIENT", "PAUSE", "3000", "WRITE"); // holds XREADGROUP, a write
+            try {
+                start = System.nanoTime();
+                assertInstanceOf(RedisCommandTimeoutException.class,
+                        failure(reader.readNew(List.of(stream), 10, Duration.ofMillis(100))));
+                assertTrue(System.nanoTime() - start < Duration.ofMillis(2_500).toNanos(), "failed at 100 + 300 ms");
+            } finally {
+                redis.command("CLIENT", "UNPAUSE");
+            }
+            String id = append("after the pause");
+            List<Entry> read = await().atMost(WAIT).until(() -> get(reader.readNew(List.of(stream), 10, Duration.ZERO)),
+                    entries -> !entries.isEmpty());
+            assertEquals(id, read.get(0).id());
+            reader.close();
+        }
     }
 
     @Test

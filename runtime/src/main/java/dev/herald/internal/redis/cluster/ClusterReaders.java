@@ -30,16 +30,19 @@ final class ClusterReaders implements AutoCloseable {
     }
 
     Reader open(String group, String consumer) {
-        CompletableFuture<StatefulRedisClusterConnection<String, byte[]>> connection = closed
-                ? CompletableFuture.failedFuture(new IllegalStateException("the transport is closed"))
-                : client.connectAsync(NodeSubscriber.CODEC).thenCompose(ClusterReaders::withMastersConnected);
-        RedisStreamReader reader = new RedisStreamReader(group, consumer, connection, StatefulRedisClusterConnection::async,
-                true, commandTimeout, client.getResources().eventExecutorGroup(), readers::remove);
+        RedisStreamReader reader = new RedisStreamReader(group, consumer, this::connect, connection -> { },
+                StatefulRedisClusterConnection::async, true, commandTimeout, client.getResources().eventExecutorGroup(),
+                readers::remove);
         readers.put(reader, Boolean.TRUE);
         if (closed) {
             reader.close();
         }
         return reader;
+    }
+
+    private CompletableFuture<StatefulRedisClusterConnection<String, byte[]>> connect() {
+        return closed ? CompletableFuture.failedFuture(new IllegalStateException("the transport is closed"))
+                : client.connectAsync(NodeSubscriber.CODEC).thenCompose(ClusterReaders::withMastersConnected);
     }
 
     /**
