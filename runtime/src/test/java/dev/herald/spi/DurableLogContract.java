@@ -33,8 +33,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link DurableLog} does, asked through the interface only: a log runs these by extending this class
- * and saying how to make one ({@link #newLog()}). The semantics are Redis's streams and consumer groups,
- * including that reading one's own pending entries again counts as a delivery (Redis 7.0 does).
+ * and saying how to make one ({@link #newLog()}). The semantics are those Redis 7.0 shows, including:
+ * <ul>
+ *   <li>reading one's own pending entries again ({@code readPending}) counts as a delivery, like a claim;
+ *   <li>an entry trimmed while pending is reported by a claim as deleted and leaves the pending list; a
+ *       {@code readPending} skips it (and it leaves the pending list too);
+ *   <li>a consumer appears in {@link GroupState#consumers()} once it was delivered something (Redis 7.0 does not
+ *       create one for a {@code readNew} that found nothing), and stays, with 0, after acknowledging;
+ *   <li>trimming is approximate: a log keeps at least what the retention says, the newest entries, and less than
+ *       half of what was appended far beyond it.
+ * </ul>
  */
 public abstract class DurableLogContract {
 
