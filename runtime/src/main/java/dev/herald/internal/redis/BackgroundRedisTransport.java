@@ -3,6 +3,7 @@ package dev.herald.internal.redis;
 import dev.herald.HeraldException;
 import dev.herald.PublishFailedException;
 import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.DurableLog;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
@@ -48,6 +49,7 @@ public final class BackgroundRedisTransport implements Transport {
     /** Set, under the lock, once the recorded commands were sent on it. */
     private volatile RedisTransport connected;
     private final DeadLetterStore deadLetters = new DeferredDeadLetters(() -> connected, this::notConnected);
+    private final DurableLog durable = new DeferredDurableLog(() -> connected, this::notConnected);
     private volatile String lastFailure = "no attempt finished yet";
     private TransportListener listener;
     private boolean closed; // guarded by lock
@@ -236,6 +238,11 @@ public final class BackgroundRedisTransport implements Transport {
     @Override
     public DeadLetterStore deadLetters() {
         return deadLetters;
+    }
+
+    @Override
+    public DurableLog durable() {
+        return durable;
     }
 
     @Override

@@ -5,7 +5,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Objects;
 
 /**
@@ -79,7 +82,8 @@ public record RedisSettings(String uri, Duration commandTimeout, Duration connec
 
     /**
      * The user's options with what Herald relies on put on top: reconnecting by itself, commands failing
-     * at once while disconnected instead of queueing without bound, the command timeout, and the connect
+     * at once while disconnected instead of queueing without bound, the command timeout (except for a durable
+     * reader's {@code XREADGROUP}, which may block longer and has a deadline of its own), and the connect
      * timeout as both the socket's connect timeout and the TLS handshake timeout.
      *
      * @return the options for the Lettuce client
@@ -90,7 +94,7 @@ public record RedisSettings(String uri, Duration commandTimeout, Duration connec
         return base.mutate()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(commandTimeout).build())
+                .timeoutOptions(TimeoutOptions.builder().timeoutCommands(true).timeoutSource(new CommandTimeouts(commandTimeout)).build())
                 .socketOptions(base.getSocketOptions().mutate().connectTimeout(connectTimeout).build())
                 .sslOptions(ssl.mutate().handshakeTimeout(connectTimeout).build())
                 .build();
@@ -99,6 +103,26 @@ public record RedisSettings(String uri, Duration commandTimeout, Duration connec
     @Override
     public String toString() {
         return "RedisSettings[" + redact(uri) + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout + "]";
+    }
+
+    /** The command timeout for every command but {@code XREADGROUP}. */
+    private static final class CommandTimeouts extends TimeoutOptions.TimeoutSource {
+
+        private final long nanos;
+
+        CommandTimeouts(Duration commandTimeout) {
+            this.nanos = commandTimeout.toNanos();
+        }
+
+        @Override
+        public long getTimeout(RedisCommand<?, ?, ?> command) {
+            return command.getType() == CommandType.XREADGROUP ? 0 : nanos;
+        }
+
+        @Override
+        public TimeUnit getTimeUnit() {
+            return TimeUnit.NANOSECONDS;
+        }
     }
 
     static String redact(String uri) {

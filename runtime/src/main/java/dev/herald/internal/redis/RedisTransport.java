@@ -2,6 +2,7 @@ package dev.herald.internal.redis;
 
 import dev.herald.HeraldException;
 import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.DurableLog;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
@@ -43,6 +44,8 @@ public final class RedisTransport implements Transport {
     private final PublishFlusher flusher;
     private final PublishDispatcher publishes;
     private final DeadLetterStore deadLetters;
+    private final ReaderConnections readers;
+    private final DurableLog durable;
     private final HealthProbe health;
     /** Keeps the pub/sub connection's subscriptions on the server what Herald wants. */
     private final SubscriptionReconciler subscriptions;
@@ -62,6 +65,8 @@ public final class RedisTransport implements Transport {
         this.flusher = new PublishFlusher(publishConnection, client.getResources().eventExecutorGroup().next());
         this.publishes = new PublishDispatcher(publishConnection, CommandType.PUBLISH, flusher, settings);
         this.deadLetters = new RedisDeadLetterStore(publishConnection.async(), flusher::flushSoon);
+        this.readers = new ReaderConnections(client, settings, sentinels);
+        this.durable = new RedisDurableLog(publishConnection.async(), flusher::flushSoon, readers::open);
         this.health = new HealthProbe(publishConnection.async(), flusher, subscribeConnection::isOpen, subscriberName);
         this.subscriptions = new SubscriptionReconciler(new PubSubCommands(subscribeConnection.async()),
                 SUBSCRIPTION_BATCH_SIZE, this::resubscribed, subscribeConnection.isOpen());
@@ -195,6 +200,12 @@ public final class RedisTransport implements Transport {
         return deadLetters;
     }
 
+    /** Durable channels on Redis Streams; each reader has a connection of its own. */
+    @Override
+    public DurableLog durable() {
+        return durable;
+    }
+
     @Override
     public boolean isIoThread() {
         return Thread.currentThread() instanceof FastThreadLocalThread;
@@ -205,6 +216,7 @@ public final class RedisTransport implements Transport {
         try {
             flusher.flushBeforeClose(); // nothing written before close stays behind in the buffer
             closeSentinelWatch();
+            readers.close();
             subscriptions.close();
             subscribeConnection.close();
             publishConnection.close();
@@ -217,6 +229,7 @@ public final class RedisTransport implements Transport {
     /** Closes both connections without waiting, for a transport whose owner closed before it arrived. */
     void abandon() {
         closeSentinelWatch();
+        readers.close();
         subscriptions.close();
         subscribeConnection.closeAsync();
         publishConnection.closeAsync();

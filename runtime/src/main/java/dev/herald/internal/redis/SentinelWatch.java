@@ -121,6 +121,16 @@ final class SentinelWatch implements RedisConnectionStateListener, AutoCloseable
         followed.addAll(List.of(connections));
     }
 
+    /**
+     * Stops moving a connection, one closed.
+     *
+     * @param connection a connection given to {@link #follow}
+     */
+    void unfollow(StatefulConnection<?, ?> connection) {
+        followed.remove(connection);
+        connectedTo.remove(connection);
+    }
+
     private void announced(int sentinel, String message) {
         // "<master name> <old ip> <old port> <new ip> <new port>"
         String[] parts = message.split(" ");

@@ -4,8 +4,10 @@ import dev.herald.grammar.RuntimeMessage;
 import dev.herald.internal.redis.PublishDispatcher;
 import dev.herald.internal.redis.PublishFlusher;
 import dev.herald.internal.redis.RedisDeadLetterStore;
+import dev.herald.internal.redis.RedisDurableLog;
 import dev.herald.internal.redis.RedisSettings;
 import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.DurableLog;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
@@ -59,6 +61,8 @@ public final class RedisClusterTransport implements Transport {
     private final ShardedSubscriptions subscriptions;
     private final ClusterHealthProbe health;
     private final DeadLetterStore deadLetters;
+    private final ClusterReaders readers;
+    private final DurableLog durable;
     private final String description;
     /** Sends each {@code SPUBLISH} as a command that is the caller's stage, bounded. */
     private final PublishDispatcher publishes;
@@ -77,6 +81,8 @@ public final class RedisClusterTransport implements Transport {
         this.flusher = new PublishFlusher(connection, client.getResources().eventExecutorGroup().next());
         this.health = new ClusterHealthProbe(connection, subscriptions, subscriberName, flusher::flushSoon);
         this.deadLetters = new RedisDeadLetterStore(connection.async(), flusher::flushSoon);
+        this.readers = new ClusterReaders(client, settings.commandTimeout());
+        this.durable = new RedisDurableLog(connection.async(), flusher::flushSoon, readers::open);
         this.description = description;
         this.publishes = new PublishDispatcher(connection, CommandType.SPUBLISH, flusher, settings);
     }
@@ -210,6 +216,15 @@ public final class RedisClusterTransport implements Transport {
         return deadLetters;
     }
 
+    /**
+     * Durable channels on Redis Streams: every command names one stream, so Lettuce routes it to the slot's master;
+     * {@code SCAN} goes through every master; each reader has a cluster connection of its own.
+     */
+    @Override
+    public DurableLog durable() {
+        return durable;
+    }
+
     @Override
     public boolean isIoThread() {
         return Thread.currentThread() instanceof FastThreadLocalThread;
@@ -224,6 +239,7 @@ public final class RedisClusterTransport implements Transport {
             if (clusterEvents != null) {
                 clusterEvents.dispose();
             }
+            readers.close();
             subscriptions.close().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
                     .exceptionally(failure -> null).join();
             flusher.flushBeforeClose(); // nothing written before close stays behind in a buffer
