@@ -1,7 +1,8 @@
 package dev.herald.spi;
 
-import dev.herald.StreamRetention;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,8 @@ public interface DurableLog {
      * @param stream the stream it was read from
      * @param id its id in the stream ({@code millis-sequence})
      * @param payload the {@code payload} field: the message's plain JSON
-     * @param headers the entry's other fields (such as {@code traceparent}), in the order they were added
+     * @param headers the entry's other fields (such as {@code traceparent}), in the order they were added (the map
+     *     keeps that order)
      * @param deliveries how many times the group has delivered it, this delivery included: 1 on a first read
      */
     record Entry(String stream, String id, byte[] payload, Map<String, String> headers, long deliveries) {
@@ -45,7 +47,56 @@ public interface DurableLog {
             Objects.requireNonNull(stream, "stream");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(payload, "payload");
-            headers = Map.copyOf(headers);
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+    }
+
+    /**
+     * How much of a stream to keep, applied by each append ({@code MAXLEN ~} or {@code MINID ~}): the SPI's copy of
+     * the application's {@code dev.herald.StreamRetention}, so that the SPI depends on the JDK only.
+     *
+     * @param maxLength the most entries kept, about; 0 when not bounded by length
+     * @param maxAge the oldest entry's age kept, about; {@code null} when not bounded by age
+     */
+    record Retention(long maxLength, Duration maxAge) {
+
+        private static final Retention UNBOUNDED = new Retention(0, null);
+
+        /**
+         * Checks the bounds.
+         *
+         * @param maxLength 0, or at least 1
+         * @param maxAge {@code null}, or at least one millisecond
+         * @throws IllegalArgumentException when a bound is out of range
+         */
+        public Retention {
+            if (maxLength < 0) {
+                throw new IllegalArgumentException("maxLength must not be negative, was " + maxLength);
+            }
+            if (maxAge != null && maxAge.toMillis() < 1) {
+                throw new IllegalArgumentException("maxAge must be at least 1 ms, was " + maxAge);
+            }
+        }
+
+        /** @return a retention that keeps everything */
+        public static Retention unbounded() {
+            return UNBOUNDED;
+        }
+
+        /**
+         * @param entries the most entries kept, about
+         * @return a retention by length
+         */
+        public static Retention maxLength(long entries) {
+            return new Retention(entries, null);
+        }
+
+        /**
+         * @param age the oldest entry's age kept, about
+         * @return a retention by age
+         */
+        public static Retention maxAge(Duration age) {
+            return new Retention(0, java.util.Objects.requireNonNull(age, "age"));
         }
     }
 
@@ -121,7 +172,7 @@ public interface DurableLog {
      * @param retention how much of the stream to keep
      * @return a stage that completes with the entry's id once the log stored it
      */
-    CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, StreamRetention retention);
+    CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, Retention retention);
 
     /**
      * Creates a consumer group that starts at the beginning of the stream (so a new group reads what the

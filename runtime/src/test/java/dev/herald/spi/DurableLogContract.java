@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.StreamRetention;
 import dev.herald.spi.DurableLog.Claimed;
 import dev.herald.spi.DurableLog.Entry;
 import dev.herald.spi.DurableLog.GroupState;
@@ -132,7 +131,7 @@ public abstract class DurableLogContract {
      * @return the id
      */
     protected String append(String text) {
-        return append(stream, text, StreamRetention.unbounded());
+        return append(stream, text, DurableLog.Retention.unbounded());
     }
 
     /**
@@ -141,7 +140,7 @@ public abstract class DurableLogContract {
      * @param retention how much to keep
      * @return the id
      */
-    protected String append(String in, String text, StreamRetention retention) {
+    protected String append(String in, String text, DurableLog.Retention retention) {
         return get(log.append(in, bytes(text), Map.of(), retention));
     }
 
@@ -183,7 +182,7 @@ public abstract class DurableLogContract {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("traceparent", "00-abc-def-01");
         headers.put("x-origin", "contract");
-        String first = get(log.append(stream, bytes("{\"n\":1}"), headers, StreamRetention.unbounded()));
+        String first = get(log.append(stream, bytes("{\"n\":1}"), headers, DurableLog.Retention.unbounded()));
         String second = append("{\"n\":2}");
         String third = append("{\"n\":3}");
         assertTrue(compareIds(first, second) < 0 && compareIds(second, third) < 0, first + " " + second + " " + third);
@@ -203,7 +202,7 @@ public abstract class DurableLogContract {
         int appended = 1_000;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < appended; i++) {
-            ids.add(append(stream, "{\"n\":" + i + "}", StreamRetention.maxLength(10)));
+            ids.add(append(stream, "{\"n\":" + i + "}", DurableLog.Retention.maxLength(10)));
         }
         List<String> kept = ids(everything(stream));
         assertTrue(kept.size() < appended / 2, "kept " + kept.size() + " of " + appended);
@@ -219,7 +218,7 @@ public abstract class DurableLogContract {
         }
         // each attempt appends one more, younger than a millisecond: what is older goes
         await().atMost(WAIT).untilAsserted(() -> {
-            String newest = append(stream, "{\"young\":true}", StreamRetention.maxAge(Duration.ofMillis(1)));
+            String newest = append(stream, "{\"young\":true}", DurableLog.Retention.maxAge(Duration.ofMillis(1)));
             List<String> kept = ids(everything(stream));
             assertTrue(kept.size() < appended / 2, "kept " + kept.size());
             assertEquals(newest, kept.get(kept.size() - 1));
@@ -275,7 +274,7 @@ public abstract class DurableLogContract {
         get(log.createGroup(stream, "g"));
         get(log.createGroup(other, "g"));
         String here = append("here");
-        String there = append(other, "there", StreamRetention.unbounded());
+        String there = append(other, "there", DurableLog.Retention.unbounded());
         List<Entry> read = get(reader("g", "c").readNew(List.of(stream, other), 10, Duration.ZERO));
         Set<String> seen = new HashSet<>();
         read.forEach(entry -> seen.add(entry.stream() + "/" + entry.id()));
@@ -380,7 +379,7 @@ public abstract class DurableLogContract {
         String lost = append("lost");
         get(reader("g", "crashed").readNew(List.of(stream), 10, Duration.ZERO));
         for (int i = 0; i < 500; i++) {
-            append(stream, "{\"n\":" + i + "}", StreamRetention.maxLength(1));
+            append(stream, "{\"n\":" + i + "}", DurableLog.Retention.maxLength(1));
         }
         Claimed claimed = get(log.claim(stream, "g", "rescuer", Duration.ZERO, "0-0", 10));
         assertEquals(List.of(lost), claimed.deleted());
@@ -395,7 +394,7 @@ public abstract class DurableLogContract {
         Reader reader = reader("g", "c");
         get(reader.readNew(List.of(stream), 1, Duration.ZERO));
         for (int i = 0; i < 500; i++) {
-            append(stream, "{\"n\":" + i + "}", StreamRetention.maxLength(1));
+            append(stream, "{\"n\":" + i + "}", DurableLog.Retention.maxLength(1));
         }
         List<Entry> kept = get(reader.readNew(List.of(stream), 1_000, Duration.ZERO));
         assertFalse(kept.isEmpty());
@@ -420,10 +419,10 @@ public abstract class DurableLogContract {
     @Test
     void streamsFindsTheStreamsAGlobMatches() {
         String base = "herald:stream:contract:glob:" + UUID.randomUUID() + ":";
-        append(base + "b", "1", StreamRetention.unbounded());
-        append(base + "a", "1", StreamRetention.unbounded());
+        append(base + "b", "1", DurableLog.Retention.unbounded());
+        append(base + "a", "1", DurableLog.Retention.unbounded());
         get(log.createGroup(base + "c", "g"));
-        append(base.replace("glob", "elsewhere") + "a", "1", StreamRetention.unbounded());
+        append(base.replace("glob", "elsewhere") + "a", "1", DurableLog.Retention.unbounded());
         assertEquals(List.of(base + "a", base + "b", base + "c"), get(log.streams(base + "*")));
         assertEquals(List.of(), get(log.streams(base + "z*")));
     }

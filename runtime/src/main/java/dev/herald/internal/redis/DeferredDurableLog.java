@@ -1,7 +1,6 @@
 package dev.herald.internal.redis;
 
 import dev.herald.HeraldException;
-import dev.herald.StreamRetention;
 import dev.herald.spi.DurableLog;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +35,7 @@ final class DeferredDurableLog implements DurableLog {
     }
 
     @Override
-    public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, StreamRetention retention) {
+    public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, DurableLog.Retention retention) {
         return when("XADD to '" + stream + "'", log -> log.append(stream, payload, headers, retention));
     }
 

@@ -1,6 +1,5 @@
 package dev.herald.internal.redis;
 
-import dev.herald.StreamRetention;
 import dev.herald.internal.Waits;
 import dev.herald.spi.DurableLog;
 import io.lettuce.core.Consumer;
@@ -66,7 +65,7 @@ public final class RedisDurableLog implements DurableLog {
     }
 
     @Override
-    public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, StreamRetention retention) {
+    public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, DurableLog.Retention retention) {
         Map<String, byte[]> fields;
         try {
             fields = StreamReplies.fields(payload, headers);
@@ -76,7 +75,7 @@ public final class RedisDurableLog implements DurableLog {
         return sent(commands.xadd(stream, trimming(retention, System.currentTimeMillis()), fields));
     }
 
-    static XAddArgs trimming(StreamRetention retention, long now) {
+    static XAddArgs trimming(DurableLog.Retention retention, long now) {
         if (retention.maxAge() != null) {
             long oldestKept = Math.max(0, now - retention.maxAge().toMillis());
             return XAddArgs.Builder.minId(oldestKept + "-0").approximateTrimming();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.herald.HeraldException;
-import dev.herald.StreamRetention;
 import dev.herald.spi.DurableLog;
 import dev.herald.spi.DurableLog.Reader;
 import dev.herald.spi.TransportListener;
@@ -48,7 +47,7 @@ class DeferredDurableLogTest {
             });
             DurableLog log = transport.durable();
             ExecutionException refused = assertThrows(ExecutionException.class,
-                    () -> get(log.append("s", new byte[0], Map.of(), StreamRetention.unbounded())));
+                    () -> get(log.append("s", new byte[0], Map.of(), DurableLog.Retention.unbounded())));
             assertInstanceOf(HeraldException.class, refused.getCause());
             Reader early = log.reader("g", "early");
             assertInstanceOf(HeraldException.class, assertThrows(ExecutionException.class,
@@ -59,7 +58,7 @@ class DeferredDurableLogTest {
                 get(log.createGroup("s", "g"));
                 return true;
             });
-            String id = get(log.append("s", "{}".getBytes(), Map.of(), StreamRetention.unbounded()));
+            String id = get(log.append("s", "{}".getBytes(), Map.of(), DurableLog.Retention.unbounded()));
             assertEquals(id, get(early.readNew(List.of("s"), 10, Duration.ofSeconds(5))).get(0).id());
             early.close();
             assertInstanceOf(IllegalStateException.class, assertThrows(ExecutionException.class,

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.StreamRetention;
 import dev.herald.spi.DurableLog;
 import dev.herald.spi.DurableLog.Entry;
 import dev.herald.spi.DurableLog.Reader;
@@ -55,7 +54,7 @@ class RedisDurableReaderConnectionsTest {
             try (Reader reader = log.reader("g", "tls")) {
                 CompletableFuture<List<Entry>> read = reader.readNew(List.of("secure"), 10, WAIT).toCompletableFuture();
                 await().atMost(WAIT).until(() -> hasClient(redis, "herald-reader-tls"));
-                String id = get(log.append("secure", "{}".getBytes(), Map.of(), StreamRetention.unbounded()));
+                String id = get(log.append("secure", "{}".getBytes(), Map.of(), DurableLog.Retention.unbounded()));
                 assertEquals(id, get(read).get(0).id());
             }
         }
@@ -67,7 +66,7 @@ class RedisDurableReaderConnectionsTest {
                 Duration.ofSeconds(5), null, null))) {
             DurableLog log = transport.durable();
             get(log.createGroup("orders", "g"));
-            get(log.append("orders", "{\"n\":1}".getBytes(), Map.of(), StreamRetention.unbounded()));
+            get(log.append("orders", "{\"n\":1}".getBytes(), Map.of(), DurableLog.Retention.unbounded()));
             RedisServer oldMaster = setup.master();
             try (Reader reader = log.reader("g", "follower")) {
                 assertEquals(1, get(reader.readNew(List.of("orders"), 10, Duration.ZERO)).size());
@@ -86,7 +85,7 @@ class RedisDurableReaderConnectionsTest {
                 assertEquals("master", RedisSentinel.role(oldMaster), "the old master was not demoted yet");
 
                 String id = await().atMost(WAIT).ignoreExceptions().until(
-                        () -> get(log.append("orders", "{\"n\":2}".getBytes(), Map.of(), StreamRetention.unbounded())),
+                        () -> get(log.append("orders", "{\"n\":2}".getBytes(), Map.of(), DurableLog.Retention.unbounded())),
                         written -> written != null);
                 List<Entry> read = await().atMost(WAIT).ignoreExceptions().until(
                         () -> get(reader.readNew(List.of("orders"), 10, Duration.ofSeconds(1))), entries -> !entries.isEmpty());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.StreamRetention;
 import dev.herald.internal.redis.RedisSettings;
 import dev.herald.spi.DurableLog;
 import dev.herald.spi.DurableLog.Entry;
@@ -73,12 +72,12 @@ class RedisClusterDurableLogTest extends DurableLogContract {
         for (String each : streams) {
             CompletableFuture<List<Entry>> read = reader.readNew(streams, 10, WAIT.multipliedBy(3)).toCompletableFuture();
             assertFalse(read.isDone());
-            String id = get(log.append(each, "{}".getBytes(), Map.of(), StreamRetention.unbounded()));
+            String id = get(log.append(each, "{}".getBytes(), Map.of(), DurableLog.Retention.unbounded()));
             List<Entry> entries = get(read);
             assertEquals(List.of(each + "/" + id), entries.stream().map(e -> e.stream() + "/" + e.id()).toList());
         }
         for (String each : streams) {
-            get(log.append(each, "{}".getBytes(), Map.of(), StreamRetention.unbounded()));
+            get(log.append(each, "{}".getBytes(), Map.of(), DurableLog.Retention.unbounded()));
         }
         Set<String> seen = new HashSet<>();
         get(reader.readNew(streams, 10, Duration.ZERO)).forEach(e -> seen.add(e.stream()));
@@ -90,7 +89,7 @@ class RedisClusterDurableLogTest extends DurableLogContract {
         String base = "herald:stream:cluster:scan:" + UUID.randomUUID() + ":";
         List<String> streams = onEveryMaster(base);
         for (String each : streams) {
-            get(log.append(each, "{}".getBytes(), Map.of(), StreamRetention.unbounded()));
+            get(log.append(each, "{}".getBytes(), Map.of(), DurableLog.Retention.unbounded()));
         }
         assertTrue(streams.size() >= 3);
         assertEquals(streams.stream().sorted().toList(), get(log.streams(base + "*")));
