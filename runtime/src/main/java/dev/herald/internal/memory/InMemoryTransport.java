@@ -8,6 +8,7 @@ import dev.herald.spi.TransportListener;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,11 +30,23 @@ public final class InMemoryTransport implements Transport {
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final Map<String, GlobPattern> patterns = new ConcurrentHashMap<>();
     private final DeadLetterStore deadLetters = new InMemoryDeadLetterStore();
+    private final InMemoryDurableLog durable;
     private volatile TransportListener listener;
     private volatile boolean closed;
 
-    /** Creates an empty transport. */
+    /** Creates an empty transport with a durable log of its own. */
     public InMemoryTransport() {
+        this(new InMemoryDurableLog());
+    }
+
+    /**
+     * Creates an empty transport whose durable channels live in a log that other transports may share, the way
+     * several clients share one Redis.
+     *
+     * @param durable the durable log
+     */
+    public InMemoryTransport(InMemoryDurableLog durable) {
+        this.durable = Objects.requireNonNull(durable, "durable");
     }
 
     @Override
@@ -140,6 +153,11 @@ public final class InMemoryTransport implements Transport {
     @Override
     public DeadLetterStore deadLetters() {
         return deadLetters;
+    }
+
+    @Override
+    public InMemoryDurableLog durable() {
+        return durable;
     }
 
     @Override
