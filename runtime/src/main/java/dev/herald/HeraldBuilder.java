@@ -14,7 +14,9 @@ import io.lettuce.core.SslOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadFactory;
@@ -72,6 +74,14 @@ public final class HeraldBuilder {
     ObservationRegistry observationRegistry;
     HeraldPublishObservationConvention publishObservationConvention;
     HeraldProcessObservationConvention processObservationConvention;
+    String consumerGroup;
+    String consumerName;
+    int maxDeliveries = 5;
+    Duration claimIdle = Duration.ofSeconds(30);
+    int durableReadCount = 100;
+    Duration durableDiscoveryInterval = Duration.ofSeconds(5);
+    StreamRetention durableRetention = StreamRetention.maxLength(1_000_000);
+    final Map<String, StreamRetention> durableRetentions = new LinkedHashMap<>();
 
     HeraldBuilder() {
     }
@@ -610,6 +620,130 @@ public final class HeraldBuilder {
             throw new IllegalStateException("both redisCluster(...) and transport(...) were given: choose one");
         }
         return runtime().start(new HeraldSettings(this));
+    }
+
+    /**
+     * The consumer group this application's subscriptions to durable channels join, unless a subscription names
+     * its own ({@link SubscriptionOptions.Builder#consumerGroup(String)}). Every group gets every message of a
+     * durable channel; within a group each message goes to one consumer. Default: none, and subscribing to a durable
+     * channel without a group fails with an {@link IllegalStateException} that names the channel.
+     *
+     * @param consumerGroup the group's name, such as {@code "shipping"}; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public HeraldBuilder consumerGroup(String consumerGroup) {
+        this.consumerGroup = requireName(consumerGroup, "consumerGroup");
+        return this;
+    }
+
+    /**
+     * This Herald's consumer name in the groups it joins, unless a subscription names its own
+     * ({@link SubscriptionOptions.Builder#consumerName(String)}). A stable name lets a restarted instance be the same
+     * consumer; its entries left pending are claimed after {@link #claimIdle(Duration)} either way. Default: a name
+     * unique to each Herald instance ({@code herald-} and a random UUID).
+     *
+     * @param consumerName the name; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public HeraldBuilder consumerName(String consumerName) {
+        this.consumerName = requireName(consumerName, "consumerName");
+        return this;
+    }
+
+    /**
+     * How many times a durable channel's entry may be delivered (first reads and claims together) before it is
+     * dead-lettered and acknowledged without calling its handler: a message that keeps crashing its consumers stops
+     * there. Default: 5.
+     *
+     * @param maxDeliveries at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     */
+    public HeraldBuilder maxDeliveries(int maxDeliveries) {
+        if (maxDeliveries < 1) {
+            throw new IllegalArgumentException("maxDeliveries must be at least 1, was " + maxDeliveries);
+        }
+        this.maxDeliveries = maxDeliveries;
+        return this;
+    }
+
+    /**
+     * How long a durable channel's entry stays pending (delivered, not acknowledged) before a live consumer of its
+     * group claims it, as from a consumer that crashed. Keep it longer than a handler takes: an entry whose handler
+     * runs longer may be claimed, and handled, by another consumer too. Default: 30 seconds.
+     *
+     * @param claimIdle positive
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public HeraldBuilder claimIdle(Duration claimIdle) {
+        this.claimIdle = requirePositive(claimIdle, "claimIdle");
+        return this;
+    }
+
+    /**
+     * The most entries of a durable channel one subscription holds read and not yet acknowledged, which is also the
+     * {@code COUNT} of its reads: a backlog of any size is consumed with a bounded heap. Default: 100.
+     *
+     * @param count at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     */
+    public HeraldBuilder durableReadCount(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("durableReadCount must be at least 1, was " + count);
+        }
+        this.durableReadCount = count;
+        return this;
+    }
+
+    /**
+     * How often a subscription to every value of a durable template channel
+     * ({@link TemplateChannel#subscribeAll(TemplateHandler)}) looks for streams of new values. Default: 5 seconds.
+     *
+     * @param interval positive
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public HeraldBuilder durableDiscoveryInterval(Duration interval) {
+        this.durableDiscoveryInterval = requirePositive(interval, "durableDiscoveryInterval");
+        return this;
+    }
+
+    /**
+     * How much of each durable channel's stream is kept, unless {@link #durableRetention(String, StreamRetention)}
+     * sets it for the channel. Default: {@code StreamRetention.maxLength(1_000_000)}.
+     *
+     * @param retention the retention
+     * @return this builder
+     */
+    public HeraldBuilder durableRetention(StreamRetention retention) {
+        this.durableRetention = Objects.requireNonNull(retention, "retention");
+        return this;
+    }
+
+    /**
+     * How much of one durable channel's stream is kept.
+     *
+     * @param channel the channel as declared, without prefix; for a template channel, its template (such as
+     *     {@code "orders:{region}"}) for every value, or one concrete value's name
+     * @param retention the retention
+     * @return this builder
+     */
+    public HeraldBuilder durableRetention(String channel, StreamRetention retention) {
+        Objects.requireNonNull(channel, "channel");
+        this.durableRetentions.put(channel, Objects.requireNonNull(retention, "retention"));
+        return this;
+    }
+
+    static String requireName(String name, String what) {
+        Objects.requireNonNull(name, what);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return name;
     }
 
     /** The implementation, through {@link ServiceLoader}: the API does not name it. */

@@ -1,0 +1,90 @@
+package dev.herald.internal.durable;
+
+import dev.herald.spi.DurableLog;
+import dev.herald.spi.DurableLog.Entry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes over, now and then, the entries of the group that stayed pending longer than the claim idle time, such as
+ * those of a consumer that crashed, within the room the window has; it goes through the pending list of each stream
+ * in turns, continuing where the last claim stopped.
+ */
+final class Claimer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
+    private static final String START = "0-0";
+
+    private final ConsumerContext ctx;
+    private final Window window;
+    private final EntryHandling<?> handling;
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final Map<String, String> cursors = new ConcurrentHashMap<>();
+    private final Trouble failing = new Trouble();
+
+    Claimer(ConsumerContext ctx, Window window, EntryHandling<?> handling) {
+        this.ctx = ctx;
+        this.window = window;
+        this.handling = handling;
+    }
+
+    /** One round over the streams; does nothing while the previous round is under way. */
+    void run() {
+        if (!ctx.closed() && claiming.compareAndSet(false, true)) {
+            claim(ctx.streams().all(), 0);
+        }
+    }
+
+    private void claim(List<String> streams, int index) {
+        int reserved = index < streams.size() && !ctx.closed() ? window.reserve(window.capacity()) : 0;
+        if (reserved == 0) {
+            claiming.set(false);
+            return;
+        }
+        String stream = streams.get(index);
+        try {
+            ctx.then(ctx.log().claim(stream, ctx.group(), ctx.consumer(), ctx.config().claimIdle(),
+                    cursors.getOrDefault(stream, START), reserved), (claimed, failure) -> {
+                        if (failure != null) {
+                            window.release(reserved);
+                            failed(Stages.unwrap(failure));
+                        } else {
+                            claimed(stream, reserved, claimed);
+                        }
+                        claim(streams, index + 1);
+                    });
+        } catch (RuntimeException e) {
+            window.release(reserved);
+            failed(e);
+            claiming.set(false);
+        }
+    }
+
+    private void claimed(String stream, int reserved, DurableLog.Claimed claimed) {
+        if (failing.ended()) {
+            LOG.info("Herald: {}: claiming again", ctx.describe());
+        }
+        cursors.put(stream, claimed.next());
+        // what this consumer holds already (a slow handler) is not handled twice; the claim only reset its idle time
+        List<Entry> fresh = claimed.entries().stream().filter(entry -> !handling.holds(entry)).toList();
+        window.release(reserved - fresh.size());
+        if (!fresh.isEmpty()) {
+            LOG.debug("Herald: {}: claimed {} entries of {}", ctx.describe(), fresh.size(), stream);
+            handling.accept(fresh);
+        }
+    }
+
+    private void failed(Throwable cause) {
+        if (cause instanceof DurableLog.NoGroupException) {
+            return; // the read loop creates the group again and reports it
+        }
+        if (failing.started()) {
+            LOG.warn("Herald: {}: claiming idle entries failed (retried at the next round): {}", ctx.describe(),
+                    cause.toString());
+        }
+    }
+}
