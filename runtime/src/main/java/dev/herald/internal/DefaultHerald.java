@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultHerald implements Herald, SubscriptionBatching {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultHerald.class);
-    /** How long one read of a durable channel waits for new entries. */
+    /** How long one read of a durable channel waits for new entries, at most. */
     private static final Duration DURABLE_BLOCK = Duration.ofSeconds(2);
 
     private final Transport transport;
@@ -122,13 +122,21 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
             return null;
         }
         DurableConfig config = new DurableConfig(settings.consumerGroup(), settings.consumerName(), settings.maxDeliveries(),
-                settings.claimIdle(), settings.durableReadCount(), settings.durableDiscoveryInterval(), DURABLE_BLOCK,
+                settings.claimIdle(), settings.durableReadCount(), settings.durableDiscoveryInterval(),
+                durableBlock(settings.claimIdle()),
                 settings.durableRetention(), settings.durableRetentions(), settings.subscriptionDefaults().retryPolicy(),
                 settings.commandTimeout(), handlers.threadName("durable"));
         DurableRuntime runtime = new DurableRuntime(channel -> new HandlerLane(handlers, channel), failures.executor(),
                 failures::reportAsync, (declared, subscription, channel, payload, failure, attempts) -> deadLetters.keep(
                         declared, subscription, channel, payload, failure, attempts, ChannelProbe.NONE));
         return new DurableChannels(log, config, runtime);
+    }
+
+    /** @return how long one read waits: at most 2 s, and half the claim idle time, so that claims are not late */
+    private static Duration durableBlock(Duration claimIdle) {
+        Duration half = claimIdle.dividedBy(2);
+        Duration block = half.compareTo(DURABLE_BLOCK) < 0 ? half : DURABLE_BLOCK;
+        return block.toMillis() < 10 ? Duration.ofMillis(10) : block;
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.herald.spi.DurableLog.Entry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * Takes over, now and then, the entries of the group that stayed pending longer than the claim idle time, such as
  * those of a consumer that crashed, within the room the window has; it goes through the pending list of each stream
  * in turns, continuing where the last claim stopped.
+ *
+ * <p>The {@link ReadLoop} runs a round between two reads, and only while the consumer holds no entry: a claim takes
+ * idle entries whoever holds them, so a busy consumer would take back its own slow entries, counting a delivery each
+ * time, and those of a crashed consumer are better taken by an idle one. What an idle consumer finds of its own is
+ * orphaned indeed (read under its name before a restart).
  */
 final class Claimer {
 
@@ -22,7 +26,6 @@ final class Claimer {
     private final ConsumerContext ctx;
     private final Window window;
     private final EntryHandling<?> handling;
-    private final AtomicBoolean claiming = new AtomicBoolean();
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
     private final Trouble failing = new Trouble();
 
@@ -32,17 +35,19 @@ final class Claimer {
         this.handling = handling;
     }
 
-    /** One round over the streams; does nothing while the previous round is under way. */
-    void run() {
-        if (!ctx.closed() && claiming.compareAndSet(false, true)) {
-            claim(ctx.streams().all(), 0);
-        }
+    /**
+     * One round over the streams.
+     *
+     * @param done runs when it is over
+     */
+    void round(Runnable done) {
+        claim(ctx.streams().all(), 0, done);
     }
 
-    private void claim(List<String> streams, int index) {
+    private void claim(List<String> streams, int index, Runnable done) {
         int reserved = index < streams.size() && !ctx.closed() ? window.reserve(window.capacity()) : 0;
         if (reserved == 0) {
-            claiming.set(false);
+            done.run();
             return;
         }
         String stream = streams.get(index);
@@ -55,12 +60,12 @@ final class Claimer {
                         } else {
                             claimed(stream, reserved, claimed);
                         }
-                        claim(streams, index + 1);
+                        claim(streams, index + 1, done);
                     });
         } catch (RuntimeException e) {
             window.release(reserved);
             failed(e);
-            claiming.set(false);
+            done.run();
         }
     }
 

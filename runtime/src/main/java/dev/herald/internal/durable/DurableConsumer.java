@@ -28,7 +28,6 @@ final class DurableConsumer<T> implements Subscription {
     private final Window window;
     private final GroupJoiner joiner;
     private final ReadLoop readLoop;
-    private final Claimer claimer;
     private final StreamDiscovery discovery;
     private final ConsumerExit exit;
     private final Consumer<DurableConsumer<?>> onClosed;
@@ -44,9 +43,8 @@ final class DurableConsumer<T> implements Subscription {
         this.joiner = new GroupJoiner(ctx);
         EntryHandling<T> handling = new EntryHandling<>(ctx, window, ctx.runtime().lanes().apply(ctx.target().name()),
                 codec, sink, retryPolicy, new Acknowledger(ctx), this);
-        this.readLoop = new ReadLoop(ctx, window, joiner, handling::accept);
+        this.readLoop = new ReadLoop(ctx, window, joiner, handling, new Claimer(ctx, window, handling));
         loop[0] = readLoop;
-        this.claimer = new Claimer(ctx, window, handling);
         this.discovery = ctx.target().pattern() != null ? new StreamDiscovery(ctx, joiner, readLoop::poke) : null;
         this.exit = new ConsumerExit(ctx, window);
     }
@@ -55,9 +53,9 @@ final class DurableConsumer<T> implements Subscription {
     CompletionStage<Void> start() {
         CompletionStage<Void> ready = discovery != null ? discovery.scan() : joiner.join(ctx.streams().all());
         return ready.thenRun(() -> {
-            readLoop.poke();
+            readLoop.claimDue(); // entries left pending under this name before are taken first
             Duration claimPeriod = clamp(ctx.config().claimIdle().dividedBy(2), MAX_CLAIM_PERIOD);
-            timers.add(every(claimPeriod, claimer::run));
+            timers.add(every(claimPeriod, readLoop::claimDue));
             if (discovery != null) {
                 timers.add(every(clamp(ctx.config().discoveryInterval(), ctx.config().discoveryInterval()), discovery::rescan));
             }

@@ -64,6 +64,11 @@ final class EntryHandling<T> {
         return held.contains(key(entry));
     }
 
+    /** @return whether the consumer holds no entry: none waits for its handler or its acknowledgement */
+    boolean idle() {
+        return held.isEmpty();
+    }
+
     /** Queues entries, each holding a place in the window already. */
     void accept(List<Entry> entries) {
         for (Entry entry : entries) {

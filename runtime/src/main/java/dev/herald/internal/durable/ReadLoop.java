@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,22 +24,39 @@ final class ReadLoop {
     private final ConsumerContext ctx;
     private final Window window;
     private final GroupJoiner joiner;
-    private final Consumer<List<Entry>> handling;
+    private final EntryHandling<?> handling;
+    private final Claimer claimer;
+    private volatile boolean claimDue;
     private final AtomicBoolean reading = new AtomicBoolean();
     private final Trouble failing = new Trouble();
     private final Backoff backoff = new Backoff();
     private int rotation;
 
-    ReadLoop(ConsumerContext ctx, Window window, GroupJoiner joiner, Consumer<List<Entry>> handling) {
+    ReadLoop(ConsumerContext ctx, Window window, GroupJoiner joiner, EntryHandling<?> handling, Claimer claimer) {
         this.ctx = ctx;
         this.window = window;
         this.joiner = joiner;
         this.handling = handling;
+        this.claimer = claimer;
     }
 
-    /** Starts a read unless one is under way, the window is full, there is nothing to read or the consumer closes. */
+    /** Has a claim round run between two reads, as soon as the consumer holds no entry. */
+    void claimDue() {
+        claimDue = true;
+        poke();
+    }
+
+    /**
+     * Starts a read, or a claim round when one is due, unless one is under way, the window is full, there is nothing
+     * to read or the consumer closes.
+     */
     void poke() {
         while (!ctx.closed() && !ctx.streams().isEmpty() && reading.compareAndSet(false, true)) {
+            if (claimDue && handling.idle()) {
+                claimDue = false;
+                claimer.round(this::again);
+                return;
+            }
             int reserved = window.reserve(window.capacity());
             if (reserved > 0) {
                 read(reserved);
