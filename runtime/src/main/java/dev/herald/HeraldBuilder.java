@@ -233,10 +233,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder bufferCapacity(int bufferCapacity) {
-        if (bufferCapacity < 1) {
-            throw new IllegalArgumentException("bufferCapacity must be at least 1, was " + bufferCapacity);
-        }
-        this.bufferCapacity = bufferCapacity;
+        this.bufferCapacity = Checks.atLeastOne(bufferCapacity, "bufferCapacity");
         return this;
     }
 
@@ -285,10 +282,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder maxPayloadBytes(int maxPayloadBytes) {
-        if (maxPayloadBytes < 1) {
-            throw new IllegalArgumentException("maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
-        }
-        this.maxPayloadBytes = maxPayloadBytes;
+        this.maxPayloadBytes = Checks.atLeastOne(maxPayloadBytes, "maxPayloadBytes");
         return this;
     }
 
@@ -299,7 +293,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder shutdownTimeout(Duration shutdownTimeout) {
-        this.shutdownTimeout = requirePositive(shutdownTimeout, "shutdownTimeout");
+        this.shutdownTimeout = Checks.positive(shutdownTimeout, "shutdownTimeout");
         return this;
     }
 
@@ -311,7 +305,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder commandTimeout(Duration commandTimeout) {
-        this.commandTimeout = requirePositive(commandTimeout, "commandTimeout");
+        this.commandTimeout = Checks.positive(commandTimeout, "commandTimeout");
         return this;
     }
 
@@ -324,7 +318,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder requestTimeout(Duration requestTimeout) {
-        this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+        this.requestTimeout = Checks.positive(requestTimeout, "requestTimeout");
         return this;
     }
 
@@ -358,7 +352,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder connectTimeout(Duration connectTimeout) {
-        this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+        this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
         return this;
     }
 
@@ -374,10 +368,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code entriesPerStream} is less than 1
      */
     public HeraldBuilder deadLetterLimit(int entriesPerStream) {
-        if (entriesPerStream < 1) {
-            throw new IllegalArgumentException("deadLetterLimit must be at least 1, was " + entriesPerStream);
-        }
-        this.deadLetterLimit = entriesPerStream;
+        this.deadLetterLimit = Checks.atLeastOne(entriesPerStream, "deadLetterLimit");
         return this;
     }
 
@@ -482,10 +473,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code handlerThreads} is less than 1
      */
     public HeraldBuilder handlerThreads(int handlerThreads) {
-        if (handlerThreads < 1) {
-            throw new IllegalArgumentException("handlerThreads must be at least 1, was " + handlerThreads);
-        }
-        this.handlerThreads = handlerThreads;
+        this.handlerThreads = Checks.atLeastOne(handlerThreads, "handlerThreads");
         return this;
     }
 
@@ -501,10 +489,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code maxPendingPublishes} is less than 1
      */
     public HeraldBuilder maxPendingPublishes(int maxPendingPublishes) {
-        if (maxPendingPublishes < 1) {
-            throw new IllegalArgumentException("maxPendingPublishes must be at least 1, was " + maxPendingPublishes);
-        }
-        this.maxPendingPublishes = maxPendingPublishes;
+        this.maxPendingPublishes = Checks.atLeastOne(maxPendingPublishes, "maxPendingPublishes");
         return this;
     }
 
@@ -538,10 +523,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code maxPendingPublishBytes} is less than 1
      */
     public HeraldBuilder maxPendingPublishBytes(long maxPendingPublishBytes) {
-        if (maxPendingPublishBytes < 1) {
-            throw new IllegalArgumentException("maxPendingPublishBytes must be at least 1, was " + maxPendingPublishBytes);
-        }
-        this.maxPendingPublishBytes = maxPendingPublishBytes;
+        this.maxPendingPublishBytes = Checks.atLeastOne(maxPendingPublishBytes, "maxPendingPublishBytes");
         return this;
     }
 
@@ -633,7 +615,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when the name is blank
      */
     public HeraldBuilder consumerGroup(String consumerGroup) {
-        this.consumerGroup = requireName(consumerGroup, "consumerGroup");
+        this.consumerGroup = Checks.name(consumerGroup, "consumerGroup");
         return this;
     }
 
@@ -648,7 +630,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when the name is blank
      */
     public HeraldBuilder consumerName(String consumerName) {
-        this.consumerName = requireName(consumerName, "consumerName");
+        this.consumerName = Checks.name(consumerName, "consumerName");
         return this;
     }
 
@@ -662,10 +644,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when below 1
      */
     public HeraldBuilder maxDeliveries(int maxDeliveries) {
-        if (maxDeliveries < 1) {
-            throw new IllegalArgumentException("maxDeliveries must be at least 1, was " + maxDeliveries);
-        }
-        this.maxDeliveries = maxDeliveries;
+        this.maxDeliveries = Checks.atLeastOne(maxDeliveries, "maxDeliveries");
         return this;
     }
 
@@ -679,7 +658,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when not positive
      */
     public HeraldBuilder claimIdle(Duration claimIdle) {
-        this.claimIdle = requirePositive(claimIdle, "claimIdle");
+        this.claimIdle = Checks.positive(claimIdle, "claimIdle");
         return this;
     }
 
@@ -692,10 +671,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when below 1
      */
     public HeraldBuilder durableReadCount(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("durableReadCount must be at least 1, was " + count);
-        }
-        this.durableReadCount = count;
+        this.durableReadCount = Checks.atLeastOne(count, "durableReadCount");
         return this;
     }
 
@@ -708,7 +684,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when not positive
      */
     public HeraldBuilder durableDiscoveryInterval(Duration interval) {
-        this.durableDiscoveryInterval = requirePositive(interval, "durableDiscoveryInterval");
+        this.durableDiscoveryInterval = Checks.positive(interval, "durableDiscoveryInterval");
         return this;
     }
 
@@ -738,14 +714,6 @@ public final class HeraldBuilder {
         return this;
     }
 
-    static String requireName(String name, String what) {
-        Objects.requireNonNull(name, what);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
-        }
-        return name;
-    }
-
     /** The implementation, through {@link ServiceLoader}: the API does not name it. */
     private static HeraldRuntime runtime() {
         Iterator<HeraldRuntime> found = ServiceLoader.load(HeraldRuntime.class, HeraldBuilder.class.getClassLoader()).iterator();
@@ -755,13 +723,5 @@ public final class HeraldBuilder {
                     + " ServicesResourceTransformer)");
         }
         return found.next();
-    }
-
-    private static Duration requirePositive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + duration);
-        }
-        return duration;
     }
 }

@@ -147,7 +147,7 @@ public final class SubscriptionOptions {
          * @throws IllegalArgumentException when the name is blank
          */
         public Builder consumerGroup(String consumerGroup) {
-            this.consumerGroup = HeraldBuilder.requireName(consumerGroup, "consumerGroup");
+            this.consumerGroup = Checks.name(consumerGroup, "consumerGroup");
             return this;
         }
 
@@ -161,7 +161,7 @@ public final class SubscriptionOptions {
          * @throws IllegalArgumentException when the name is blank
          */
         public Builder consumerName(String consumerName) {
-            this.consumerName = HeraldBuilder.requireName(consumerName, "consumerName");
+            this.consumerName = Checks.name(consumerName, "consumerName");
             return this;
         }
 

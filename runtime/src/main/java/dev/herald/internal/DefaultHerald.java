@@ -21,10 +21,6 @@ import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import dev.herald.binding.SubscriptionBatching;
-import dev.herald.internal.durable.DurableChannels;
-import dev.herald.internal.durable.DurableConfig;
-import dev.herald.internal.durable.DurableRuntime;
-import dev.herald.spi.DurableLog;
 import dev.herald.spi.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class DefaultHerald implements Herald, SubscriptionBatching {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultHerald.class);
-    /** How long one read of a durable channel waits for new entries, at most. */
-    private static final Duration DURABLE_BLOCK = Duration.ofSeconds(2);
 
     private final Transport transport;
     private final Duration shutdownTimeout;
@@ -62,8 +56,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     private final PendingRequests pendingRequests;
     private final RequestParts requestParts;
     private final Instruments instruments;
-    /** Durable channels on the transport's log, or null when the transport has none. */
-    private final DurableChannels durable;
+    private final DurableParts durable;
     /** The first shutdown's report, once it is made; a second call waits for it. */
     private final CompletableFuture<ShutdownReport> shutdownReport = new CompletableFuture<>();
 
@@ -100,7 +93,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
                 settings.commandTimeout(), table, instruments);
         this.subscriber = new Subscriber(table, context, transport, settings.subscriptionDefaults());
         this.channelParts = new ChannelParts(names, outbound, subscriber, instruments);
-        this.durable = durableChannels(settings, transport, handlers, failures, deadLetters);
+        this.durable = new DurableParts(settings, transport, handlers, failures, deadLetters);
         this.pendingRequests = new PendingRequests(handlers.threadName("requests"), failures.executor(), instruments);
         ReplyChannel replies = new ReplyChannel(names, subscriber, pendingRequests,
                 settings.subscriptionDefaults().bufferCapacity());
@@ -113,44 +106,6 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         instruments.start(new HeraldFigures(table, events, pendingRequests));
         LOG.info("Herald started, {}{}", transport.description(), settings.channelPrefix().isEmpty()
                 ? ", no channel prefix" : ", channel prefix '" + settings.channelPrefix() + "'");
-    }
-
-    private static DurableChannels durableChannels(HeraldSettings settings, Transport transport, HandlerPool handlers,
-            Failures failures, DeadLetterKeeper deadLetters) {
-        DurableLog log = transport.durable();
-        if (log == null) {
-            return null;
-        }
-        DurableConfig config = new DurableConfig(settings.consumerGroup(), settings.consumerName(), settings.maxDeliveries(),
-                settings.claimIdle(), settings.durableReadCount(), settings.durableDiscoveryInterval(),
-                durableBlock(settings.claimIdle()),
-                settings.durableRetention(), settings.durableRetentions(), settings.subscriptionDefaults().retryPolicy(),
-                settings.commandTimeout(), handlers.threadName("durable"));
-        DurableRuntime runtime = new DurableRuntime(channel -> new HandlerLane(handlers, channel), failures.executor(),
-                failures::reportAsync, (declared, subscription, channel, payload, failure, attempts) -> deadLetters.keep(
-                        declared, subscription, channel, payload, failure, attempts, ChannelProbe.NONE));
-        return new DurableChannels(log, config, runtime);
-    }
-
-    /** @return how long one read waits: at most 2 s, and half the claim idle time, so that claims are not late */
-    private static Duration durableBlock(Duration claimIdle) {
-        Duration half = claimIdle.dividedBy(2);
-        Duration block = half.compareTo(DURABLE_BLOCK) < 0 ? half : DURABLE_BLOCK;
-        return block.toMillis() < 10 ? Duration.ofMillis(10) : block;
-    }
-
-    /**
-     * @return the durable channels
-     * @throws IllegalStateException naming the transport when it has no durable log
-     */
-    private DurableChannels durable(String channel) {
-        if (durable == null) {
-            throw new IllegalStateException("durable channel '" + channel + "' needs a transport that keeps streams, and "
-                    + transport.description() + " (" + transport.getClass().getName() + ") has none: its durable()"
-                    + " returns null. Use Redis or the in-memory transport, implement Transport.durable(), or declare the"
-                    + " channel without durable = true");
-        }
-        return durable;
     }
 
     /**
@@ -166,7 +121,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     public <T> TypedChannel<T> channel(ChannelDescriptor<T> descriptor) {
         Objects.requireNonNull(descriptor, "descriptor");
         if (descriptor.isDurable()) {
-            return new DurableTypedChannel<>(channelParts, durable(descriptor.name()), names.fullName(descriptor.name()),
+            return new DurableTypedChannel<>(channelParts, durable.channels(descriptor.name()), names.fullName(descriptor.name()),
                     codecs.of(descriptor.payloadType()), SubscriptionOptions.inherit());
         }
         return channel(descriptor.name(), descriptor.payloadType());
@@ -183,7 +138,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     public <T> TemplateChannel<T> template(ChannelDescriptor<T> descriptor) {
         Objects.requireNonNull(descriptor, "descriptor");
         if (descriptor.isDurable()) {
-            return new DurableTemplateChannel<>(channelParts, durable(descriptor.name()), ChannelTemplate.of(descriptor.name()),
+            return new DurableTemplateChannel<>(channelParts, durable.channels(descriptor.name()), ChannelTemplate.of(descriptor.name()),
                     codecs.of(descriptor.payloadType()), SubscriptionOptions.inherit());
         }
         return template(descriptor.name(), descriptor.payloadType());
@@ -350,13 +305,11 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         } catch (Exception e) {
             LOG.debug("Herald: UNSUBSCRIBE on close did not complete: {}", e.toString());
         }
-        closeDurable(end);
+        durable.close(end);
         ShutdownReport report = new ShutdownReport(closed.unhandled(), false, Duration.ZERO);
         try {
             HandlerPool.Stopped stopped = handlers.shutdown(end, deadline);
-            if (durable != null) {
-                durable.stopTimer();
-            }
+            durable.stopTimer();
             if (closed.unhandled() > 0) {
                 LOG.warn("Herald: closed with {} buffered message(s) not handled", closed.unhandled());
             }
@@ -367,23 +320,6 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
             return report;
         } finally {
             shutdownReport.complete(report); // a concurrent or later call returns it
-        }
-    }
-
-    /**
-     * Ends the durable subscriptions before the handler threads stop: reading stops, the handlers running finish and
-     * are acknowledged, up to the deadline; what is not handled stays pending for another consumer.
-     */
-    private void closeDurable(long end) {
-        if (durable == null) {
-            return;
-        }
-        try {
-            durable.closeAll().toCompletableFuture().get(Math.max(end - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.debug("Herald: durable subscriptions did not end before the deadline: {}", e.toString());
         }
     }
 

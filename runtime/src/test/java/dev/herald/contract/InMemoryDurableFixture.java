@@ -2,36 +2,37 @@ package dev.herald.contract;
 
 import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
-import dev.herald.internal.memory.InMemoryDurableLog;
 import dev.herald.internal.memory.InMemoryTransport;
 import dev.herald.spi.DurableLog;
 
 /** In-memory transports that share one durable log, as clients share one Redis. */
 final class InMemoryDurableFixture implements DurableFixture {
 
-    private final InMemoryDurableLog log = new InMemoryDurableLog();
+    /** Never started: it only holds the log the Heralds' transports share. */
+    private final InMemoryTransport server = new InMemoryTransport();
 
     @Override
     public HeraldBuilder builder() {
-        return Herald.builder().transport(new InMemoryTransport(log));
+        return Herald.builder().transport(server.sharingDurableLog());
     }
 
     @Override
     public DurableLog log() {
-        return log;
+        return server.durable();
     }
 
     @Override
     public void deleteStream(String stream) {
-        log.delete(stream);
+        server.deleteStream(stream);
     }
 
     @Override
     public long streamLength(String stream) {
-        return log.length(stream);
+        return server.streamLength(stream);
     }
 
     @Override
     public void close() {
+        server.close();
     }
 }

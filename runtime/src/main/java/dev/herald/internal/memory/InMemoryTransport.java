@@ -2,6 +2,7 @@ package dev.herald.internal.memory;
 
 import dev.herald.PublishFailedException;
 import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.DurableLog;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
@@ -39,13 +40,7 @@ public final class InMemoryTransport implements Transport {
         this(new InMemoryDurableLog());
     }
 
-    /**
-     * Creates an empty transport whose durable channels live in a log that other transports may share, the way
-     * several clients share one Redis.
-     *
-     * @param durable the durable log
-     */
-    public InMemoryTransport(InMemoryDurableLog durable) {
+    private InMemoryTransport(InMemoryDurableLog durable) {
         this.durable = Objects.requireNonNull(durable, "durable");
     }
 
@@ -156,8 +151,39 @@ public final class InMemoryTransport implements Transport {
     }
 
     @Override
-    public InMemoryDurableLog durable() {
+    public DurableLog durable() {
         return durable;
+    }
+
+    /**
+     * A new transport, with channels of its own, whose durable channels live in this one's log: as two clients of
+     * one Redis, two Heralds on them share streams and consumer groups.
+     *
+     * @return the new transport, not started
+     */
+    public InMemoryTransport sharingDurableLog() {
+        return new InMemoryTransport(durable);
+    }
+
+    /**
+     * Deletes a durable channel's stream with its groups ({@code DEL}); reads blocked on it fail with
+     * {@link DurableLog.NoGroupException}, as Redis unblocks them with an error.
+     *
+     * @param stream the stream's name ({@code herald:stream:} and the full channel name)
+     * @return whether it existed
+     */
+    public boolean deleteStream(String stream) {
+        return durable.delete(stream);
+    }
+
+    /**
+     * The in-memory counterpart of {@code XLEN}.
+     *
+     * @param stream the stream's name
+     * @return how many entries it holds, 0 when there is none
+     */
+    public long streamLength(String stream) {
+        return durable.length(stream);
     }
 
     @Override
