@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -374,6 +376,63 @@ abstract class DurableContract {
 
         assertEquals(0, pending("parcels", "shipping"));
         assertTrue(!group("parcels", "shipping").consumers().containsKey("leaving"), group("parcels", "shipping")
+                .toString());
+    }
+
+    @Test
+    void whatAClosedConsumerReadAndDidNotHandleIsClaimedByAnother() throws Exception {
+        Herald first = inGroup("shipping");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        hung.add(finish);
+        List<Parcel> handledByFirst = new CopyOnWriteArrayList<>();
+        Subscription subscription = first.channel(PARCELS).subscribe(p -> {
+            handledByFirst.add(p);
+            running.countDown();
+            finish.await();
+        });
+        TypedChannel<Parcel> publisher = open(builder()).channel(PARCELS);
+        for (int i = 0; i < 5; i++) {
+            done(publisher.sendAsync(Parcel.of(i)));
+        }
+        assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        await().atMost(WAIT).until(() -> pending("parcels", "shipping") == 5);
+
+        var unsubscribed = subscription.unsubscribe();
+        finish.countDown();
+        done(unsubscribed);
+        assertEquals(List.of(Parcel.of(0)), handledByFirst, "the handler running finished; the others did not start");
+        assertEquals(4, pending("parcels", "shipping"), "the one handled is acknowledged, the others stay pending");
+
+        Set<Parcel> claimed = ConcurrentHashMap.newKeySet();
+        inGroup("shipping").channel(PARCELS).subscribe(claimed::add);
+        await().atMost(WAIT).until(() -> claimed.size() == 4);
+        assertEquals(IntStream.range(1, 5).mapToObj(Parcel::of).collect(Collectors.toSet()), claimed);
+        awaitNothingPending("parcels", "shipping");
+    }
+
+    @Test
+    void closingHeraldLetsTheHandlerRunningFinishAcknowledgesItAndLeavesTheGroup() throws Exception {
+        Herald herald = open(builder().consumerGroup("shipping").consumerName("closing"));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        hung.add(finish);
+        herald.channel(PARCELS).subscribe(p -> {
+            running.countDown();
+            finish.await();
+        });
+        done(herald.channel(PARCELS).sendAsync(Parcel.of(1)));
+        assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(herald::close);
+        await().atMost(WAIT).until(() -> herald.ping().toCompletableFuture().isCompletedExceptionally()); // closing
+        assertEquals(1, pending("parcels", "shipping"), "not acknowledged while running");
+        assertTrue(!closed.isDone(), "close waits for the handler running");
+        finish.countDown();
+        done(closed);
+
+        assertEquals(0, pending("parcels", "shipping"));
+        assertTrue(!group("parcels", "shipping").consumers().containsKey("closing"), group("parcels", "shipping")
                 .toString());
     }
 }
