@@ -5,6 +5,7 @@ import dev.herald.HeraldException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,12 @@ final class GroupJoiner {
      * Creates the group again on every stream, after the log failed a read with {@code NOGROUP}; reports it once.
      *
      * @param failure what the log said
-     * @param then runs once the groups exist again, or creating them failed (the read that follows fails and retries)
+     * @param then runs once the groups exist again, or creating them failed; told whether to read again at once
+     *     (true), or after a backoff: creating failed, or the group was missing again before any read succeeded
      */
-    void recover(Throwable failure, Runnable then) {
-        if (lost.started()) {
+    void recover(Throwable failure, Consumer<Boolean> then) {
+        boolean first = lost.started();
+        if (first) {
             ctx.runtime().failures().accept(new HeraldError(HeraldError.Kind.INTERNAL, ctx.target().name(), null,
                     new HeraldException(ctx.describe() + ": the stream or its consumer group was missing (" + failure.getMessage()
                             + "), as after the stream was deleted or Redis restarted without persistence; the group is"
@@ -48,7 +51,7 @@ final class GroupJoiner {
             if (e != null) {
                 LOG.warn("Herald: {}: could not create the consumer group again: {}", ctx.describe(), Stages.unwrap(e).toString());
             }
-            then.run();
+            then.accept(first && e == null);
         });
     }
 

@@ -119,7 +119,13 @@ final class ReadLoop {
             return;
         }
         if (cause instanceof DurableLog.NoGroupException) {
-            joiner.recover(cause, this::again);
+            joiner.recover(cause, now -> {
+                if (now) {
+                    again();
+                } else {
+                    later(backoff.next());
+                }
+            });
             return;
         }
         Duration wait = backoff.next();
@@ -130,6 +136,10 @@ final class ReadLoop {
         } else {
             LOG.debug("Herald: {}: reading failed again, retrying in {}: {}", ctx.describe(), wait, cause.toString());
         }
+        later(wait);
+    }
+
+    private void later(Duration wait) {
         try {
             ctx.timer().schedule(this::again, wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
