@@ -623,7 +623,8 @@ public final class HeraldBuilder {
      * This Herald's consumer name in the groups it joins, unless a subscription names its own
      * ({@link SubscriptionOptions.Builder#consumerName(String)}). A stable name lets a restarted instance be the same
      * consumer; its entries left pending are claimed after {@link #claimIdle(Duration)} either way. Default: a name
-     * unique to each Herald instance ({@code herald-} and a random UUID).
+     * unique to each Herald instance ({@code herald-} and a random UUID). A second subscription of this Herald to one
+     * channel in one group gets the name followed by {@code -2}, and so on.
      *
      * @param consumerName the name; not blank
      * @return this builder

@@ -28,6 +28,7 @@ public final class DurableChannels {
     private final DurableRuntime runtime;
     private final Set<DurableConsumer<?>> consumers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, Integer> defaultNames = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService timer;
 
     /**
@@ -72,7 +73,8 @@ public final class DurableChannels {
                     + " the application with Herald.builder().consumerGroup(\"...\") or for this subscription with"
                     + " SubscriptionOptions.builder().consumerGroup(\"...\")");
         }
-        String consumer = options.consumerName() != null ? options.consumerName() : config.consumerName();
+        String consumer = options.consumerName() != null ? options.consumerName()
+                : defaultName(group, target.name());
         RetryPolicy retryPolicy = options.retryPolicy() != null ? options.retryPolicy() : config.retryPolicy();
         ConsumerContext ctx = new ConsumerContext(log, log.reader(group, consumer), group, consumer, config, runtime, target,
                 new StreamSet(target.initialStreams()), new AtomicBoolean(), timer());
@@ -102,6 +104,15 @@ public final class DurableChannels {
             SubscriptionOptions options) {
         return Stages.await(subscribeAsync(target, codec, sink, options), config.commandTimeout(),
                 "subscribing to durable channel '" + target.name() + "'");
+    }
+
+    /**
+     * @return this Herald's consumer name, numbered from the second subscription of one group to one channel on: two
+     *     subscriptions under one name would claim and handle each other's entries
+     */
+    private String defaultName(String group, String channel) {
+        int nth = defaultNames.merge(group + "\n" + channel, 1, Integer::sum);
+        return nth == 1 ? config.consumerName() : config.consumerName() + "-" + nth;
     }
 
     private ScheduledExecutorService timer() {
