@@ -138,11 +138,16 @@ abstract class DurableContract {
         assertEquals(2, fixture.streamLength(stream("parcels")));
 
         BlockingQueue<Parcel> received = new LinkedBlockingQueue<>();
-        parcels.subscribe(received::add);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        parcels.subscribe(p -> {
+            threads.add(Thread.currentThread().getName());
+            received.add(p);
+        });
         done(parcels.sendAsync(Parcel.of(3)));
 
         assertEquals(List.of(Parcel.of(1), Parcel.of(2), Parcel.of(3)),
-                List.of(take(received), take(received), take(received)));
+                List.of(take(received), take(received), take(received)), "in order");
+        assertTrue(threads.stream().allMatch(name -> name.contains("-handler-")), "on Herald's handler threads: " + threads);
         awaitNothingPending("parcels", "shipping");
     }
 
@@ -334,11 +339,16 @@ abstract class DurableContract {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         byRegion.subscribeAll((ChannelValues values, Parcel p) -> received.add(values.string(0) + "/" + p.id()));
 
+        BlockingQueue<Parcel> europe = new LinkedBlockingQueue<>();
+        open(builder().consumerGroup("billing")).template(BY_REGION).subscribe(europe::add, "eu");
+
         done(byRegion.sendAsync(Parcel.of(1), "eu"));
         done(byRegion.sendAsync(Parcel.of(2), "us"));
 
         Set<String> got = new HashSet<>(List.of(take(received), take(received)));
         assertEquals(Set.of("eu/p-1", "us/p-2"), got);
+        assertEquals(Parcel.of(1), take(europe));
+        assertEquals(List.of(), new ArrayList<>(europe), "one value's subscription reads its stream only");
         awaitNothingPending("parcels:eu", "shipping");
         awaitNothingPending("parcels:us", "shipping");
     }
@@ -434,5 +444,22 @@ abstract class DurableContract {
         assertEquals(0, pending("parcels", "shipping"));
         assertTrue(!group("parcels", "shipping").consumers().containsKey("closing"), group("parcels", "shipping")
                 .toString());
+    }
+
+    @Test
+    void twoSubscriptionsOfOneHeraldInOneGroupAreTwoConsumers() throws Exception {
+        Herald herald = inGroup("shipping");
+        Map<Parcel, AtomicInteger> handled = new ConcurrentHashMap<>();
+        for (int i = 0; i < 2; i++) {
+            herald.channel(PARCELS).subscribe(p -> handled.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet());
+        }
+        for (int i = 0; i < 30; i++) {
+            done(herald.channel(PARCELS).sendAsync(Parcel.of(i)));
+        }
+
+        await().atMost(WAIT).until(() -> handled.size() == 30);
+        awaitNothingPending("parcels", "shipping");
+        handled.forEach((parcel, times) -> assertEquals(1, times.get(), parcel + " handled once"));
+        assertEquals(2, group("parcels", "shipping").consumers().size(), group("parcels", "shipping").toString());
     }
 }
