@@ -39,7 +39,8 @@ final class DurableParts {
                 settings.subscriptionDefaults().retryPolicy(), settings.commandTimeout(), handlers.threadName("durable"));
         DurableRuntime runtime = new DurableRuntime(channel -> new HandlerLane(handlers, channel), failures.executor(),
                 failures::reportAsync, (declared, subscription, channel, payload, failure, attempts) -> deadLetters.keep(
-                        declared, subscription, channel, payload, failure, attempts, ChannelProbe.NONE));
+                        declared, subscription, channel, payload, failure, attempts, ChannelProbe.NONE),
+                transport::isIoThread);
         this.channels = new DurableChannels(log, config, runtime);
     }
 

@@ -98,10 +98,15 @@ public final class DurableChannels {
      * Subscribes and waits, up to the command timeout, until the group exists.
      *
      * @return the subscription
-     * @throws IllegalStateException when no consumer group is set, or Herald is closed, or the group cannot be made
+     * @throws IllegalStateException when no consumer group is set, Herald is closed, the group cannot be made, or it is
+     *     called on the transport's thread
      */
     public <T> Subscription subscribe(DurableTarget target, PayloadCodec<T> codec, DurableSink<T> sink,
             SubscriptionOptions options) {
+        if (runtime.onTransportThread().getAsBoolean()) {
+            throw new IllegalStateException("subscribe() waits for the consumer group and cannot run on the transport's"
+                    + " thread; use subscribeAsync() for durable channel '" + target.name() + "'");
+        }
         return Stages.await(subscribeAsync(target, codec, sink, options), config.commandTimeout(),
                 "subscribing to durable channel '" + target.name() + "'");
     }

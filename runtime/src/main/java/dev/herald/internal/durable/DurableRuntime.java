@@ -2,6 +2,7 @@ package dev.herald.internal.durable;
 
 import dev.herald.HeraldError;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,9 +15,10 @@ import java.util.function.Function;
  *     transport's thread
  * @param failures reports to the error handler, from any thread
  * @param deadLetters keeps what could not be handled
+ * @param onTransportThread tells whether the calling thread is the transport's, where nothing may wait
  */
 public record DurableRuntime(Function<String, Executor> lanes, Executor callbacks, Consumer<HeraldError> failures,
-        DeadLetterSink deadLetters) {
+        DeadLetterSink deadLetters, BooleanSupplier onTransportThread) {
 
     /** Keeps a dead letter; never throws. */
     @FunctionalInterface
