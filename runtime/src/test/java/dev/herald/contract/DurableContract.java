@@ -462,4 +462,26 @@ abstract class DurableContract {
         handled.forEach((parcel, times) -> assertEquals(1, times.get(), parcel + " handled once"));
         assertEquals(2, group("parcels", "shipping").consumers().size(), group("parcels", "shipping").toString());
     }
+
+    @Test
+    void aHeraldClosedAbruptlyLeavesTheEntryItWasHandlingPendingForAnother() throws Exception {
+        Herald crashing = open(builder().consumerGroup("shipping").claimIdle(CLAIM_IDLE)
+                .shutdownTimeout(Duration.ofMillis(100)));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch never = hang();
+        crashing.channel(PARCELS).subscribe(p -> {
+            running.countDown();
+            never.await(); // interrupted when the shutdown gives up waiting
+        });
+        done(crashing.channel(PARCELS).sendAsync(Parcel.of(1)));
+        assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        crashing.close();
+        assertEquals(1, pending("parcels", "shipping"), "neither acknowledged nor dead-lettered");
+
+        BlockingQueue<Parcel> claimed = new LinkedBlockingQueue<>();
+        inGroup("shipping").channel(PARCELS).subscribe(claimed::add);
+        assertEquals(Parcel.of(1), take(claimed));
+        awaitNothingPending("parcels", "shipping");
+    }
 }

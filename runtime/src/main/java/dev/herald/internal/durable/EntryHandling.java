@@ -123,6 +123,10 @@ final class EntryHandling<T> {
                 deadLetter(channel, entry, e, 0);
                 return;
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                if (ctx.closed() && (e instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
+                    forget(entry); // interrupted by the shutdown: not the message's fault, left pending
+                    return;
+                }
                 boolean retry = retryPolicy.shouldRetry(e, attempt);
                 if (retry && pause(retryPolicy.backoff(attempt))) {
                     continue;
