@@ -2,6 +2,7 @@ package dev.herald.internal.durable;
 
 import dev.herald.spi.DurableLog;
 import dev.herald.spi.DurableLog.Entry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +14,9 @@ import org.slf4j.LoggerFactory;
  * those of a consumer that crashed, within the room the window has; it goes through the pending list of each stream
  * in turns, continuing where the last claim stopped.
  *
- * <p>The {@link ReadLoop} runs a round between two reads, and only while the consumer holds no entry: a claim takes
- * idle entries whoever holds them, so a busy consumer would take back its own slow entries, counting a delivery each
- * time, and those of a crashed consumer are better taken by an idle one. What an idle consumer finds of its own is
- * orphaned indeed (read under its name before a restart).
+ * <p>A claim takes idle entries whoever holds them, this consumer included; so that it does not take back its own
+ * (slow handlers, or entries queued behind them), counting one more delivery each time, it asks for entries idle longer
+ * than those it holds, with a margin for the time an entry takes from the log to the consumer.
  */
 final class Claimer {
 
@@ -35,6 +35,9 @@ final class Claimer {
         this.handling = handling;
     }
 
+    /** Added to the age of the oldest entry held: the log counts idle time from before the entry reached us. */
+    private static final Duration MARGIN = Duration.ofSeconds(1);
+
     /**
      * One round over the streams.
      *
@@ -51,8 +54,13 @@ final class Claimer {
             return;
         }
         String stream = streams.get(index);
+        Duration minIdle = ctx.config().claimIdle();
+        Duration heldFor = handling.oldestHeld();
+        if (!heldFor.isZero() && heldFor.plus(MARGIN).compareTo(minIdle) > 0) {
+            minIdle = heldFor.plus(MARGIN);
+        }
         try {
-            ctx.then(ctx.log().claim(stream, ctx.group(), ctx.consumer(), ctx.config().claimIdle(),
+            ctx.then(ctx.log().claim(stream, ctx.group(), ctx.consumer(), minIdle,
                     cursors.getOrDefault(stream, START), reserved), (claimed, failure) -> {
                         if (failure != null) {
                             window.release(reserved);

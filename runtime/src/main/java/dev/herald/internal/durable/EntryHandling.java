@@ -8,7 +8,7 @@ import dev.herald.RetryPolicy;
 import dev.herald.spi.DurableLog.Entry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,8 +35,11 @@ final class EntryHandling<T> {
     private final RetryPolicy retryPolicy;
     private final Acknowledger acks;
     private final Object owner;
-    /** The entries held, by stream and id, so that a claim does not hand this consumer what it holds already. */
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /**
+     * The entries held, by stream and id, with when they came ({@link System#nanoTime()}): a claim must not take back
+     * what this consumer holds already.
+     */
+    private final Map<String, Long> held = new ConcurrentHashMap<>();
 
     EntryHandling(ConsumerContext ctx, Window window, Executor lane, PayloadCodec<T> codec, DurableSink<T> sink,
             RetryPolicy retryPolicy, Acknowledger acks, Object owner) {
@@ -61,18 +64,22 @@ final class EntryHandling<T> {
 
     /** @return whether the consumer holds the entry already */
     boolean holds(Entry entry) {
-        return held.contains(key(entry));
+        return held.containsKey(key(entry));
     }
 
-    /** @return whether the consumer holds no entry: none waits for its handler or its acknowledgement */
-    boolean idle() {
-        return held.isEmpty();
+    /**
+     * @return how long the entry held the longest has been held; zero when none is: a claim that asks for entries idle
+     *     longer than this does not take back this consumer's own
+     */
+    Duration oldestHeld() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(held.values().stream().mapToLong(since -> now - since).max().orElse(0));
     }
 
     /** Queues entries, each holding a place in the window already. */
     void accept(List<Entry> entries) {
         for (Entry entry : entries) {
-            held.add(key(entry));
+            held.put(key(entry), System.nanoTime());
             try {
                 lane.execute(() -> handle(entry));
             } catch (RejectedExecutionException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ final class ReadLoop {
     private final ConsumerContext ctx;
     private final Window window;
     private final GroupJoiner joiner;
-    private final EntryHandling<?> handling;
+    private final Consumer<List<Entry>> handling;
     private final Claimer claimer;
     private volatile boolean claimDue;
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -32,7 +33,7 @@ final class ReadLoop {
     private final Backoff backoff = new Backoff();
     private int rotation;
 
-    ReadLoop(ConsumerContext ctx, Window window, GroupJoiner joiner, EntryHandling<?> handling, Claimer claimer) {
+    ReadLoop(ConsumerContext ctx, Window window, GroupJoiner joiner, Consumer<List<Entry>> handling, Claimer claimer) {
         this.ctx = ctx;
         this.window = window;
         this.joiner = joiner;
@@ -40,7 +41,7 @@ final class ReadLoop {
         this.claimer = claimer;
     }
 
-    /** Has a claim round run between two reads, as soon as the consumer holds no entry. */
+    /** Has a claim round run between two reads, the next time the loop turns. */
     void claimDue() {
         claimDue = true;
         poke();
@@ -52,7 +53,7 @@ final class ReadLoop {
      */
     void poke() {
         while (!ctx.closed() && !ctx.streams().isEmpty() && reading.compareAndSet(false, true)) {
-            if (claimDue && handling.idle()) {
+            if (claimDue) {
                 claimDue = false;
                 claimer.round(this::again);
                 return;
