@@ -484,4 +484,44 @@ abstract class DurableContract {
         assertEquals(Parcel.of(1), take(claimed));
         awaitNothingPending("parcels", "shipping");
     }
+
+    @Test
+    void aBusyConsumerClaimsTheEntriesOfOneThatHangsWithoutWaitingForItsBacklog() throws Exception {
+        Duration claimIdle = Duration.ofSeconds(1); // longer than publishing the backlog takes
+        CountDownLatch stuck = hang();
+        BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();
+        open(builder().consumerGroup("shipping").consumerName("hung").claimIdle(claimIdle).durableReadCount(3))
+                .channel(PARCELS).subscribe(p -> {
+                    first.add(p);
+                    stuck.await();
+                });
+        TypedChannel<Parcel> publisher = open(builder()).channel(PARCELS);
+        for (int i = 0; i < 3; i++) {
+            done(publisher.sendAsync(Parcel.of(i)));
+        }
+        assertEquals(Parcel.of(0), take(first));
+        int backlog = 20_000;
+        for (int i = 3; i < 3 + backlog; i++) {
+            publisher.send(Parcel.of(i));
+        }
+        await().atMost(WAIT).until(() -> fixture.streamLength(stream("parcels")) == 3 + backlog);
+
+        Semaphore permits = new Semaphore(0);
+        AtomicInteger handled = new AtomicInteger();
+        // ten at a time: it always holds entries, never one for long
+        open(builder().consumerGroup("shipping").consumerName("busy").claimIdle(claimIdle).durableReadCount(10))
+                .channel(PARCELS).subscribe(p -> {
+                    permits.acquire();
+                    handled.incrementAndGet();
+                });
+        while (group("parcels", "shipping").consumers().get("hung") > 0 && handled.get() < backlog) {
+            int next = handled.get() + 1;
+            permits.release();
+            await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> handled.get() >= next);
+        }
+        assertTrue(handled.get() < backlog, "claimed only once the backlog was handled");
+        permits.release(backlog + 3);
+        await().atMost(WAIT).until(() -> handled.get() == backlog + 3);
+        awaitNothingPending("parcels", "shipping");
+    }
 }

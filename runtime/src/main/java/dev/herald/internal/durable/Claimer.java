@@ -14,14 +14,19 @@ import org.slf4j.LoggerFactory;
  * those of a consumer that crashed, within the room the window has; it goes through the pending list of each stream
  * in turns, continuing where the last claim stopped.
  *
- * <p>A claim takes idle entries whoever holds them, this consumer included; so that it does not take back its own
- * (slow handlers, or entries queued behind them), counting one more delivery each time, it asks for entries idle longer
- * than those it holds, with a margin for the time an entry takes from the log to the consumer.
+ * <p>A round runs between two reads, when the timer says one is due and a claim cannot take back this consumer's own
+ * entries: it holds none, or it has held them all for less than the claim idle time (less a margin for the time an
+ * entry takes from the log to the consumer). So a busy consumer claims too, and a crashed consumer's entries are not
+ * left behind a backlog; but a consumer that hangs, or holds entries longer than the claim idle time, does not keep
+ * taking back its own (which would reset their idle time, so that nobody else ever took them, and count a delivery
+ * each time); then the others take them. Keep the claim idle time longer than handling a read's worth of entries takes.
  */
 final class Claimer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Claimer.class);
     private static final String START = "0-0";
+    /** The most the log's idle time of an entry may exceed how long this consumer has held it. */
+    private static final Duration MAX_MARGIN = Duration.ofSeconds(1);
 
     private final ConsumerContext ctx;
     private final Window window;
@@ -35,8 +40,12 @@ final class Claimer {
         this.handling = handling;
     }
 
-    /** Added to the age of the oldest entry held: the log counts idle time from before the entry reached us. */
-    private static final Duration MARGIN = Duration.ofSeconds(1);
+    /** @return whether a claim now cannot take back an entry this consumer holds */
+    boolean safe() {
+        Duration claimIdle = ctx.config().claimIdle();
+        Duration margin = claimIdle.dividedBy(10).compareTo(MAX_MARGIN) < 0 ? claimIdle.dividedBy(10) : MAX_MARGIN;
+        return handling.oldestHeld().plus(margin).compareTo(claimIdle) < 0;
+    }
 
     /**
      * One round over the streams.
@@ -54,13 +63,8 @@ final class Claimer {
             return;
         }
         String stream = streams.get(index);
-        Duration minIdle = ctx.config().claimIdle();
-        Duration heldFor = handling.oldestHeld();
-        if (!heldFor.isZero() && heldFor.plus(MARGIN).compareTo(minIdle) > 0) {
-            minIdle = heldFor.plus(MARGIN);
-        }
         try {
-            ctx.then(ctx.log().claim(stream, ctx.group(), ctx.consumer(), minIdle,
+            ctx.then(ctx.log().claim(stream, ctx.group(), ctx.consumer(), ctx.config().claimIdle(),
                     cursors.getOrDefault(stream, START), reserved), (claimed, failure) -> {
                         if (failure != null) {
                             window.release(reserved);

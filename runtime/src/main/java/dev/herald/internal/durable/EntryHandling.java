@@ -35,10 +35,7 @@ final class EntryHandling<T> {
     private final RetryPolicy retryPolicy;
     private final Acknowledger acks;
     private final Object owner;
-    /**
-     * The entries held, by stream and id, with when they came ({@link System#nanoTime()}): a claim must not take back
-     * what this consumer holds already.
-     */
+    /** The entries held, by stream and id, with when they came ({@link System#nanoTime()}). */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
 
     EntryHandling(ConsumerContext ctx, Window window, Executor lane, PayloadCodec<T> codec, DurableSink<T> sink,
@@ -67,10 +64,7 @@ final class EntryHandling<T> {
         return held.containsKey(key(entry));
     }
 
-    /**
-     * @return how long the entry held the longest has been held; zero when none is: a claim that asks for entries idle
-     *     longer than this does not take back this consumer's own
-     */
+    /** @return how long the entry held the longest has been held; zero when none is */
     Duration oldestHeld() {
         long now = System.nanoTime();
         return Duration.ofNanos(held.values().stream().mapToLong(since -> now - since).max().orElse(0));

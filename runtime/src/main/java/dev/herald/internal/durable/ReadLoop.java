@@ -41,7 +41,7 @@ final class ReadLoop {
         this.claimer = claimer;
     }
 
-    /** Has a claim round run between two reads, the next time the loop turns. */
+    /** Has a claim round run between two reads, the next time the loop turns and a claim is safe. */
     void claimDue() {
         claimDue = true;
         poke();
@@ -53,7 +53,7 @@ final class ReadLoop {
      */
     void poke() {
         while (!ctx.closed() && !ctx.streams().isEmpty() && reading.compareAndSet(false, true)) {
-            if (claimDue) {
+            if (claimDue && window.held() < window.capacity() && claimer.safe()) {
                 claimDue = false;
                 claimer.round(this::again);
                 return;
