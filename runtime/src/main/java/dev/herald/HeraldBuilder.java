@@ -651,8 +651,10 @@ public final class HeraldBuilder {
 
     /**
      * How long a durable channel's entry stays pending (delivered, not acknowledged) before a live consumer of its
-     * group claims it, as from a consumer that crashed. Keep it longer than a handler takes: an entry whose handler
-     * runs longer may be claimed, and handled, by another consumer too. Default: 30 seconds.
+     * group claims it, as from a consumer that crashed or hangs. Each consumer looks for such entries every half of it
+     * (at most every 5 s), between reads. Keep it longer than handling a read's worth of entries
+     * ({@link #durableReadCount(int)}) takes: an entry held longer may be claimed, and handled, by another consumer too.
+     * Default: 30 seconds.
      *
      * @param claimIdle positive
      * @return this builder
