@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -28,12 +28,23 @@ import java.util.function.Function;
  */
 final class InMemoryDurableLog implements DurableLog {
 
-    /** The log's thread: completes stages and ends blocking reads whose time is up. One for every log. */
-    private static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "herald-memory-log");
-        thread.setDaemon(true);
+    /**
+     * The log's thread: completes stages and ends blocking reads whose time is up. One for every log, started when
+     * needed and gone after a second without work, so that nothing outlives the Heralds that used it.
+     */
+    private static final ScheduledExecutorService THREAD = thread();
+
+    private static ScheduledExecutorService thread() {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "herald-memory-log");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.setKeepAliveTime(1, TimeUnit.SECONDS);
+        thread.allowCoreThreadTimeOut(true);
+        thread.setRemoveOnCancelPolicy(true);
         return thread;
-    });
+    }
 
     private final Map<String, MemoryStream> streams = new TreeMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
