@@ -4,6 +4,9 @@ import java.util.Objects;
 
 /**
  * Per-subscription settings; anything not set falls back to the Herald's (see {@link HeraldBuilder}).
+ * A subscription to a durable channel uses the retry policy, the consumer group and the consumer name; it buffers
+ * nothing beyond {@link HeraldBuilder#durableReadCount(int)} entries and drops nothing, so the buffer capacity and
+ * the overflow policy do not apply to it.
  *
  * <pre>{@code
  * SubscriptionOptions slowConsumer = SubscriptionOptions.builder()
