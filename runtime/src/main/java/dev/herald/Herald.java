@@ -98,9 +98,17 @@ public interface Herald extends AutoCloseable {
     /**
      * Binds a declared channel to this Herald: its full name and its codec are fixed once here.
      *
+     * <p>A durable channel ({@link ChannelDescriptor#isDurable()}) is a stream, {@code herald:stream:} and the full
+     * channel name: a publish appends to it and completes with 1 once it is stored; a subscription joins a consumer
+     * group ({@link HeraldBuilder#consumerGroup(String)}, {@link SubscriptionOptions.Builder#consumerGroup(String)}),
+     * and each message is acknowledged after its handler returned, retried, dead-lettered, or claimed from a consumer
+     * that crashed ({@link HeraldBuilder#claimIdle(Duration)}).
+     *
      * @param descriptor the channel, usually a constant of a generated binding
      * @param <T> the payload type
      * @return the typed channel
+     * @throws IllegalStateException when the channel is durable and the transport keeps no streams (its
+     *     {@code durable()} is null); the message names the transport
      */
     <T> TypedChannel<T> channel(ChannelDescriptor<T> descriptor);
 
@@ -118,10 +126,14 @@ public interface Herald extends AutoCloseable {
     /**
      * Binds a declared channel template, such as {@code notifications:{userId}}, to this Herald.
      *
+     * <p>A durable template has a stream per value; {@link TemplateChannel#subscribeAll} reads every one, finding new
+     * values' streams when it subscribes and then every {@link HeraldBuilder#durableDiscoveryInterval(Duration)}.
+     *
      * @param descriptor the channel, usually a constant of a generated binding; its name is the template
      * @param <T> the payload type
      * @return the template channel
      * @throws IllegalArgumentException when the name is not a valid template
+     * @throws IllegalStateException when the channel is durable and the transport keeps no streams
      */
     <T> TemplateChannel<T> template(ChannelDescriptor<T> descriptor);
 

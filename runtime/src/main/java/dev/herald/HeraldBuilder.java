@@ -14,7 +14,9 @@ import io.lettuce.core.SslOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadFactory;
@@ -72,6 +74,14 @@ public final class HeraldBuilder {
     ObservationRegistry observationRegistry;
     HeraldPublishObservationConvention publishObservationConvention;
     HeraldProcessObservationConvention processObservationConvention;
+    String consumerGroup;
+    String consumerName;
+    int maxDeliveries = 5;
+    Duration claimIdle = Duration.ofSeconds(30);
+    int durableReadCount = 100;
+    Duration durableDiscoveryInterval = Duration.ofSeconds(5);
+    StreamRetention durableRetention = StreamRetention.maxLength(1_000_000);
+    final Map<String, StreamRetention> durableRetentions = new LinkedHashMap<>();
 
     HeraldBuilder() {
     }
@@ -223,10 +233,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder bufferCapacity(int bufferCapacity) {
-        if (bufferCapacity < 1) {
-            throw new IllegalArgumentException("bufferCapacity must be at least 1, was " + bufferCapacity);
-        }
-        this.bufferCapacity = bufferCapacity;
+        this.bufferCapacity = Checks.atLeastOne(bufferCapacity, "bufferCapacity");
         return this;
     }
 
@@ -275,10 +282,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder maxPayloadBytes(int maxPayloadBytes) {
-        if (maxPayloadBytes < 1) {
-            throw new IllegalArgumentException("maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
-        }
-        this.maxPayloadBytes = maxPayloadBytes;
+        this.maxPayloadBytes = Checks.atLeastOne(maxPayloadBytes, "maxPayloadBytes");
         return this;
     }
 
@@ -289,7 +293,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder shutdownTimeout(Duration shutdownTimeout) {
-        this.shutdownTimeout = requirePositive(shutdownTimeout, "shutdownTimeout");
+        this.shutdownTimeout = Checks.positive(shutdownTimeout, "shutdownTimeout");
         return this;
     }
 
@@ -301,7 +305,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder commandTimeout(Duration commandTimeout) {
-        this.commandTimeout = requirePositive(commandTimeout, "commandTimeout");
+        this.commandTimeout = Checks.positive(commandTimeout, "commandTimeout");
         return this;
     }
 
@@ -314,7 +318,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder requestTimeout(Duration requestTimeout) {
-        this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+        this.requestTimeout = Checks.positive(requestTimeout, "requestTimeout");
         return this;
     }
 
@@ -348,7 +352,7 @@ public final class HeraldBuilder {
      * @return this builder
      */
     public HeraldBuilder connectTimeout(Duration connectTimeout) {
-        this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+        this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
         return this;
     }
 
@@ -364,10 +368,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code entriesPerStream} is less than 1
      */
     public HeraldBuilder deadLetterLimit(int entriesPerStream) {
-        if (entriesPerStream < 1) {
-            throw new IllegalArgumentException("deadLetterLimit must be at least 1, was " + entriesPerStream);
-        }
-        this.deadLetterLimit = entriesPerStream;
+        this.deadLetterLimit = Checks.atLeastOne(entriesPerStream, "deadLetterLimit");
         return this;
     }
 
@@ -472,10 +473,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code handlerThreads} is less than 1
      */
     public HeraldBuilder handlerThreads(int handlerThreads) {
-        if (handlerThreads < 1) {
-            throw new IllegalArgumentException("handlerThreads must be at least 1, was " + handlerThreads);
-        }
-        this.handlerThreads = handlerThreads;
+        this.handlerThreads = Checks.atLeastOne(handlerThreads, "handlerThreads");
         return this;
     }
 
@@ -491,10 +489,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code maxPendingPublishes} is less than 1
      */
     public HeraldBuilder maxPendingPublishes(int maxPendingPublishes) {
-        if (maxPendingPublishes < 1) {
-            throw new IllegalArgumentException("maxPendingPublishes must be at least 1, was " + maxPendingPublishes);
-        }
-        this.maxPendingPublishes = maxPendingPublishes;
+        this.maxPendingPublishes = Checks.atLeastOne(maxPendingPublishes, "maxPendingPublishes");
         return this;
     }
 
@@ -528,10 +523,7 @@ public final class HeraldBuilder {
      * @throws IllegalArgumentException when {@code maxPendingPublishBytes} is less than 1
      */
     public HeraldBuilder maxPendingPublishBytes(long maxPendingPublishBytes) {
-        if (maxPendingPublishBytes < 1) {
-            throw new IllegalArgumentException("maxPendingPublishBytes must be at least 1, was " + maxPendingPublishBytes);
-        }
-        this.maxPendingPublishBytes = maxPendingPublishBytes;
+        this.maxPendingPublishBytes = Checks.atLeastOne(maxPendingPublishBytes, "maxPendingPublishBytes");
         return this;
     }
 
@@ -612,6 +604,119 @@ public final class HeraldBuilder {
         return runtime().start(new HeraldSettings(this));
     }
 
+    /**
+     * The consumer group this application's subscriptions to durable channels join, unless a subscription names
+     * its own ({@link SubscriptionOptions.Builder#consumerGroup(String)}). Every group gets every message of a
+     * durable channel; within a group each message goes to one consumer. Default: none, and subscribing to a durable
+     * channel without a group fails with an {@link IllegalStateException} that names the channel.
+     *
+     * @param consumerGroup the group's name, such as {@code "shipping"}; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public HeraldBuilder consumerGroup(String consumerGroup) {
+        this.consumerGroup = Checks.name(consumerGroup, "consumerGroup");
+        return this;
+    }
+
+    /**
+     * This Herald's consumer name in the groups it joins, unless a subscription names its own
+     * ({@link SubscriptionOptions.Builder#consumerName(String)}). A stable name lets a restarted instance be the same
+     * consumer; its entries left pending are claimed after {@link #claimIdle(Duration)} either way. Default: a name
+     * unique to each Herald instance ({@code herald-} and a random UUID). A second subscription of this Herald to one
+     * channel in one group gets the name followed by {@code -2}, and so on.
+     *
+     * @param consumerName the name; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public HeraldBuilder consumerName(String consumerName) {
+        this.consumerName = Checks.name(consumerName, "consumerName");
+        return this;
+    }
+
+    /**
+     * How many times a durable channel's entry may be delivered (first reads and claims together) before it is
+     * dead-lettered and acknowledged without calling its handler: a message that keeps crashing its consumers stops
+     * there. Default: 5.
+     *
+     * @param maxDeliveries at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     */
+    public HeraldBuilder maxDeliveries(int maxDeliveries) {
+        this.maxDeliveries = Checks.atLeastOne(maxDeliveries, "maxDeliveries");
+        return this;
+    }
+
+    /**
+     * How long a durable channel's entry stays pending (delivered, not acknowledged) before a live consumer of its
+     * group claims it, as from a consumer that crashed or hangs. Each consumer looks for such entries every half of it
+     * (at most every 5 s), between reads. Keep it longer than handling a read's worth of entries
+     * ({@link #durableReadCount(int)}) takes: an entry held longer may be claimed, and handled, by another consumer too.
+     * Default: 30 seconds.
+     *
+     * @param claimIdle positive
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public HeraldBuilder claimIdle(Duration claimIdle) {
+        this.claimIdle = Checks.positive(claimIdle, "claimIdle");
+        return this;
+    }
+
+    /**
+     * The most entries of a durable channel one subscription holds read and not yet acknowledged, which is also the
+     * {@code COUNT} of its reads: a backlog of any size is consumed with a bounded heap. Default: 100.
+     *
+     * @param count at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     */
+    public HeraldBuilder durableReadCount(int count) {
+        this.durableReadCount = Checks.atLeastOne(count, "durableReadCount");
+        return this;
+    }
+
+    /**
+     * How often a subscription to every value of a durable template channel
+     * ({@link TemplateChannel#subscribeAll(TemplateHandler)}) looks for streams of new values. Default: 5 seconds.
+     *
+     * @param interval positive
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public HeraldBuilder durableDiscoveryInterval(Duration interval) {
+        this.durableDiscoveryInterval = Checks.positive(interval, "durableDiscoveryInterval");
+        return this;
+    }
+
+    /**
+     * How much of each durable channel's stream is kept, unless {@link #durableRetention(String, StreamRetention)}
+     * sets it for the channel. Default: {@code StreamRetention.maxLength(1_000_000)}.
+     *
+     * @param retention the retention
+     * @return this builder
+     */
+    public HeraldBuilder durableRetention(StreamRetention retention) {
+        this.durableRetention = Objects.requireNonNull(retention, "retention");
+        return this;
+    }
+
+    /**
+     * How much of one durable channel's stream is kept.
+     *
+     * @param channel the channel as declared, without prefix; for a template channel, its template (such as
+     *     {@code "orders:{region}"}) for every value, or one concrete value's name
+     * @param retention the retention
+     * @return this builder
+     */
+    public HeraldBuilder durableRetention(String channel, StreamRetention retention) {
+        Objects.requireNonNull(channel, "channel");
+        this.durableRetentions.put(channel, Objects.requireNonNull(retention, "retention"));
+        return this;
+    }
+
     /** The implementation, through {@link ServiceLoader}: the API does not name it. */
     private static HeraldRuntime runtime() {
         Iterator<HeraldRuntime> found = ServiceLoader.load(HeraldRuntime.class, HeraldBuilder.class.getClassLoader()).iterator();
@@ -621,13 +726,5 @@ public final class HeraldBuilder {
                     + " ServicesResourceTransformer)");
         }
         return found.next();
-    }
-
-    private static Duration requirePositive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + duration);
-        }
-        return duration;
     }
 }

@@ -10,6 +10,8 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -51,6 +53,14 @@ public final class HeraldSettings {
     private final ObservationRegistry observationRegistry;
     private final HeraldPublishObservationConvention publishObservationConvention;
     private final HeraldProcessObservationConvention processObservationConvention;
+    private final String consumerGroup;
+    private final String consumerName;
+    private final int maxDeliveries;
+    private final Duration claimIdle;
+    private final int durableReadCount;
+    private final Duration durableDiscoveryInterval;
+    private final StreamRetention durableRetention;
+    private final Map<String, StreamRetention> durableRetentions;
 
     HeraldSettings(HeraldBuilder b) {
         this.redisUri = b.redisUri;
@@ -85,6 +95,14 @@ public final class HeraldSettings {
         this.observationRegistry = b.observationRegistry;
         this.publishObservationConvention = b.publishObservationConvention;
         this.processObservationConvention = b.processObservationConvention;
+        this.consumerGroup = b.consumerGroup;
+        this.consumerName = b.consumerName != null ? b.consumerName : "herald-" + UUID.randomUUID();
+        this.maxDeliveries = b.maxDeliveries;
+        this.claimIdle = b.claimIdle;
+        this.durableReadCount = b.durableReadCount;
+        this.durableDiscoveryInterval = b.durableDiscoveryInterval;
+        this.durableRetention = b.durableRetention;
+        this.durableRetentions = Map.copyOf(b.durableRetentions);
     }
 
     /**
@@ -252,5 +270,45 @@ public final class HeraldSettings {
     /** @return see {@link HeraldBuilder#maxPendingPublishBytes(long)} */
     public long maxPendingPublishBytes() {
         return maxPendingPublishBytes;
+    }
+
+    /** @return see {@link HeraldBuilder#consumerGroup(String)}; {@code null} when not set */
+    public String consumerGroup() {
+        return consumerGroup;
+    }
+
+    /** @return see {@link HeraldBuilder#consumerName(String)}; the unique default when not set */
+    public String consumerName() {
+        return consumerName;
+    }
+
+    /** @return see {@link HeraldBuilder#maxDeliveries(int)} */
+    public int maxDeliveries() {
+        return maxDeliveries;
+    }
+
+    /** @return see {@link HeraldBuilder#claimIdle(Duration)} */
+    public Duration claimIdle() {
+        return claimIdle;
+    }
+
+    /** @return see {@link HeraldBuilder#durableReadCount(int)} */
+    public int durableReadCount() {
+        return durableReadCount;
+    }
+
+    /** @return see {@link HeraldBuilder#durableDiscoveryInterval(Duration)} */
+    public Duration durableDiscoveryInterval() {
+        return durableDiscoveryInterval;
+    }
+
+    /** @return see {@link HeraldBuilder#durableRetention(StreamRetention)} */
+    public StreamRetention durableRetention() {
+        return durableRetention;
+    }
+
+    /** @return the retentions of {@link HeraldBuilder#durableRetention(String, StreamRetention)}, by channel */
+    public Map<String, StreamRetention> durableRetentions() {
+        return durableRetentions;
     }
 }

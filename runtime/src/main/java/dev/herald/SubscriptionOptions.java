@@ -4,6 +4,9 @@ import java.util.Objects;
 
 /**
  * Per-subscription settings; anything not set falls back to the Herald's (see {@link HeraldBuilder}).
+ * A subscription to a durable channel uses the retry policy, the consumer group and the consumer name; it buffers
+ * nothing beyond {@link HeraldBuilder#durableReadCount(int)} entries and drops nothing, so the buffer capacity and
+ * the overflow policy do not apply to it.
  *
  * <pre>{@code
  * SubscriptionOptions slowConsumer = SubscriptionOptions.builder()
@@ -17,16 +20,21 @@ import java.util.Objects;
  */
 public final class SubscriptionOptions {
 
-    private static final SubscriptionOptions INHERIT = new SubscriptionOptions(null, null, null);
+    private static final SubscriptionOptions INHERIT = new SubscriptionOptions(null, null, null, null, null);
 
     private final Integer bufferCapacity;
     private final OverflowPolicy overflowPolicy;
     private final RetryPolicy retryPolicy;
+    private final String consumerGroup;
+    private final String consumerName;
 
-    private SubscriptionOptions(Integer bufferCapacity, OverflowPolicy overflowPolicy, RetryPolicy retryPolicy) {
+    private SubscriptionOptions(Integer bufferCapacity, OverflowPolicy overflowPolicy, RetryPolicy retryPolicy,
+            String consumerGroup, String consumerName) {
         this.bufferCapacity = bufferCapacity;
         this.overflowPolicy = overflowPolicy;
         this.retryPolicy = retryPolicy;
+        this.consumerGroup = consumerGroup;
+        this.consumerName = consumerName;
     }
 
     /** @return options that take everything from the Herald */
@@ -55,6 +63,22 @@ public final class SubscriptionOptions {
     }
 
     /**
+     * @return the consumer group of a durable channel's subscription, or {@code null} to inherit
+     *     {@link HeraldBuilder#consumerGroup(String)}
+     */
+    public String consumerGroup() {
+        return consumerGroup;
+    }
+
+    /**
+     * @return the consumer name of a durable channel's subscription within its group, or {@code null} to inherit
+     *     {@link HeraldBuilder#consumerName(String)}
+     */
+    public String consumerName() {
+        return consumerName;
+    }
+
+    /**
      * These options with unset values taken from {@code defaults}.
      *
      * @param defaults the fallback
@@ -63,12 +87,16 @@ public final class SubscriptionOptions {
     public SubscriptionOptions orElse(SubscriptionOptions defaults) {
         return new SubscriptionOptions(bufferCapacity != null ? bufferCapacity : defaults.bufferCapacity,
                 overflowPolicy != null ? overflowPolicy : defaults.overflowPolicy,
-                retryPolicy != null ? retryPolicy : defaults.retryPolicy);
+                retryPolicy != null ? retryPolicy : defaults.retryPolicy,
+                consumerGroup != null ? consumerGroup : defaults.consumerGroup,
+                consumerName != null ? consumerName : defaults.consumerName);
     }
 
     @Override
     public String toString() {
-        return "SubscriptionOptions[buffer=" + bufferCapacity + ", overflow=" + overflowPolicy + ", retry=" + retryPolicy + "]";
+        return "SubscriptionOptions[buffer=" + bufferCapacity + ", overflow=" + overflowPolicy + ", retry=" + retryPolicy
+                + (consumerGroup != null ? ", group=" + consumerGroup : "")
+                + (consumerName != null ? ", consumer=" + consumerName : "") + "]";
     }
 
     /** Builds {@link SubscriptionOptions}. */
@@ -76,6 +104,8 @@ public final class SubscriptionOptions {
         private Integer bufferCapacity;
         private OverflowPolicy overflowPolicy;
         private RetryPolicy retryPolicy;
+        private String consumerGroup;
+        private String consumerName;
 
         private Builder() {
         }
@@ -110,9 +140,37 @@ public final class SubscriptionOptions {
             return this;
         }
 
+        /**
+         * The consumer group a subscription to a durable channel joins: every group gets every message, and within a
+         * group each message goes to one consumer. Overrides {@link HeraldBuilder#consumerGroup(String)}; ignored by
+         * other channels.
+         *
+         * @param consumerGroup the group's name; not blank
+         * @return this builder
+         * @throws IllegalArgumentException when the name is blank
+         */
+        public Builder consumerGroup(String consumerGroup) {
+            this.consumerGroup = Checks.name(consumerGroup, "consumerGroup");
+            return this;
+        }
+
+        /**
+         * The name a subscription to a durable channel has within its group. Overrides
+         * {@link HeraldBuilder#consumerName(String)}; ignored by other channels. Two live subscriptions of one group
+         * must not share a name.
+         *
+         * @param consumerName the consumer's name; not blank
+         * @return this builder
+         * @throws IllegalArgumentException when the name is blank
+         */
+        public Builder consumerName(String consumerName) {
+            this.consumerName = Checks.name(consumerName, "consumerName");
+            return this;
+        }
+
         /** @return the options */
         public SubscriptionOptions build() {
-            return new SubscriptionOptions(bufferCapacity, overflowPolicy, retryPolicy);
+            return new SubscriptionOptions(bufferCapacity, overflowPolicy, retryPolicy, consumerGroup, consumerName);
         }
     }
 }

@@ -28,7 +28,8 @@ public interface TemplateChannel<T> {
      *
      * @param message the payload; must not be {@code null}
      * @param values the placeholder values, in order
-     * @return a stage with the number of Redis clients that received the message
+     * @return a stage with the number of Redis clients that received the message; on a durable channel
+     *     ({@link ChannelDescriptor#isDurable()}), 1 once the stream stored it
      * @throws IllegalArgumentException naming the placeholder when a value is empty or unsafe
      */
     CompletionStage<Long> publish(T message, Object... values);

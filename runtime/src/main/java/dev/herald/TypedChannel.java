@@ -27,7 +27,9 @@ public interface TypedChannel<T> {
      *
      * @param message the payload; must not be {@code null}
      * @return a stage with the number of Redis clients that received it; it fails when the payload
-     *     cannot be encoded, Herald is closed or Redis did not accept the command
+     *     cannot be encoded, Herald is closed or Redis did not accept the command. On a durable channel
+     *     ({@link ChannelDescriptor#isDurable()}) it completes with 1 once the stream stored the message, whoever
+     *     reads it later
      * @throws NullPointerException when {@code message} is {@code null}
      */
     CompletionStage<Long> publish(T message);

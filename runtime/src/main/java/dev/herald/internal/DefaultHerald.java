@@ -56,6 +56,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     private final PendingRequests pendingRequests;
     private final RequestParts requestParts;
     private final Instruments instruments;
+    private final DurableParts durable;
     /** The first shutdown's report, once it is made; a second call waits for it. */
     private final CompletableFuture<ShutdownReport> shutdownReport = new CompletableFuture<>();
 
@@ -92,6 +93,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
                 settings.commandTimeout(), table, instruments);
         this.subscriber = new Subscriber(table, context, transport, settings.subscriptionDefaults());
         this.channelParts = new ChannelParts(names, outbound, subscriber, instruments);
+        this.durable = new DurableParts(settings, transport, handlers, failures, deadLetters);
         this.pendingRequests = new PendingRequests(handlers.threadName("requests"), failures.executor(), instruments);
         ReplyChannel replies = new ReplyChannel(names, subscriber, pendingRequests,
                 settings.subscriptionDefaults().bufferCapacity());
@@ -118,6 +120,10 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     @Override
     public <T> TypedChannel<T> channel(ChannelDescriptor<T> descriptor) {
         Objects.requireNonNull(descriptor, "descriptor");
+        if (descriptor.isDurable()) {
+            return new DurableTypedChannel<>(channelParts, durable.channels(descriptor.name()), names.fullName(descriptor.name()),
+                    codecs.of(descriptor.payloadType()), SubscriptionOptions.inherit());
+        }
         return channel(descriptor.name(), descriptor.payloadType());
     }
 
@@ -131,6 +137,10 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
     @Override
     public <T> TemplateChannel<T> template(ChannelDescriptor<T> descriptor) {
         Objects.requireNonNull(descriptor, "descriptor");
+        if (descriptor.isDurable()) {
+            return new DurableTemplateChannel<>(channelParts, durable.channels(descriptor.name()), ChannelTemplate.of(descriptor.name()),
+                    codecs.of(descriptor.payloadType()), SubscriptionOptions.inherit());
+        }
         return template(descriptor.name(), descriptor.payloadType());
     }
 
@@ -295,9 +305,11 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         } catch (Exception e) {
             LOG.debug("Herald: UNSUBSCRIBE on close did not complete: {}", e.toString());
         }
+        durable.close(end);
         ShutdownReport report = new ShutdownReport(closed.unhandled(), false, Duration.ZERO);
         try {
             HandlerPool.Stopped stopped = handlers.shutdown(end, deadline);
+            durable.stopTimer();
             if (closed.unhandled() > 0) {
                 LOG.warn("Herald: closed with {} buffered message(s) not handled", closed.unhandled());
             }

@@ -128,6 +128,15 @@ final class Outbound {
         closed = true;
     }
 
+    /**
+     * Encodes for a durable channel's log, with the checks of a publish.
+     *
+     * @throws PublishFailedException when Herald is closed, the payload cannot be encoded or is too large
+     */
+    <T> byte[] encoded(String channel, PayloadCodec<T> codec, T payload) {
+        return encode(channel, codec, payload);
+    }
+
     private <T> byte[] encode(String channel, PayloadCodec<T> codec, T payload) {
         refuseWhenClosed(channel);
         byte[] bytes;

@@ -2,12 +2,14 @@ package dev.herald.internal.memory;
 
 import dev.herald.PublishFailedException;
 import dev.herald.spi.DeadLetterStore;
+import dev.herald.spi.DurableLog;
 import dev.herald.spi.Transport;
 import dev.herald.spi.TransportHealth;
 import dev.herald.spi.TransportListener;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,11 +31,17 @@ public final class InMemoryTransport implements Transport {
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final Map<String, GlobPattern> patterns = new ConcurrentHashMap<>();
     private final DeadLetterStore deadLetters = new InMemoryDeadLetterStore();
+    private final InMemoryDurableLog durable;
     private volatile TransportListener listener;
     private volatile boolean closed;
 
-    /** Creates an empty transport. */
+    /** Creates an empty transport with a durable log of its own. */
     public InMemoryTransport() {
+        this(new InMemoryDurableLog());
+    }
+
+    private InMemoryTransport(InMemoryDurableLog durable) {
+        this.durable = Objects.requireNonNull(durable, "durable");
     }
 
     @Override
@@ -140,6 +148,42 @@ public final class InMemoryTransport implements Transport {
     @Override
     public DeadLetterStore deadLetters() {
         return deadLetters;
+    }
+
+    @Override
+    public DurableLog durable() {
+        return durable;
+    }
+
+    /**
+     * A new transport, with channels of its own, whose durable channels live in this one's log: as two clients of
+     * one Redis, two Heralds on them share streams and consumer groups.
+     *
+     * @return the new transport, not started
+     */
+    public InMemoryTransport sharingDurableLog() {
+        return new InMemoryTransport(durable);
+    }
+
+    /**
+     * Deletes a durable channel's stream with its groups ({@code DEL}); reads blocked on it fail with
+     * {@link DurableLog.NoGroupException}, as Redis unblocks them with an error.
+     *
+     * @param stream the stream's name ({@code herald:stream:} and the full channel name)
+     * @return whether it existed
+     */
+    public boolean deleteStream(String stream) {
+        return durable.delete(stream);
+    }
+
+    /**
+     * The in-memory counterpart of {@code XLEN}.
+     *
+     * @param stream the stream's name
+     * @return how many entries it holds, 0 when there is none
+     */
+    public long streamLength(String stream) {
+        return durable.length(stream);
     }
 
     @Override

@@ -1,0 +1,89 @@
+package dev.herald.internal;
+
+import dev.herald.MessageHandler;
+import dev.herald.PayloadCodec;
+import dev.herald.PublishFailedException;
+import dev.herald.Subscription;
+import dev.herald.SubscriptionOptions;
+import dev.herald.TypedChannel;
+import dev.herald.internal.durable.DurableChannels;
+import dev.herald.internal.durable.DurableTarget;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/** A durable channel: publishing appends to its stream, subscribing joins a consumer group. */
+final class DurableTypedChannel<T> implements TypedChannel<T> {
+
+    private final ChannelParts parts;
+    private final DurableChannels durable;
+    private final String name;
+    private final String declared;
+    private final PayloadCodec<T> codec;
+    private final SubscriptionOptions options;
+    private final BiConsumer<Void, Throwable> reportFailure;
+
+    DurableTypedChannel(ChannelParts parts, DurableChannels durable, String name, PayloadCodec<T> codec,
+            SubscriptionOptions options) {
+        this.parts = parts;
+        this.durable = durable;
+        this.name = name;
+        this.declared = parts.names().withoutPrefix(name);
+        this.codec = codec;
+        this.options = options;
+        this.reportFailure = parts.outbound().failureReporter(name, ChannelProbe.NONE);
+    }
+
+    @Override
+    public TypedChannel<T> withOptions(SubscriptionOptions options) {
+        return new DurableTypedChannel<>(parts, durable, name, codec,
+                Objects.requireNonNull(options, "options").orElse(this.options));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public CompletionStage<Long> publish(T message) {
+        Objects.requireNonNull(message, "message");
+        try {
+            return durable.append(name, parts.outbound().encoded(name, codec, message), declared);
+        } catch (PublishFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void send(T message) {
+        sendAsync(message).whenComplete(reportFailure);
+    }
+
+    @Override
+    public CompletionStage<Void> sendAsync(T message) {
+        return publish(message).thenApply(stored -> null);
+    }
+
+    @Override
+    public Subscription subscribe(MessageHandler<? super T> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return durable.subscribe(target(), codec, (channel, message) -> handler.onMessage(message), options);
+    }
+
+    @Override
+    public CompletionStage<Subscription> subscribeAsync(MessageHandler<? super T> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return durable.subscribeAsync(target(), codec, (channel, message) -> handler.onMessage(message), options);
+    }
+
+    private DurableTarget target() {
+        return new DurableTarget(name, name, null, name);
+    }
+
+    @Override
+    public String toString() {
+        return "TypedChannel[durable " + name + ", " + codec + "]";
+    }
+}

@@ -1,0 +1,175 @@
+package dev.herald.internal.durable;
+
+import dev.herald.ChannelParseException;
+import dev.herald.HeraldError;
+import dev.herald.HeraldException;
+import dev.herald.PayloadCodec;
+import dev.herald.RetryPolicy;
+import dev.herald.spi.DurableLog.Entry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Handles the entries a consumer read or claimed, one at a time in the order they came, on its lane of Herald's
+ * handler threads: an entry delivered too often is dead-lettered without its handler; otherwise it is decoded and
+ * handled, retried by the retry policy, dead-lettered when that gives up; then it is acknowledged. An entry that
+ * was not handled because the consumer is closing is left pending, for another consumer to claim.
+ */
+final class EntryHandling<T> {
+
+    /** How often a retry's wait checks whether the consumer is closing. */
+    private static final long PAUSE_SLICE_NANOS = 20_000_000L;
+    /** The consumer whose handler the current thread runs, so that closing it from its own handler does not wait. */
+    private static final ThreadLocal<Object> HANDLING = new ThreadLocal<>();
+
+    private final ConsumerContext ctx;
+    private final Window window;
+    private final Executor lane;
+    private final PayloadCodec<T> codec;
+    private final DurableSink<T> sink;
+    private final RetryPolicy retryPolicy;
+    private final Acknowledger acks;
+    private final Object owner;
+    /** The entries held, by stream and id, with when they came ({@link System#nanoTime()}). */
+    private final Map<String, Long> held = new ConcurrentHashMap<>();
+
+    EntryHandling(ConsumerContext ctx, Window window, Executor lane, PayloadCodec<T> codec, DurableSink<T> sink,
+            RetryPolicy retryPolicy, Acknowledger acks, Object owner) {
+        this.ctx = ctx;
+        this.window = window;
+        this.lane = lane;
+        this.codec = codec;
+        this.sink = sink;
+        this.retryPolicy = retryPolicy;
+        this.acks = acks;
+        this.owner = owner;
+    }
+
+    /** @return whether the current thread runs this owner's handler */
+    static boolean handlingFor(Object owner) {
+        return HANDLING.get() == owner;
+    }
+
+    private static String key(Entry entry) {
+        return entry.stream() + "\n" + entry.id();
+    }
+
+    /** @return whether the consumer holds the entry already */
+    boolean holds(Entry entry) {
+        return held.containsKey(key(entry));
+    }
+
+    /** @return how long the entry held the longest has been held; zero when none is */
+    Duration oldestHeld() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(held.values().stream().mapToLong(since -> now - since).max().orElse(0));
+    }
+
+    /** Queues entries, each holding a place in the window already. */
+    void accept(List<Entry> entries) {
+        for (Entry entry : entries) {
+            held.put(key(entry), System.nanoTime());
+            try {
+                lane.execute(() -> handle(entry));
+            } catch (RejectedExecutionException e) {
+                forget(entry); // Herald is closing: it stays pending
+            }
+        }
+    }
+
+    private void handle(Entry entry) {
+        if (ctx.closed()) {
+            forget(entry);
+            return;
+        }
+        HANDLING.set(owner);
+        try {
+            deliver(entry);
+        } finally {
+            HANDLING.remove();
+        }
+    }
+
+    private void deliver(Entry entry) {
+        String channel = StreamNames.channel(entry.stream());
+        int maxDeliveries = ctx.config().maxDeliveries();
+        if (entry.deliveries() > maxDeliveries) {
+            HeraldException tooOften = new HeraldException(ctx.describe() + ": entry " + entry.id() + " was delivered "
+                    + entry.deliveries() + " times, more than maxDeliveries (" + maxDeliveries
+                    + "); dead-lettered without calling the handler");
+            report(HeraldError.Kind.HANDLER, channel, entry, tooOften, 0);
+            deadLetter(channel, entry, tooOften, 0);
+            return;
+        }
+        T message;
+        try {
+            message = codec.decode(entry.payload());
+        } catch (Exception | StackOverflowError e) {
+            report(HeraldError.Kind.DECODE, channel, entry, e, 0);
+            deadLetter(channel, entry, e, 0);
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sink.accept(channel, message);
+                acks.ack(entry, () -> forget(entry));
+                return;
+            } catch (ChannelParseException e) {
+                report(HeraldError.Kind.DECODE, channel, entry, e, 0);
+                deadLetter(channel, entry, e, 0);
+                return;
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                if (ctx.closed() && (e instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
+                    forget(entry); // interrupted by the shutdown: not the message's fault, left pending
+                    return;
+                }
+                boolean retry = retryPolicy.shouldRetry(e, attempt);
+                if (retry && pause(retryPolicy.backoff(attempt))) {
+                    continue;
+                }
+                if (retry) {
+                    forget(entry); // closing during the wait: left pending for another consumer
+                    return;
+                }
+                report(HeraldError.Kind.HANDLER, channel, entry, e, attempt);
+                deadLetter(channel, entry, e, attempt);
+                return;
+            }
+        }
+    }
+
+    private void report(HeraldError.Kind kind, String channel, Entry entry, Throwable failure, int attempts) {
+        ctx.runtime().failures().accept(new HeraldError(kind, channel, entry.payload(), failure, attempts));
+    }
+
+    /** Keeps the entry as a dead letter, then acknowledges it: it is handled, as far as the group is concerned. */
+    private void deadLetter(String channel, Entry entry, Throwable failure, int attempts) {
+        ctx.runtime().deadLetters().keep(ctx.target().deadLetters(), ctx.target().name(), channel, entry.payload(), failure,
+                attempts);
+        acks.ack(entry, () -> forget(entry));
+    }
+
+    private void forget(Entry entry) {
+        held.remove(key(entry));
+        window.release(1);
+    }
+
+    /** Waits before a retry; gives up (false) when the consumer closes or the thread is interrupted. */
+    private boolean pause(Duration backoff) {
+        long deadline = System.nanoTime() + backoff.toNanos();
+        long left;
+        while (!ctx.closed() && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, Math.min(left, PAUSE_SLICE_NANOS));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !ctx.closed();
+    }
+}
