@@ -9,7 +9,6 @@ import dev.herald.ChannelDescriptor;
 import dev.herald.Herald;
 import dev.herald.HeraldError;
 import dev.herald.PayloadType;
-import dev.herald.StreamRetention;
 import dev.herald.spi.DurableLog;
 import dev.herald.testing.CapturedLog;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class DurableReadFailuresTest {
 
         @Override
         public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers,
-                StreamRetention retention) {
+                DurableLog.Retention retention) {
             return log.append(stream, payload, headers, retention);
         }
 

@@ -2,6 +2,7 @@ package dev.herald.internal.durable;
 
 import dev.herald.RetryPolicy;
 import dev.herald.StreamRetention;
+import dev.herald.spi.DurableLog;
 import java.time.Duration;
 import java.util.Map;
 
@@ -31,16 +32,28 @@ public record DurableConfig(String defaultGroup, String consumerName, int maxDel
     }
 
     /**
+     * The SPI's form of a retention, made once per channel rather than per append.
+     *
+     * @param retention the application's retention
+     * @return the log's
+     */
+    static DurableLog.Retention toLog(StreamRetention retention) {
+        return retention.isUnbounded() ? DurableLog.Retention.unbounded()
+                : retention.maxAge() != null ? DurableLog.Retention.maxAge(retention.maxAge())
+                : DurableLog.Retention.maxLength(retention.maxLength());
+    }
+
+    /**
      * @param declared the channel's names as declared, without prefix: the concrete one first, then its template
      * @return the retention the first of them was given, or the default
      */
-    StreamRetention retentionOf(String... declared) {
+    DurableLog.Retention retentionOf(String... declared) {
         for (String name : declared) {
             StreamRetention r = name == null ? null : retentions.get(name);
             if (r != null) {
-                return r;
+                return toLog(r);
             }
         }
-        return retention;
+        return toLog(retention);
     }
 }

@@ -1,6 +1,5 @@
 package dev.herald.internal.memory;
 
-import dev.herald.StreamRetention;
 import dev.herald.spi.DurableLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ final class InMemoryDurableLog implements DurableLog {
 
     @Override
     public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers,
-            StreamRetention retention) {
+            DurableLog.Retention retention) {
         byte[] copy = payload.clone();
         Map<String, String> fields = new LinkedHashMap<>(headers);
         List<Runnable> woken = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.herald.internal.memory;
 
-import dev.herald.StreamRetention;
+import dev.herald.spi.DurableLog;
 import dev.herald.spi.DurableLog.Claimed;
 import dev.herald.spi.DurableLog.Entry;
 import dev.herald.spi.DurableLog.GroupState;
@@ -46,7 +46,7 @@ final class MemoryStream {
     }
 
     /** {@code XADD ... MAXLEN n | MINID id}, trimming exactly. */
-    String append(byte[] payload, Map<String, String> headers, StreamRetention retention) {
+    String append(byte[] payload, Map<String, String> headers, DurableLog.Retention retention) {
         last = last.next(System.currentTimeMillis());
         entries.put(last, new Stored(payload, headers));
         if (retention.maxLength() > 0) {

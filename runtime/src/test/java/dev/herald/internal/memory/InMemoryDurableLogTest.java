@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.StreamRetention;
 import dev.herald.spi.DurableLog;
 import dev.herald.spi.DurableLog.Entry;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The in-memory log answers as Redis's stream commands do, through the SPI. */
 class InMemoryDurableLogTest {
 
-    private static final StreamRetention KEEP = StreamRetention.unbounded();
+    private static final DurableLog.Retention KEEP = DurableLog.Retention.unbounded();
     private final InMemoryTransport transport = new InMemoryTransport();
     private final DurableLog log = transport.durable();
 
@@ -121,7 +120,7 @@ class InMemoryDurableLogTest {
         DurableLog.Claimed none = done(log.claim("s", "g", "live", Duration.ofMinutes(1), "0-0", 10));
         assertEquals(List.of(), none.entries());
 
-        done(log.append("s", "e3".getBytes(StandardCharsets.UTF_8), Map.of(), StreamRetention.maxLength(3))); // trims e0
+        done(log.append("s", "e3".getBytes(StandardCharsets.UTF_8), Map.of(), DurableLog.Retention.maxLength(3))); // trims e0
         DurableLog.Claimed claimed = done(log.claim("s", "g", "live", Duration.ZERO, "0-0", 10));
         assertEquals(List.of("e1", "e2"), claimed.entries().stream().map(InMemoryDurableLogTest::text).toList());
         assertEquals(List.of(read.get(0).id()), claimed.deleted());
@@ -159,7 +158,7 @@ class InMemoryDurableLogTest {
         assertEquals(List.of("herald:stream:a:eu", "herald:stream:a:us"), done(log.streams("herald:stream:a:*")));
 
         for (int i = 0; i < 20; i++) {
-            done(log.append("t", new byte[] {1}, Map.of(), StreamRetention.maxLength(5)));
+            done(log.append("t", new byte[] {1}, Map.of(), DurableLog.Retention.maxLength(5)));
         }
         assertEquals(5, transport.streamLength("t"));
     }
