@@ -1,5 +1,6 @@
 package dev.herald.examples;
 
+import dev.herald.examples.durableorders.DurableOrderPipeline;
 import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
 import dev.herald.HeraldException;
@@ -84,6 +85,7 @@ public final class Examples {
                 new OrderPipelineDashboard(herald, meters, out).run(Duration.ofSeconds(Long.getLong("dashboard.seconds", 8)), where,
                         Path.of(System.getProperty("dashboard", DEFAULT_DASHBOARD)))
                 .complete());
+        ALL.put("durable-pipeline", (herald, out) -> new DurableOrderPipeline(herald, out).run(9));
     }
 
     /**

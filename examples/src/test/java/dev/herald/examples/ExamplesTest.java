@@ -12,7 +12,7 @@ class ExamplesTest {
     void everyPatternHasAnExampleByName() {
         assertEquals(List.of("order-pipeline", "broadcast", "notifications", "fan-out", "filtering", "request-response",
                 "retry", "lifecycle", "idempotency", "multi-tenant", "cache-invalidation", "activity-feed",
-                "metrics-dashboard"),
+                "metrics-dashboard", "durable-pipeline"),
                 List.copyOf(Examples.ALL.keySet()));
     }
 }
