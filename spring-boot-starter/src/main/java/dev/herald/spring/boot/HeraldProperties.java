@@ -3,9 +3,12 @@ package dev.herald.spring.boot;
 import dev.herald.HeraldBuilder;
 import dev.herald.OverflowPolicy;
 import dev.herald.RetryPolicy;
+import dev.herald.StreamRetention;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -116,6 +119,36 @@ public class HeraldProperties {
      * publish fails at once.
      */
     private DataSize maxPendingPublishBytes = DataSize.ofMegabytes(64);
+
+    /**
+     * The consumer group this application's subscriptions to durable channels join, such as "shipping". Unset:
+     * subscribing to a durable channel fails unless the subscription names a group.
+     */
+    private @Nullable String consumerGroup;
+
+    /** This Herald's consumer name in its groups. Unset: one unique to each Herald instance. */
+    private @Nullable String consumerName;
+
+    /** How many times a durable channel's entry is delivered before it is dead-lettered without its handler. */
+    private int maxDeliveries = 5;
+
+    /** How long a durable channel's entry stays pending before a live consumer of its group claims it. */
+    private Duration claimIdle = Duration.ofSeconds(30);
+
+    /** The most entries one durable subscription holds read and not yet acknowledged (its reads' COUNT). */
+    private int durableReadCount = 100;
+
+    /** How often a subscription to every value of a durable template channel looks for new streams. */
+    private Duration durableDiscoveryInterval = Duration.ofSeconds(5);
+
+    /** How much of each durable channel's stream Redis keeps. */
+    private final Retention durableRetention = new Retention(1_000_000L);
+
+    /**
+     * How much of one durable channel's stream Redis keeps, by the channel as declared (a template's
+     * {placeholder} form for every value), for example herald.durable-retentions[order:created].max-age=7d.
+     */
+    private Map<String, Retention> durableRetentions = new LinkedHashMap<>();
 
     /** @return where messages travel */
     public Transport getTransport() {
@@ -327,6 +360,81 @@ public class HeraldProperties {
         this.maxPendingPublishBytes = maxPendingPublishBytes;
     }
 
+    /** @return the application's consumer group, or {@code null} */
+    public @Nullable String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    /** @param consumerGroup the application's consumer group */
+    public void setConsumerGroup(@Nullable String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    /** @return this Herald's consumer name, or {@code null} */
+    public @Nullable String getConsumerName() {
+        return consumerName;
+    }
+
+    /** @param consumerName this Herald's consumer name */
+    public void setConsumerName(@Nullable String consumerName) {
+        this.consumerName = consumerName;
+    }
+
+    /** @return deliveries before an entry is dead-lettered */
+    public int getMaxDeliveries() {
+        return maxDeliveries;
+    }
+
+    /** @param maxDeliveries deliveries before an entry is dead-lettered */
+    public void setMaxDeliveries(int maxDeliveries) {
+        this.maxDeliveries = maxDeliveries;
+    }
+
+    /** @return how long an entry stays pending before it is claimed */
+    public Duration getClaimIdle() {
+        return claimIdle;
+    }
+
+    /** @param claimIdle how long an entry stays pending before it is claimed */
+    public void setClaimIdle(Duration claimIdle) {
+        this.claimIdle = claimIdle;
+    }
+
+    /** @return the most entries a durable subscription holds */
+    public int getDurableReadCount() {
+        return durableReadCount;
+    }
+
+    /** @param durableReadCount the most entries a durable subscription holds */
+    public void setDurableReadCount(int durableReadCount) {
+        this.durableReadCount = durableReadCount;
+    }
+
+    /** @return how often new streams of a durable template are looked for */
+    public Duration getDurableDiscoveryInterval() {
+        return durableDiscoveryInterval;
+    }
+
+    /** @param durableDiscoveryInterval how often new streams of a durable template are looked for */
+    public void setDurableDiscoveryInterval(Duration durableDiscoveryInterval) {
+        this.durableDiscoveryInterval = durableDiscoveryInterval;
+    }
+
+    /** @return the retention of every durable channel's stream */
+    public Retention getDurableRetention() {
+        return durableRetention;
+    }
+
+    /** @return retentions by declared channel */
+    public Map<String, Retention> getDurableRetentions() {
+        return durableRetentions;
+    }
+
+    /** @param durableRetentions retentions by declared channel */
+    public void setDurableRetentions(Map<String, Retention> durableRetentions) {
+        this.durableRetentions = durableRetentions;
+    }
+
     /**
      * Applies every setting but the transport and the Redis address to a builder.
      *
@@ -355,6 +463,19 @@ public class HeraldProperties {
         if (handlerThreads != null) {
             builder.handlerThreads(handlerThreads);
         }
+        if (consumerGroup != null) {
+            builder.consumerGroup(consumerGroup);
+        }
+        if (consumerName != null) {
+            builder.consumerName(consumerName);
+        }
+        builder.maxDeliveries(maxDeliveries)
+                .claimIdle(claimIdle)
+                .durableReadCount(durableReadCount)
+                .durableDiscoveryInterval(durableDiscoveryInterval)
+                .durableRetention(durableRetention.toRetention("herald.durable-retention"));
+        durableRetentions.forEach((channel, retention) ->
+                builder.durableRetention(channel, retention.toRetention("herald.durable-retentions[" + channel + "]")));
     }
 
     private static int toInt(DataSize size, String property) {
@@ -371,6 +492,60 @@ public class HeraldProperties {
         REDIS,
         /** In this process only, for tests: nothing leaves the JVM. */
         MEMORY
+    }
+
+    /**
+     * How much of a durable channel's stream Redis keeps: about the newest max-length entries, or, when max-age is
+     * set, about the entries younger than it. A max-length of 0 with no max-age keeps everything.
+     */
+    public static class Retention {
+
+        /** The most entries kept, about (trimmed with MAXLEN ~); 0 for no bound by length. */
+        private @Nullable Long maxLength;
+
+        /** The oldest entry's age kept, about (trimmed with MINID ~); replaces max-length when set. */
+        private @Nullable Duration maxAge;
+
+        /** A retention bound by nothing until set. */
+        public Retention() {
+        }
+
+        Retention(long maxLength) {
+            this.maxLength = maxLength;
+        }
+
+        /** @return the most entries kept, or {@code null} */
+        public @Nullable Long getMaxLength() {
+            return maxLength;
+        }
+
+        /** @param maxLength the most entries kept; 0 for no bound */
+        public void setMaxLength(@Nullable Long maxLength) {
+            this.maxLength = maxLength;
+        }
+
+        /** @return the oldest entry's age kept, or {@code null} */
+        public @Nullable Duration getMaxAge() {
+            return maxAge;
+        }
+
+        /** @param maxAge the oldest entry's age kept */
+        public void setMaxAge(@Nullable Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        StreamRetention toRetention(String property) {
+            if (maxAge != null) {
+                return StreamRetention.maxAge(maxAge);
+            }
+            if (maxLength == null || maxLength == 0) {
+                return StreamRetention.unbounded();
+            }
+            if (maxLength < 0) {
+                throw new IllegalArgumentException(property + ".max-length must not be negative, was " + maxLength);
+            }
+            return StreamRetention.maxLength(maxLength);
+        }
     }
 
     /** Herald's meters, when Micrometer is on the class path. */

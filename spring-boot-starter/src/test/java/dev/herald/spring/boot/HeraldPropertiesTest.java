@@ -8,6 +8,7 @@ import dev.herald.Herald;
 import dev.herald.HeraldBuilder;
 import dev.herald.OverflowPolicy;
 import dev.herald.RetryPolicy;
+import dev.herald.StreamRetention;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -48,7 +49,9 @@ class HeraldPropertiesTest {
             "redis", List.of("herald.redis.url"),
             "redisCluster", List.of("herald.redis.cluster-nodes"),
             "retryPolicy", List.of("herald.retry.max-attempts", "herald.retry.initial-backoff", "herald.retry.multiplier",
-                    "herald.retry.max-backoff", "herald.retry.jitter"));
+                    "herald.retry.max-backoff", "herald.retry.jitter"),
+            "durableRetention", List.of("herald.durable-retention.max-length", "herald.durable-retention.max-age",
+                    "herald.durable-retentions"));
 
     /** Builder fields no property sets: objects, the Redis address, and the test-only thread factory. */
     private static final Set<String> FIELDS_NOT_FROM_VALUES = Set.of("transport", "objectMapper", "codecFactory",
@@ -119,6 +122,14 @@ class HeraldPropertiesTest {
         values.put("herald.max-pending-publishes", "11");
         values.put("herald.virtual-threads", "false");
         values.put("herald.max-pending-publish-bytes", "2MB");
+        values.put("herald.consumer-group", "shipping");
+        values.put("herald.consumer-name", "shipping-1");
+        values.put("herald.max-deliveries", "9");
+        values.put("herald.claim-idle", "45s");
+        values.put("herald.durable-read-count", "50");
+        values.put("herald.durable-discovery-interval", "2s");
+        values.put("herald.durable-retention.max-age", "7d");
+        values.put("herald.durable-retentions[order:created].max-length", "1000");
         HeraldProperties properties = new Binder(new MapConfigurationPropertySource(values))
                 .bind("herald", Bindable.of(HeraldProperties.class)).get();
         HeraldBuilder builder = Herald.builder();
@@ -137,7 +148,10 @@ class HeraldPropertiesTest {
                 .containsEntry("overflowPolicy", OverflowPolicy.DROP_OLDEST)
                 .containsEntry("maxPayloadBytes", 1024 * 1024)
                 .containsEntry("deadLetterRetention", Duration.ofHours(1))
-                .containsEntry("maxPendingPublishBytes", 2L * 1024 * 1024);
+                .containsEntry("maxPendingPublishBytes", 2L * 1024 * 1024)
+                .containsEntry("consumerGroup", "shipping")
+                .containsEntry("durableRetention", StreamRetention.maxAge(Duration.ofDays(7)))
+                .containsEntry("durableRetentions", Map.of("order:created", StreamRetention.maxLength(1000)));
         RetryPolicy retry = (RetryPolicy) set.get("retryPolicy");
         assertThat(retry.maxAttempts()).isEqualTo(4);
         assertThat(retry.backoff(1)).isEqualTo(Duration.ofMillis(50));
