@@ -77,9 +77,13 @@ class RequestReplyFailuresTest {
         assertEquals(0, answered.get(), "nothing was published without a reply channel");
         assertEquals(0, herald.requestCounts().pending());
 
+        // the two requests share the refused attempt, or (when the refusal came before "b" asked) "b" tried again
+        int refusedAttempts = replySubscribes().size();
+        assertTrue(refusedAttempts == 1 || refusedAttempts == 2, transport.commands.toString());
         transport.refuseSubscribes = false;
         assertEquals("c", echo.request("c").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
-        assertEquals(2, replySubscribes().size(), transport.commands.toString());
+        assertEquals(refusedAttempts + 1, replySubscribes().size(), "the next request tried again, once: "
+                + transport.commands);
     }
 
     @Test
