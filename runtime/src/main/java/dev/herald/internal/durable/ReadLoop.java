@@ -111,7 +111,7 @@ final class ReadLoop {
             failed(reserved, Stages.unwrap(failure));
             return;
         }
-        succeeded();
+        // reading has recovered once a new read succeeds: until then a failure is still the same trouble
         if (entries.isEmpty()) {
             pendingStream++;
             pendingAfter = START;
