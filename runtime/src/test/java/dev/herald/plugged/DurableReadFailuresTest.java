@@ -36,13 +36,16 @@ class DurableReadFailuresTest {
      * The log, with reads that fail while {@link #down}, and reads whose answer is lost while {@link #losing}: the log
      * delivered the entries (they are pending for the consumer), the read fails all the same.
      */
-    private static final class FlakyLog implements DurableLog {
+    static final class FlakyLog implements DurableLog {
         private final DurableLog log;
         volatile boolean down;
         volatile boolean losing;
         final AtomicInteger failedReads = new AtomicInteger();
         final AtomicInteger lostEntries = new AtomicInteger();
         final AtomicInteger pendingReads = new AtomicInteger();
+        final AtomicInteger newReads = new AtomicInteger();
+        final AtomicInteger acks = new AtomicInteger();
+        final AtomicInteger acked = new AtomicInteger();
 
         FlakyLog(DurableLog log) {
             this.log = log;
@@ -65,6 +68,7 @@ class DurableReadFailuresTest {
             return new Reader() {
                 @Override
                 public CompletionStage<List<Entry>> readNew(List<String> streams, int count, Duration block) {
+                    newReads.incrementAndGet();
                     if (down) {
                         failedReads.incrementAndGet();
                         return CompletableFuture.failedFuture(new IllegalStateException("connection down"));
@@ -93,6 +97,8 @@ class DurableReadFailuresTest {
 
         @Override
         public CompletionStage<Long> ack(String stream, String group, List<String> ids) {
+            acks.incrementAndGet();
+            acked.addAndGet(ids.size());
             return log.ack(stream, group, ids);
         }
 
