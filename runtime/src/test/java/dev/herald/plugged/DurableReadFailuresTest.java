@@ -32,11 +32,20 @@ class DurableReadFailuresTest {
     private static final ChannelDescriptor<String> NOTES = ChannelDescriptor.durable("notes", PayloadType.of(String.class),
             DurableReadFailuresTest.class, "notes");
 
-    /** The log, with reads that fail while {@link #down}. */
-    private static final class FlakyLog implements DurableLog {
+    /**
+     * The log, with reads that fail while {@link #down}, and reads whose answer is lost while {@link #losing}: the log
+     * delivered the entries (they are pending for the consumer), the read fails all the same.
+     */
+    static final class FlakyLog implements DurableLog {
         private final DurableLog log;
         volatile boolean down;
+        volatile boolean losing;
         final AtomicInteger failedReads = new AtomicInteger();
+        final AtomicInteger lostEntries = new AtomicInteger();
+        final AtomicInteger pendingReads = new AtomicInteger();
+        final AtomicInteger newReads = new AtomicInteger();
+        final AtomicInteger acks = new AtomicInteger();
+        final AtomicInteger acked = new AtomicInteger();
 
         FlakyLog(DurableLog log) {
             this.log = log;
@@ -59,15 +68,23 @@ class DurableReadFailuresTest {
             return new Reader() {
                 @Override
                 public CompletionStage<List<Entry>> readNew(List<String> streams, int count, Duration block) {
+                    newReads.incrementAndGet();
                     if (down) {
                         failedReads.incrementAndGet();
                         return CompletableFuture.failedFuture(new IllegalStateException("connection down"));
+                    }
+                    if (losing) {
+                        return reader.readNew(streams, count, block).thenApply(entries -> {
+                            lostEntries.addAndGet(entries.size());
+                            throw new IllegalStateException("connection lost before the answer came");
+                        });
                     }
                     return reader.readNew(streams, count, block);
                 }
 
                 @Override
                 public CompletionStage<List<Entry>> readPending(String stream, String afterId, int count) {
+                    pendingReads.incrementAndGet();
                     return reader.readPending(stream, afterId, count);
                 }
 
@@ -80,6 +97,8 @@ class DurableReadFailuresTest {
 
         @Override
         public CompletionStage<Long> ack(String stream, String group, List<String> ids) {
+            acks.incrementAndGet();
+            acked.addAndGet(ids.size());
             return log.ack(stream, group, ids);
         }
 
@@ -128,6 +147,41 @@ class DurableReadFailuresTest {
             assertEquals("after", received.poll(10, TimeUnit.SECONDS));
             assertEquals(1, errors.size(), errors.toString());
             await().atMost(Duration.ofSeconds(10)).until(() -> !logged.lines("reading again").isEmpty());
+        }
+    }
+
+    @Test
+    void entriesDeliveredToAReadThatFailedAreReadAgainFromTheConsumersPendingEntriesWhenReadingRecovers()
+            throws Exception {
+        FlakyLog[] flaky = new FlakyLog[1];
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        // claims would take the lost entries only after an hour: only reading its own pending entries finds them
+        try (Herald herald = Herald.builder().transport(new DelegatingTransport(log -> flaky[0] = new FlakyLog(log)))
+                .consumerGroup("g").claimIdle(Duration.ofHours(1)).errorHandler(error -> { }).build()) {
+            herald.channel(NOTES).subscribe(received::add);
+            herald.channel(NOTES).sendAsync("before").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals("before", received.poll(10, TimeUnit.SECONDS));
+
+            flaky[0].losing = true;
+            for (String note : List.of("lost 1", "lost 2", "lost 3")) {
+                herald.channel(NOTES).sendAsync(note).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> flaky[0].lostEntries.get() >= 1);
+            flaky[0].losing = false;
+            String stream = "herald:stream:notes";
+
+            herald.channel(NOTES).sendAsync("after").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            List<String> got = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String note = received.poll(10, TimeUnit.SECONDS);
+                assertTrue(note != null, "received only " + got);
+                got.add(note);
+            }
+            assertEquals(List.of("lost 1", "lost 2", "lost 3", "after"), got, "its own pending entries first, in order");
+            assertTrue(flaky[0].pendingReads.get() >= 2, "read its pending entries until none was left");
+            assertTrue(received.isEmpty(), "each once: " + received);
+            await().atMost(Duration.ofSeconds(10)).until(() -> flaky[0].group(stream, "g").toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).pending() == 0);
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Handles the entries a consumer read or claimed, one at a time in the order they came, on its lane of Herald's
  * handler threads: an entry delivered too often is dead-lettered without its handler; otherwise it is decoded and
- * handled, retried by the retry policy, dead-lettered when that gives up; then it is acknowledged. An entry that
- * was not handled because the consumer is closing is left pending, for another consumer to claim.
+ * handled, retried by the retry policy, dead-lettered when that gives up; then it is acknowledged, together with
+ * the others of its batch. An entry that was not handled because the consumer is closing is left pending, for another
+ * consumer to claim.
  */
 final class EntryHandling<T> {
 
@@ -36,17 +37,17 @@ final class EntryHandling<T> {
     private final Acknowledger acks;
     private final Object owner;
     /** The entries held, by stream and id, with when they came ({@link System#nanoTime()}). */
-    private final Map<String, Long> held = new ConcurrentHashMap<>();
+    private final Map<Key, Long> held = new ConcurrentHashMap<>();
 
     EntryHandling(ConsumerContext ctx, Window window, Executor lane, PayloadCodec<T> codec, DurableSink<T> sink,
-            RetryPolicy retryPolicy, Acknowledger acks, Object owner) {
+            RetryPolicy retryPolicy, Object owner) {
         this.ctx = ctx;
         this.window = window;
         this.lane = lane;
         this.codec = codec;
         this.sink = sink;
         this.retryPolicy = retryPolicy;
-        this.acks = acks;
+        this.acks = new Acknowledger(ctx, this::forget);
         this.owner = owner;
     }
 
@@ -55,8 +56,11 @@ final class EntryHandling<T> {
         return HANDLING.get() == owner;
     }
 
-    private static String key(Entry entry) {
-        return entry.stream() + "\n" + entry.id();
+    private record Key(String stream, String id) {
+    }
+
+    private static Key key(Entry entry) {
+        return new Key(entry.stream(), entry.id());
     }
 
     /** @return whether the consumer holds the entry already */
@@ -70,32 +74,50 @@ final class EntryHandling<T> {
         return Duration.ofNanos(held.values().stream().mapToLong(since -> now - since).max().orElse(0));
     }
 
-    /** Queues entries, each holding a place in the window already. */
+    /**
+     * Queues entries, each holding a place in the window already: one task on the lane handles them in order, and
+     * the entries handled are acknowledged together when it is done (or sooner, see {@link Acknowledger}).
+     */
     void accept(List<Entry> entries) {
+        long now = System.nanoTime();
         for (Entry entry : entries) {
-            held.put(key(entry), System.nanoTime());
-            try {
-                lane.execute(() -> handle(entry));
-            } catch (RejectedExecutionException e) {
-                forget(entry); // Herald is closing: it stays pending
+            held.put(key(entry), now);
+        }
+        try {
+            lane.execute(() -> handle(entries));
+        } catch (RejectedExecutionException e) {
+            forget(entries); // Herald is closing: they stay pending
+        }
+    }
+
+    private void handle(List<Entry> entries) {
+        int next = 0;
+        HANDLING.set(owner);
+        try {
+            while (next < entries.size() && !ctx.closed()) {
+                Entry entry = entries.get(next++);
+                boolean handled = false;
+                try {
+                    handled = deliver(entry);
+                } finally {
+                    if (handled) {
+                        acks.add(entry);
+                    } else {
+                        forget(List.of(entry)); // left pending
+                    }
+                }
+            }
+        } finally {
+            HANDLING.remove();
+            acks.flush();
+            if (next < entries.size()) {
+                forget(entries.subList(next, entries.size())); // closing: left pending for another consumer
             }
         }
     }
 
-    private void handle(Entry entry) {
-        if (ctx.closed()) {
-            forget(entry);
-            return;
-        }
-        HANDLING.set(owner);
-        try {
-            deliver(entry);
-        } finally {
-            HANDLING.remove();
-        }
-    }
-
-    private void deliver(Entry entry) {
+    /** @return whether the entry is to be acknowledged: it was handled or dead-lettered */
+    private boolean deliver(Entry entry) {
         String channel = StreamNames.channel(entry.stream());
         int maxDeliveries = ctx.config().maxDeliveries();
         if (entry.deliveries() > maxDeliveries) {
@@ -104,7 +126,7 @@ final class EntryHandling<T> {
                     + "); dead-lettered without calling the handler");
             report(HeraldError.Kind.HANDLER, channel, entry, tooOften, 0);
             deadLetter(channel, entry, tooOften, 0);
-            return;
+            return true;
         }
         T message;
         try {
@@ -112,33 +134,30 @@ final class EntryHandling<T> {
         } catch (Exception | StackOverflowError e) {
             report(HeraldError.Kind.DECODE, channel, entry, e, 0);
             deadLetter(channel, entry, e, 0);
-            return;
+            return true;
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 sink.accept(channel, message);
-                acks.ack(entry, () -> forget(entry));
-                return;
+                return true;
             } catch (ChannelParseException e) {
                 report(HeraldError.Kind.DECODE, channel, entry, e, 0);
                 deadLetter(channel, entry, e, 0);
-                return;
+                return true;
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 if (ctx.closed() && (e instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
-                    forget(entry); // interrupted by the shutdown: not the message's fault, left pending
-                    return;
+                    return false; // interrupted by the shutdown: not the message's fault, left pending
                 }
                 boolean retry = retryPolicy.shouldRetry(e, attempt);
                 if (retry && pause(retryPolicy.backoff(attempt))) {
                     continue;
                 }
                 if (retry) {
-                    forget(entry); // closing during the wait: left pending for another consumer
-                    return;
+                    return false; // closing during the wait: left pending for another consumer
                 }
                 report(HeraldError.Kind.HANDLER, channel, entry, e, attempt);
                 deadLetter(channel, entry, e, attempt);
-                return;
+                return true;
             }
         }
     }
@@ -147,16 +166,17 @@ final class EntryHandling<T> {
         ctx.runtime().failures().accept(new HeraldError(kind, channel, entry.payload(), failure, attempts));
     }
 
-    /** Keeps the entry as a dead letter, then acknowledges it: it is handled, as far as the group is concerned. */
+    /** Keeps the entry as a dead letter; it is then acknowledged: it is handled, as far as the group is concerned. */
     private void deadLetter(String channel, Entry entry, Throwable failure, int attempts) {
         ctx.runtime().deadLetters().keep(ctx.target().deadLetters(), ctx.target().name(), channel, entry.payload(), failure,
                 attempts);
-        acks.ack(entry, () -> forget(entry));
     }
 
-    private void forget(Entry entry) {
-        held.remove(key(entry));
-        window.release(1);
+    private void forget(List<Entry> entries) {
+        for (Entry entry : entries) {
+            held.remove(key(entry));
+        }
+        window.release(entries.size());
     }
 
     /** Waits before a retry; gives up (false) when the consumer closes or the thread is interrupted. */
