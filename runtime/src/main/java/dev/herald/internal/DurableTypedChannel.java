@@ -23,6 +23,10 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
     private final PayloadCodec<T> codec;
     private final SubscriptionOptions options;
     private final BiConsumer<Void, Throwable> reportFailure;
+    /** The stream and retention, worked out once. */
+    private final DurableChannels.Appender appender;
+    /** Made once: a fire-and-forget append allocates no lambda of its own. */
+    private final BiConsumer<String, Throwable> reportAppendFailure;
 
     DurableTypedChannel(ChannelParts parts, DurableChannels durable, String name, PayloadCodec<T> codec,
             SubscriptionOptions options) {
@@ -33,6 +37,12 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
         this.codec = codec;
         this.options = options;
         this.reportFailure = parts.outbound().failureReporter(name, ChannelProbe.NONE);
+        this.appender = durable.appender(name, declared);
+        this.reportAppendFailure = (id, failure) -> {
+            if (failure != null) {
+                reportFailure.accept(null, failure);
+            }
+        };
     }
 
     @Override
@@ -48,22 +58,26 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
 
     @Override
     public CompletionStage<Long> publish(T message) {
-        Objects.requireNonNull(message, "message");
-        try {
-            return durable.append(name, parts.outbound().encoded(name, codec, message), declared);
-        } catch (PublishFailedException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return append(message).thenApply(id -> 1L);
     }
 
     @Override
     public void send(T message) {
-        sendAsync(message).whenComplete(reportFailure);
+        append(message).whenComplete(reportAppendFailure);
     }
 
     @Override
     public CompletionStage<Void> sendAsync(T message) {
-        return publish(message).thenApply(stored -> null);
+        return append(message).thenApply(id -> null);
+    }
+
+    private CompletionStage<String> append(T message) {
+        Objects.requireNonNull(message, "message");
+        try {
+            return appender.append(parts.outbound().encoded(name, codec, message));
+        } catch (PublishFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

@@ -268,6 +268,11 @@ abstract class DurableContract {
         assertEquals(0, calls.get(), "the handler is not called");
     }
 
+    /**
+     * A consumer holds at most its read count in memory (read, not yet handled); in Redis an entry stays pending until
+     * its acknowledgement arrives, and the consumer reads again without waiting for that answer, so the group's
+     * pending count may pass the read count by the one batch whose {@code XACK} is on its way, never more.
+     */
     @Test
     void aConsumerNeverHoldsMoreThanItsReadCount() throws Exception {
         int readCount = 10;
@@ -288,14 +293,14 @@ abstract class DurableContract {
         for (int i = 0; i < backlog; i++) {
             long pending = pending("parcels", "shipping");
             mostPending = Math.max(mostPending, pending);
-            assertTrue(pending <= readCount, "pending " + pending + " > read count " + readCount);
+            assertTrue(pending <= 2L * readCount, "pending " + pending + " > twice the read count " + readCount);
             assertTrue(subscription.buffered() <= readCount, "buffered " + subscription.buffered());
             permits.release();
             int next = i + 1;
             await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
                     .until(() -> handled.get() >= next);
         }
-        assertEquals(readCount, mostPending, "the consumer read as much as it may");
+        assertTrue(mostPending >= readCount, "the consumer read as much as it may: " + mostPending);
         awaitNothingPending("parcels", "shipping");
     }
 

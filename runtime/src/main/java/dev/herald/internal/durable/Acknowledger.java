@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * Acknowledges entries once they were handled or dead-lettered, in batches: one acknowledgement per stream for the
  * entries gathered, sent when the handler lane finished the entries of one read, when a read's worth has gathered,
  * or at the latest a short while after the first of them was handled (a handler that blocks does not hold back the
- * acknowledgement of those before it). An acknowledgement that fails leaves the entries pending, so another consumer
- * claims them later: at least once.
+ * acknowledgement of those before it). The entries are let go (their room in the window freed) once their
+ * acknowledgement is sent, not when Redis answers, so the next read overlaps it, as a hand-written loop does; in
+ * Redis the group's pending count may then pass the read count by the batch on its way. An acknowledgement that
+ * fails leaves the entries pending, so another consumer claims them later: at least once.
  */
 final class Acknowledger {
 
@@ -35,7 +36,7 @@ final class Acknowledger {
 
     /**
      * @param ctx the consumer
-     * @param then told of the entries of each acknowledgement once the log answered, either way
+     * @param then told of the entries of each acknowledgement once it is sent
      */
     Acknowledger(ConsumerContext ctx, Consumer<List<Entry>> then) {
         this.ctx = ctx;
@@ -87,13 +88,8 @@ final class Acknowledger {
             gathered = new ArrayList<>();
         }
         Map<String, List<String>> byStream = byStream(batch);
-        AtomicInteger left = new AtomicInteger(byStream.size());
-        Runnable answered = () -> {
-            if (left.decrementAndGet() == 0) {
-                then.accept(batch);
-            }
-        };
-        byStream.forEach((stream, ids) -> ack(stream, ids, answered));
+        byStream.forEach(this::ack);
+        then.accept(batch);
     }
 
     private static Map<String, List<String>> byStream(List<Entry> batch) {
@@ -116,7 +112,7 @@ final class Acknowledger {
         return byStream;
     }
 
-    private void ack(String stream, List<String> ids, Runnable answered) {
+    private void ack(String stream, List<String> ids) {
         try {
             ctx.then(ctx.log().ack(stream, ctx.group(), ids), (acked, failure) -> {
                 if (failure != null) {
@@ -127,12 +123,10 @@ final class Acknowledger {
                 } else if (failing.ended()) {
                     LOG.info("Herald: {}: acknowledging again", ctx.describe());
                 }
-                answered.run();
             });
         } catch (RuntimeException e) {
             LOG.warn("Herald: {}: could not acknowledge {} entries of {}: {}", ctx.describe(), ids.size(), stream,
                     e.toString());
-            answered.run();
         }
     }
 }

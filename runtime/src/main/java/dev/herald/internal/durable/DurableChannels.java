@@ -56,6 +56,39 @@ public final class DurableChannels {
     }
 
     /**
+     * What appends to one channel's stream, its stream name and retention worked out once: a channel publishes
+     * through it with one stage per message.
+     *
+     * @param fullChannel the channel, prefix included
+     * @param declared the channel's names as declared, as for {@link #append}
+     * @return the appender
+     */
+    public Appender appender(String fullChannel, String... declared) {
+        return new Appender(log, StreamNames.of(fullChannel), config.retentionOf(declared));
+    }
+
+    /** Appends to one stream with its retention. */
+    public static final class Appender {
+        private final DurableLog log;
+        private final String stream;
+        private final DurableLog.Retention retention;
+
+        Appender(DurableLog log, String stream, DurableLog.Retention retention) {
+            this.log = log;
+            this.stream = stream;
+            this.retention = retention;
+        }
+
+        /**
+         * @param payload the encoded message
+         * @return a stage that completes with the entry's id once the log stored it
+         */
+        public CompletionStage<String> append(byte[] payload) {
+            return log.append(stream, payload, Map.of(), retention);
+        }
+    }
+
+    /**
      * Subscribes: joins the group on the target's streams, then reads.
      *
      * @param options the subscription's options; what they do not set comes from the builder
