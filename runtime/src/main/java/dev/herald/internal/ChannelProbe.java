@@ -126,4 +126,8 @@ public interface ChannelProbe {
 
     /** A message kept as a dead letter. */
     void deadLettered();
+
+    /** A durable channel's entry delivered again: claimed from another consumer, or re-read after a lost read. */
+    default void redelivered() {
+    }
 }

@@ -38,8 +38,8 @@ final class DurableParts {
                 block(settings.claimIdle()), settings.durableRetention(), settings.durableRetentions(),
                 settings.subscriptionDefaults().retryPolicy(), settings.commandTimeout(), handlers.threadName("durable"));
         DurableRuntime runtime = new DurableRuntime(channel -> new HandlerLane(handlers, channel), failures.executor(),
-                failures::reportAsync, (declared, subscription, channel, payload, failure, attempts) -> deadLetters.keep(
-                        declared, subscription, channel, payload, failure, attempts, ChannelProbe.NONE),
+                failures::reportAsync, (declared, subscription, channel, payload, failure, attempts, probe) -> deadLetters.keep(
+                        declared, subscription, channel, payload, failure, attempts, DurableChannelProbe.channelProbeOf(probe)),
                 transport::isIoThread);
         this.channels = new DurableChannels(log, config, runtime);
     }

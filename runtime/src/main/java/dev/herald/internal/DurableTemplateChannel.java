@@ -9,8 +9,10 @@ import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TemplateHandler;
 import dev.herald.internal.durable.DurableChannels;
+import dev.herald.internal.durable.DurableProbe;
 import dev.herald.internal.durable.DurableSink;
 import dev.herald.internal.durable.DurableTarget;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +30,8 @@ final class DurableTemplateChannel<T> implements TemplateChannel<T> {
     private final SubscriptionOptions options;
     /** Dead letters of every value are kept under the template as declared, as for pub/sub templates. */
     private final String deadLetters;
+    /** Measures every value under the template as declared. */
+    private final DurableProbe probe;
 
     DurableTemplateChannel(ChannelParts parts, DurableChannels durable, ChannelTemplate template, PayloadCodec<T> codec,
             SubscriptionOptions options) {
@@ -37,6 +41,7 @@ final class DurableTemplateChannel<T> implements TemplateChannel<T> {
         this.codec = codec;
         this.options = options;
         this.deadLetters = parts.names().prefixed(template.template());
+        this.probe = DurableChannelProbe.of(parts.instruments().channel(template.template()));
     }
 
     @Override
@@ -55,9 +60,22 @@ final class DurableTemplateChannel<T> implements TemplateChannel<T> {
         Objects.requireNonNull(message, "message");
         String concrete = template.resolve(values);
         String channel = parts.names().prefixed(concrete);
+        if (!probe.active()) {
+            try {
+                return durable.append(channel, parts.outbound().encoded(channel, codec, message), concrete,
+                        template.template());
+            } catch (PublishFailedException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        Map<String, String> headers = DurableChannelProbe.headers();
+        Object publishing = probe.publishing(channel, headers);
         try {
-            return durable.append(channel, parts.outbound().encoded(channel, codec, message), concrete, template.template());
+            return durable.appendWith(channel, parts.outbound().encoded(channel, codec, message), headers, concrete,
+                    template.template()).whenComplete((id, failure) -> probe.published(publishing, failure))
+                    .thenApply(id -> 1L);
         } catch (PublishFailedException e) {
+            probe.published(publishing, e);
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -77,7 +95,7 @@ final class DurableTemplateChannel<T> implements TemplateChannel<T> {
     public Subscription subscribe(MessageHandler<? super T> handler, Object... values) {
         Objects.requireNonNull(handler, "handler");
         String channel = parts.names().prefixed(template.resolve(values));
-        return durable.subscribe(new DurableTarget(channel, channel, null, deadLetters), codec,
+        return durable.subscribe(new DurableTarget(channel, channel, null, deadLetters, probe), codec,
                 (ch, message) -> handler.onMessage(message), options);
     }
 
@@ -95,7 +113,7 @@ final class DurableTemplateChannel<T> implements TemplateChannel<T> {
 
     private DurableTarget allTarget() {
         return new DurableTarget(parts.names().prefixed(template.pattern()), null,
-                parts.names().prefixed(template.pattern()), deadLetters);
+                parts.names().prefixed(template.pattern()), deadLetters, probe);
     }
 
     private DurableSink<T> sink(TemplateHandler<? super T> handler) {

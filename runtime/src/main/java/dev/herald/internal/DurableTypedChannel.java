@@ -7,7 +7,9 @@ import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
 import dev.herald.TypedChannel;
 import dev.herald.internal.durable.DurableChannels;
+import dev.herald.internal.durable.DurableProbe;
 import dev.herald.internal.durable.DurableTarget;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +25,8 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
     private final PayloadCodec<T> codec;
     private final SubscriptionOptions options;
     private final BiConsumer<Void, Throwable> reportFailure;
+    /** Measures it under its declared name. */
+    private final DurableProbe probe;
     /** The stream and retention, worked out once. */
     private final DurableChannels.Appender appender;
     /** Made once: a fire-and-forget append allocates no lambda of its own. */
@@ -38,6 +42,7 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
         this.options = options;
         this.reportFailure = parts.outbound().failureReporter(name, ChannelProbe.NONE);
         this.appender = durable.appender(name, declared);
+        this.probe = DurableChannelProbe.of(parts.instruments().channel(declared));
         this.reportAppendFailure = (id, failure) -> {
             if (failure != null) {
                 reportFailure.accept(null, failure);
@@ -73,11 +78,23 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
 
     private CompletionStage<String> append(T message) {
         Objects.requireNonNull(message, "message");
+        if (!probe.active()) {
+            try {
+                return appender.append(parts.outbound().encoded(name, codec, message));
+            } catch (PublishFailedException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        Map<String, String> headers = DurableChannelProbe.headers();
+        Object publishing = probe.publishing(name, headers);
+        CompletionStage<String> stored;
         try {
-            return appender.append(parts.outbound().encoded(name, codec, message));
+            stored = appender.append(parts.outbound().encoded(name, codec, message), headers);
         } catch (PublishFailedException e) {
+            probe.published(publishing, e);
             return CompletableFuture.failedFuture(e);
         }
+        return stored.whenComplete((id, failure) -> probe.published(publishing, failure));
     }
 
     @Override
@@ -93,7 +110,7 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
     }
 
     private DurableTarget target() {
-        return new DurableTarget(name, name, null, name);
+        return new DurableTarget(name, name, null, name, probe);
     }
 
     @Override

@@ -218,6 +218,41 @@ abstract class DurableContract {
         awaitNothingPending("parcels", "shipping");
     }
 
+    /** Durable channels have the meters of pub/sub ones, under the declared name, and count redeliveries. */
+    @Test
+    void aDurableChannelIsMeteredUnderItsDeclaredName() throws Exception {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry publisherMeters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry consumerMeters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        TypedChannel<Parcel> publisher = open(builder().meterRegistry(publisherMeters)).channel(PARCELS);
+        Herald consumer = open(builder().consumerGroup("shipping").meterRegistry(consumerMeters)
+                .retryPolicy(RetryPolicy.exponential(2, Duration.ofMillis(10))));
+        Set<Parcel> handled = ConcurrentHashMap.newKeySet();
+        consumer.channel(PARCELS).subscribe(p -> {
+            if (p.equals(Parcel.of(1))) {
+                throw new IllegalStateException("no truck");
+            }
+            handled.add(p);
+        });
+        for (int i = 0; i < 3; i++) {
+            done(publisher.sendAsync(Parcel.of(i)));
+        }
+        await().atMost(WAIT).until(() -> handled.size() == 2
+                && consumerMeters.get("herald.messages.dead.lettered").tag("channel", "parcels").counter().count() == 1);
+        awaitNothingPending("parcels", "shipping");
+
+        assertEquals(3.0, publisherMeters.get("herald.messages.published").tag("channel", "parcels")
+                .tag("outcome", "success").counter().count());
+        assertEquals(3.0, consumerMeters.get("herald.messages.delivered").tag("channel", "parcels").counter().count());
+        assertEquals(1.0, consumerMeters.get("herald.handler.retries").tag("channel", "parcels").counter().count());
+        assertEquals(1.0, consumerMeters.get("herald.handler.failures").tag("channel", "parcels").counter().count());
+        assertEquals(4, consumerMeters.get("herald.handler.duration").tag("channel", "parcels").timer().count(),
+                "three handler calls and one retry");
+        assertEquals(0.0, consumerMeters.get("herald.messages.redelivered").tag("channel", "parcels").counter().count(),
+                "nothing was delivered twice");
+    }
+
     @Test
     void theEntriesOfAConsumerThatHangsAreClaimedByAnotherAfterClaimIdle() throws Exception {
         CountDownLatch stuck = hang();

@@ -51,8 +51,21 @@ public final class DurableChannels {
      * @return a stage that completes with 1 once the log stored it
      */
     public CompletionStage<Long> append(String fullChannel, byte[] payload, String... declared) {
-        return log.append(StreamNames.of(fullChannel), payload, Map.of(), config.retentionOf(declared))
-                .thenApply(id -> 1L);
+        return appendWith(fullChannel, payload, Map.of(), declared).thenApply(id -> 1L);
+    }
+
+    /**
+     * Appends a message with further fields (the trace context) to its channel's stream.
+     *
+     * @param fullChannel the concrete channel, prefix included
+     * @param payload the encoded message
+     * @param headers the entry's further fields
+     * @param declared as for {@link #append}
+     * @return a stage that completes with the entry's id once the log stored it
+     */
+    public CompletionStage<String> appendWith(String fullChannel, byte[] payload, Map<String, String> headers,
+            String... declared) {
+        return log.append(StreamNames.of(fullChannel), payload, headers, config.retentionOf(declared));
     }
 
     /**
@@ -85,6 +98,15 @@ public final class DurableChannels {
          */
         public CompletionStage<String> append(byte[] payload) {
             return log.append(stream, payload, Map.of(), retention);
+        }
+
+        /**
+         * @param payload the encoded message
+         * @param headers the entry's further fields, such as the trace context
+         * @return a stage that completes with the entry's id once the log stored it
+         */
+        public CompletionStage<String> append(byte[] payload, Map<String, String> headers) {
+            return log.append(stream, payload, headers, retention);
         }
     }
 

@@ -30,7 +30,9 @@ public record DurableRuntime(Function<String, Executor> lanes, Executor callback
          * @param payload the entry's payload
          * @param failure why
          * @param attempts how many times the handler was called
+         * @param probe counts it once it is kept
          */
-        void keep(String declared, String subscription, String channel, byte[] payload, Throwable failure, int attempts);
+        void keep(String declared, String subscription, String channel, byte[] payload, Throwable failure, int attempts,
+                DurableProbe probe);
     }
 }

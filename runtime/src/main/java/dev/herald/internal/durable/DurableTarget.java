@@ -9,8 +9,9 @@ import java.util.List;
  * @param channel the concrete channel, prefix included, or {@code null} for a template's every value
  * @param pattern the template's glob over channels, prefix included, or {@code null} for a concrete channel
  * @param deadLetters the declared name its dead letters are kept under, prefix included
+ * @param probe measures it under its declared name
  */
-public record DurableTarget(String name, String channel, String pattern, String deadLetters) {
+public record DurableTarget(String name, String channel, String pattern, String deadLetters, DurableProbe probe) {
 
     /** @return the streams known at once: the concrete channel's, or none for a template */
     List<String> initialStreams() {

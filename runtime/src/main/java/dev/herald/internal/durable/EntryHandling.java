@@ -119,6 +119,10 @@ final class EntryHandling<T> {
     /** @return whether the entry is to be acknowledged: it was handled or dead-lettered */
     private boolean deliver(Entry entry) {
         String channel = StreamNames.channel(entry.stream());
+        DurableProbe probe = ctx.target().probe();
+        if (entry.deliveries() > 1) {
+            probe.redelivered();
+        }
         int maxDeliveries = ctx.config().maxDeliveries();
         if (entry.deliveries() > maxDeliveries) {
             HeraldException tooOften = new HeraldException(ctx.describe() + ": entry " + entry.id() + " was delivered "
@@ -132,15 +136,18 @@ final class EntryHandling<T> {
         try {
             message = codec.decode(entry.payload());
         } catch (Exception | StackOverflowError e) {
+            probe.undecodable();
             report(HeraldError.Kind.DECODE, channel, entry, e, 0);
             deadLetter(channel, entry, e, 0);
             return true;
         }
+        probe.delivered();
         for (int attempt = 1; ; attempt++) {
             try {
-                sink.accept(channel, message);
+                handle(probe, channel, entry, message);
                 return true;
             } catch (ChannelParseException e) {
+                probe.undecodable();
                 report(HeraldError.Kind.DECODE, channel, entry, e, 0);
                 deadLetter(channel, entry, e, 0);
                 return true;
@@ -150,16 +157,35 @@ final class EntryHandling<T> {
                 }
                 boolean retry = retryPolicy.shouldRetry(e, attempt);
                 if (retry && pause(retryPolicy.backoff(attempt))) {
+                    probe.retried();
                     continue;
                 }
                 if (retry) {
                     return false; // closing during the wait: left pending for another consumer
                 }
+                probe.failed(e);
                 report(HeraldError.Kind.HANDLER, channel, entry, e, attempt);
                 deadLetter(channel, entry, e, attempt);
                 return true;
             }
         }
+    }
+
+    /** One handler call, timed and observed when the channel is measured. */
+    private void handle(DurableProbe probe, String channel, Entry entry, T message) throws Exception {
+        if (!probe.active()) {
+            sink.accept(channel, message);
+            return;
+        }
+        long start = System.nanoTime();
+        Object processing = probe.processing(channel, entry.headers());
+        try {
+            sink.accept(channel, message);
+        } catch (Throwable e) {
+            probe.processed(processing, start, e);
+            throw e;
+        }
+        probe.processed(processing, start, null);
     }
 
     private void report(HeraldError.Kind kind, String channel, Entry entry, Throwable failure, int attempts) {
@@ -169,7 +195,7 @@ final class EntryHandling<T> {
     /** Keeps the entry as a dead letter; it is then acknowledged: it is handled, as far as the group is concerned. */
     private void deadLetter(String channel, Entry entry, Throwable failure, int attempts) {
         ctx.runtime().deadLetters().keep(ctx.target().deadLetters(), ctx.target().name(), channel, entry.payload(), failure,
-                attempts);
+                attempts, ctx.target().probe());
     }
 
     private void forget(List<Entry> entries) {

@@ -13,6 +13,7 @@ final class MeterNames {
     static final String UNDECODABLE = "herald.messages.undecodable";
     static final String DROPPED = "herald.messages.dropped";
     static final String DEAD_LETTERED = "herald.messages.dead.lettered";
+    static final String REDELIVERED = "herald.messages.redelivered";
     static final String HANDLER_DURATION = "herald.handler.duration";
     static final String HANDLER_FAILURES = "herald.handler.failures";
     static final String HANDLER_RETRIES = "herald.handler.retries";

@@ -34,6 +34,7 @@ final class MicrometerChannelProbe implements ChannelProbe {
     private final Counter undecodable;
     private final Counter dropped;
     private final Counter deadLettered;
+    private final Counter redelivered;
     private final Timer handlerDuration;
     private final Counter handlerFailures;
     private final Counter retries;
@@ -58,6 +59,8 @@ final class MicrometerChannelProbe implements ChannelProbe {
         this.dropped = counter(meters, MeterNames.DROPPED, channel,
                 "Messages a subscription's full buffer did not take (overflow policy)");
         this.deadLettered = counter(meters, MeterNames.DEAD_LETTERED, channel, "Messages kept as dead letters");
+        this.redelivered = counter(meters, MeterNames.REDELIVERED, channel,
+                "Entries of a durable channel delivered again (claimed, or re-read)");
         this.handlerDuration = Timer.builder(MeterNames.HANDLER_DURATION).tags(channel)
                 .description("Handler calls, each retry included").register(meters);
         this.handlerFailures = counter(meters, MeterNames.HANDLER_FAILURES, channel,
@@ -183,6 +186,11 @@ final class MicrometerChannelProbe implements ChannelProbe {
     @Override
     public void deadLettered() {
         deadLettered.increment();
+    }
+
+    @Override
+    public void redelivered() {
+        redelivered.increment();
     }
 
     @Override
