@@ -181,6 +181,30 @@ abstract class ObservationContract {
     }
 
     @Test
+    void aDurableEntryCarriesItsTraceContextToTheConsumer() throws Exception {
+        Herald herald = herald(b -> b.consumerGroup("workers"));
+        dev.herald.TypedChannel<Order> jobs = herald.channel(dev.herald.ChannelDescriptor.durable("jobs",
+                PayloadType.of(Order.class), ObservationContract.class, "jobs"));
+        BlockingQueue<Observation> current = new LinkedBlockingQueue<>();
+        jobs.subscribe(order -> current.add(observations.getCurrentObservation()));
+        done(jobs.sendAsync(new Order("a", 1)));
+
+        HeraldPublishContext sent = awaitStopped("herald.publish", 1).stream()
+                .map(HeraldPublishContext.class::cast).findFirst().orElseThrow();
+        String traceparent = sent.get(RecordingObservationHandler.SENT);
+        assertNotNull(traceparent);
+        assertEquals(Map.of("traceparent", traceparent), sent.getCarrier(), "written into the entry's fields");
+        assertEquals("jobs", low(sent, "messaging.destination.name"));
+
+        Observation consumer = current.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertNotNull(consumer);
+        HeraldProcessContext processed = assertInstanceOf(HeraldProcessContext.class, consumer.getContext());
+        assertEquals(traceparent, processed.get(RecordingObservationHandler.RECEIVED),
+                "the consumer's observation reads the publisher's trace context from the stream entry");
+        assertEquals("jobs", processed.declaredChannel());
+    }
+
+    @Test
     void aRespondersFailureIsItsObservationsError() throws Exception {
         Herald herald = herald(b -> b);
         RequestChannel<Order, String> quotes = herald.requests("quotes", PayloadType.of(Order.class),
