@@ -2,6 +2,7 @@ package dev.herald.bench;
 
 import dev.herald.bench.compile.CompileCost;
 import dev.herald.bench.e2e.ClusterEndToEnd;
+import dev.herald.bench.e2e.DurableBacklog;
 import dev.herald.bench.e2e.DurableEndToEnd;
 import dev.herald.bench.e2e.EndToEnd;
 import dev.herald.bench.e2e.RequestsEndToEnd;
@@ -46,6 +47,7 @@ public final class Main {
             case "cluster" -> ClusterEndToEnd.main(rest);
             case "requests" -> RequestsEndToEnd.main(rest);
             case "durable" -> DurableEndToEnd.main(rest);
+            case "durable-backlog" -> DurableBacklog.main(rest);
             case "compile" -> CompileCost.main(rest);
             case "report" -> Report.main(rest);
             default -> {
@@ -57,7 +59,7 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: java -jar benchmarks.jar jmh|e2e|cluster|requests|durable|compile|report [arguments]");
+        System.err.println("usage: java -jar benchmarks.jar jmh|e2e|cluster|requests|durable|durable-backlog|compile|report [arguments]");
         System.err.println("  jmh      JMH benchmarks; any JMH option (-f, -wi, -i, -rf json -rff FILE, a regex)");
         System.err.println("  e2e      end to end over a redis-server it starts; --help for options");
         System.err.println("  cluster  end to end over a local 3-master/3-replica Redis Cluster it starts; --help");
