@@ -488,11 +488,19 @@ abstract class DurableContract {
 
     @Test
     void twoSubscriptionsOfOneHeraldInOneGroupAreTwoConsumers() throws Exception {
-        Herald herald = inGroup("shipping");
+        // a read count of 1, and the first subscription holding its first entry until the second handled one: both
+        // read, so Redis knows both (it records a consumer at its first read that finds something)
+        Herald herald = open(builder().consumerGroup("shipping").durableReadCount(1));
         Map<Parcel, AtomicInteger> handled = new ConcurrentHashMap<>();
-        for (int i = 0; i < 2; i++) {
-            herald.channel(PARCELS).subscribe(p -> handled.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet());
-        }
+        CountDownLatch secondHandled = new CountDownLatch(1);
+        herald.channel(PARCELS).subscribe(p -> {
+            secondHandled.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            handled.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet();
+        });
+        herald.channel(PARCELS).subscribe(p -> {
+            handled.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet();
+            secondHandled.countDown();
+        });
         for (int i = 0; i < 30; i++) {
             done(herald.channel(PARCELS).sendAsync(Parcel.of(i)));
         }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * Acknowledges entries once they were handled or dead-lettered, in batches: one acknowledgement per stream for the
  * entries gathered, sent when the handler lane finished the entries of one read, when a read's worth has gathered,
  * or at the latest a short while after the first of them was handled (a handler that blocks does not hold back the
- * acknowledgement of those before it). The entries are let go (their room in the window freed) once their
- * acknowledgement is sent, not when Redis answers, so the next read overlaps it, as a hand-written loop does; in
- * Redis the group's pending count may then pass the read count by the batch on its way. An acknowledgement that
+ * acknowledgement of those before it). One batch at a time is let go (its room in the window freed) once its
+ * acknowledgement is sent, not when Redis answers, so the next read overlaps it, as a hand-written loop does; any
+ * other batch is let go when Redis answered. In Redis the group's pending count passes the read count by that one
+ * batch at most. An acknowledgement that
  * fails leaves the entries pending, so another consumer claims them later: at least once.
  */
 final class Acknowledger {
@@ -33,10 +36,12 @@ final class Acknowledger {
     private final Trouble failing = new Trouble();
     private List<Entry> gathered = new ArrayList<>();
     private boolean timed;
+    /** Whether a batch let go before Redis answered its acknowledgement is still unanswered. */
+    private final AtomicBoolean earlyInFlight = new AtomicBoolean();
 
     /**
      * @param ctx the consumer
-     * @param then told of the entries of each acknowledgement once it is sent
+     * @param then told of the entries of each acknowledgement once it is sent (one batch at a time) or answered
      */
     Acknowledger(ConsumerContext ctx, Consumer<List<Entry>> then) {
         this.ctx = ctx;
@@ -88,8 +93,23 @@ final class Acknowledger {
             gathered = new ArrayList<>();
         }
         Map<String, List<String>> byStream = byStream(batch);
-        byStream.forEach(this::ack);
-        then.accept(batch);
+        // one batch at a time is let go when its acknowledgement is sent; the others when Redis answered, so the
+        // group's pending count passes the read count by one batch at most
+        boolean early = earlyInFlight.compareAndSet(false, true);
+        AtomicInteger left = new AtomicInteger(byStream.size());
+        Runnable answered = () -> {
+            if (left.decrementAndGet() == 0) {
+                if (early) {
+                    earlyInFlight.set(false);
+                } else {
+                    then.accept(batch);
+                }
+            }
+        };
+        byStream.forEach((stream, ids) -> ack(stream, ids, answered));
+        if (early) {
+            then.accept(batch);
+        }
     }
 
     private static Map<String, List<String>> byStream(List<Entry> batch) {
@@ -112,7 +132,7 @@ final class Acknowledger {
         return byStream;
     }
 
-    private void ack(String stream, List<String> ids) {
+    private void ack(String stream, List<String> ids, Runnable answered) {
         try {
             ctx.then(ctx.log().ack(stream, ctx.group(), ids), (acked, failure) -> {
                 if (failure != null) {
@@ -123,10 +143,12 @@ final class Acknowledger {
                 } else if (failing.ended()) {
                     LOG.info("Herald: {}: acknowledging again", ctx.describe());
                 }
+                answered.run();
             });
         } catch (RuntimeException e) {
             LOG.warn("Herald: {}: could not acknowledge {} entries of {}: {}", ctx.describe(), ids.size(), stream,
                     e.toString());
+            answered.run();
         }
     }
 }

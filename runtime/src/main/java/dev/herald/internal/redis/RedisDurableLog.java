@@ -41,6 +41,8 @@ public final class RedisDurableLog implements DurableLog {
     private final RedisClusterAsyncCommands<String, byte[]> commands;
     private final Runnable flush;
     private final BiFunction<String, String, Reader> readers;
+    /** The last retention by length appended with, and its arguments. */
+    private volatile LengthArgs lengthArgs;
 
     /**
      * @param commands a single-server or a cluster connection's commands
@@ -66,13 +68,31 @@ public final class RedisDurableLog implements DurableLog {
 
     @Override
     public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, DurableLog.Retention retention) {
+        XAddArgs args = retention.maxAge() != null ? trimming(retention, System.currentTimeMillis()) : byLength(retention);
+        if (headers.isEmpty()) { // the common case: no map per message
+            return sent(commands.xadd(stream, args, StreamReplies.PAYLOAD, payload));
+        }
         Map<String, byte[]> fields;
         try {
             fields = StreamReplies.fields(payload, headers);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return sent(commands.xadd(stream, trimming(retention, System.currentTimeMillis()), fields));
+        return sent(commands.xadd(stream, args, fields));
+    }
+
+    /** The arguments of a retention by length, made once per retention (they do not change with time). */
+    private XAddArgs byLength(DurableLog.Retention retention) {
+        LengthArgs last = lengthArgs;
+        if (last != null && last.retention() == retention) {
+            return last.args();
+        }
+        XAddArgs args = trimming(retention, 0);
+        lengthArgs = new LengthArgs(retention, args);
+        return args;
+    }
+
+    private record LengthArgs(DurableLog.Retention retention, XAddArgs args) {
     }
 
     static XAddArgs trimming(DurableLog.Retention retention, long now) {
