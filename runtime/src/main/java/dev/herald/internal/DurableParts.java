@@ -1,12 +1,15 @@
 package dev.herald.internal;
 
 import dev.herald.HeraldSettings;
+import dev.herald.StreamRetention;
 import dev.herald.internal.durable.DurableChannels;
 import dev.herald.internal.durable.DurableConfig;
 import dev.herald.internal.durable.DurableRuntime;
 import dev.herald.spi.DurableLog;
 import dev.herald.spi.Transport;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +38,21 @@ final class DurableParts {
         }
         DurableConfig config = new DurableConfig(settings.consumerGroup(), settings.consumerName(), settings.maxDeliveries(),
                 settings.claimIdle(), settings.durableReadCount(), settings.durableDiscoveryInterval(),
-                block(settings.claimIdle()), settings.durableRetention(), settings.durableRetentions(),
+                block(settings.claimIdle()), DurableConfig.toLog(settings.durableRetention()),
+                retentions(settings.durableRetentions()),
                 settings.subscriptionDefaults().retryPolicy(), settings.commandTimeout(), handlers.threadName("durable"));
         DurableRuntime runtime = new DurableRuntime(channel -> new HandlerLane(handlers, channel), failures.executor(),
                 failures::reportAsync, (declared, subscription, channel, payload, failure, attempts, probe) -> deadLetters.keep(
                         declared, subscription, channel, payload, failure, attempts, DurableChannelProbe.channelProbeOf(probe)),
                 transport::isIoThread);
         this.channels = new DurableChannels(log, config, runtime);
+    }
+
+    /** @return the retentions by declared channel, in the log's form, converted once */
+    private static Map<String, DurableLog.Retention> retentions(Map<String, StreamRetention> byChannel) {
+        Map<String, DurableLog.Retention> converted = new HashMap<>();
+        byChannel.forEach((channel, retention) -> converted.put(channel, DurableConfig.toLog(retention)));
+        return converted;
     }
 
     /** @return how long one read waits: at most 2 s, and half the claim idle time, so that claims are not late */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * A durable template channel: a stream per concrete channel; a subscription to every value reads every stream the
@@ -59,31 +60,35 @@ final class DurableTemplateChannel<T> implements TemplateChannel<T> {
     public CompletionStage<Long> publish(T message, Object... values) {
         Objects.requireNonNull(message, "message");
         String concrete = template.resolve(values);
-        String channel = parts.names().prefixed(concrete);
-        if (!probe.active()) {
-            try {
-                return durable.append(channel, parts.outbound().encoded(channel, codec, message), concrete,
-                        template.template());
-            } catch (PublishFailedException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        Map<String, String> headers = DurableChannelProbe.headers();
-        Object publishing = probe.publishing(channel, headers);
-        try {
-            return durable.appendWith(channel, parts.outbound().encoded(channel, codec, message), headers, concrete,
-                    template.template()).whenComplete((id, failure) -> probe.published(publishing, failure))
-                    .thenApply(id -> 1L);
-        } catch (PublishFailedException e) {
-            probe.published(publishing, e);
-            return CompletableFuture.failedFuture(e);
-        }
+        return append(message, concrete, parts.names().prefixed(concrete)).thenApply(id -> 1L);
     }
 
     @Override
     public void send(T message, Object... values) {
-        String channel = parts.names().prefixed(template.resolve(values));
-        sendAsync(message, values).whenComplete(parts.outbound().failureReporter(channel, ChannelProbe.NONE));
+        Objects.requireNonNull(message, "message");
+        String concrete = template.resolve(values);
+        String channel = parts.names().prefixed(concrete);
+        BiConsumer<Void, Throwable> report = parts.outbound().failureReporter(channel, ChannelProbe.NONE);
+        append(message, concrete, channel).whenComplete((id, failure) -> {
+            if (failure != null) {
+                report.accept(null, failure);
+            }
+        });
+    }
+
+    /** Appends to the concrete channel's stream, observed when the template is measured. */
+    private CompletionStage<String> append(T message, String concrete, String channel) {
+        Map<String, String> headers = probe.active() ? DurableChannelProbe.headers() : Map.of();
+        Object publishing = probe.publishing(channel, headers);
+        CompletionStage<String> stored;
+        try {
+            stored = durable.appendWith(channel, parts.outbound().encoded(channel, codec, message), headers, concrete,
+                    template.template());
+        } catch (PublishFailedException e) {
+            probe.published(publishing, e);
+            return CompletableFuture.failedFuture(e);
+        }
+        return probe.active() ? stored.whenComplete((id, failure) -> probe.published(publishing, failure)) : stored;
     }
 
     @Override

@@ -78,14 +78,7 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
 
     private CompletionStage<String> append(T message) {
         Objects.requireNonNull(message, "message");
-        if (!probe.active()) {
-            try {
-                return appender.append(parts.outbound().encoded(name, codec, message));
-            } catch (PublishFailedException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        Map<String, String> headers = DurableChannelProbe.headers();
+        Map<String, String> headers = probe.active() ? DurableChannelProbe.headers() : Map.of();
         Object publishing = probe.publishing(name, headers);
         CompletionStage<String> stored;
         try {
@@ -94,7 +87,7 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
             probe.published(publishing, e);
             return CompletableFuture.failedFuture(e);
         }
-        return stored.whenComplete((id, failure) -> probe.published(publishing, failure));
+        return probe.active() ? stored.whenComplete((id, failure) -> probe.published(publishing, failure)) : stored;
     }
 
     @Override

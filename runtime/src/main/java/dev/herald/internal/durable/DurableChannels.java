@@ -43,24 +43,13 @@ public final class DurableChannels {
     }
 
     /**
-     * Appends a message to its channel's stream, trimmed to the channel's retention.
-     *
-     * @param fullChannel the concrete channel, prefix included
-     * @param declared the channel's names as declared, without prefix, that a retention may be set for: the concrete
-     *     name, then its template's
-     * @return a stage that completes with 1 once the log stored it
-     */
-    public CompletionStage<Long> append(String fullChannel, byte[] payload, String... declared) {
-        return appendWith(fullChannel, payload, Map.of(), declared).thenApply(id -> 1L);
-    }
-
-    /**
      * Appends a message with further fields (the trace context) to its channel's stream.
      *
      * @param fullChannel the concrete channel, prefix included
      * @param payload the encoded message
      * @param headers the entry's further fields
-     * @param declared as for {@link #append}
+     * @param declared the channel's names as declared, without prefix, that a retention may be set for: the concrete
+     *     name, then its template's
      * @return a stage that completes with the entry's id once the log stored it
      */
     public CompletionStage<String> appendWith(String fullChannel, byte[] payload, Map<String, String> headers,
@@ -73,7 +62,7 @@ public final class DurableChannels {
      * through it with one stage per message.
      *
      * @param fullChannel the channel, prefix included
-     * @param declared the channel's names as declared, as for {@link #append}
+     * @param declared the channel's names as declared, without prefix: the concrete name, then its template's
      * @return the appender
      */
     public Appender appender(String fullChannel, String... declared) {
@@ -90,14 +79,6 @@ public final class DurableChannels {
             this.log = log;
             this.stream = stream;
             this.retention = retention;
-        }
-
-        /**
-         * @param payload the encoded message
-         * @return a stage that completes with the entry's id once the log stored it
-         */
-        public CompletionStage<String> append(byte[] payload) {
-            return log.append(stream, payload, Map.of(), retention);
         }
 
         /**

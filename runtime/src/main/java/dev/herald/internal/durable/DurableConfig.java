@@ -23,7 +23,7 @@ import java.util.Map;
  * @param threadName the name of the timer thread
  */
 public record DurableConfig(String defaultGroup, String consumerName, int maxDeliveries, Duration claimIdle, int readCount,
-        Duration discoveryInterval, Duration block, StreamRetention retention, Map<String, StreamRetention> retentions,
+        Duration discoveryInterval, Duration block, DurableLog.Retention retention, Map<String, DurableLog.Retention> retentions,
         RetryPolicy retryPolicy, Duration commandTimeout, String threadName) {
 
     /** Copies the retentions. */
@@ -32,12 +32,12 @@ public record DurableConfig(String defaultGroup, String consumerName, int maxDel
     }
 
     /**
-     * The SPI's form of a retention, made once per channel rather than per append.
+     * The SPI's form of a retention, made once when Herald starts rather than per append.
      *
      * @param retention the application's retention
      * @return the log's
      */
-    static DurableLog.Retention toLog(StreamRetention retention) {
+    public static DurableLog.Retention toLog(StreamRetention retention) {
         return retention.isUnbounded() ? DurableLog.Retention.unbounded()
                 : retention.maxAge() != null ? DurableLog.Retention.maxAge(retention.maxAge())
                 : DurableLog.Retention.maxLength(retention.maxLength());
@@ -49,11 +49,11 @@ public record DurableConfig(String defaultGroup, String consumerName, int maxDel
      */
     DurableLog.Retention retentionOf(String... declared) {
         for (String name : declared) {
-            StreamRetention r = name == null ? null : retentions.get(name);
+            DurableLog.Retention r = name == null ? null : retentions.get(name);
             if (r != null) {
-                return toLog(r);
+                return r;
             }
         }
-        return toLog(retention);
+        return retention;
     }
 }
