@@ -47,7 +47,7 @@ public interface DurableLog {
             Objects.requireNonNull(stream, "stream");
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(payload, "payload");
-            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         }
     }
 

@@ -134,7 +134,7 @@ final class Acknowledger {
 
     private void ack(String stream, List<String> ids, Runnable answered) {
         try {
-            ctx.then(ctx.log().ack(stream, ctx.group(), ids), (acked, failure) -> {
+            ctx.thenInline(ctx.log().ack(stream, ctx.group(), ids), (acked, failure) -> {
                 if (failure != null) {
                     if (failing.started()) {
                         LOG.warn("Herald: {}: could not acknowledge {} entries of {} (they stay pending and are delivered"

@@ -99,7 +99,7 @@ final class ReadLoop {
         }
         String stream = all.get(pendingStream);
         try {
-            ctx.then(ctx.reader().readPending(stream, pendingAfter, reserved), (entries, failure) -> pendingRead(reserved,
+            ctx.thenInline(ctx.reader().readPending(stream, pendingAfter, reserved), (entries, failure) -> pendingRead(reserved,
                     entries, failure));
         } catch (RuntimeException e) {
             pendingRead(reserved, null, e);
@@ -156,7 +156,7 @@ final class ReadLoop {
         int asked = chosen.size() * count;
         window.release(reserved - asked);
         try {
-            ctx.then(ctx.reader().readNew(chosen, count, ctx.config().block()), (entries, failure) -> done(asked, entries,
+            ctx.thenInline(ctx.reader().readNew(chosen, count, ctx.config().block()), (entries, failure) -> done(asked, entries,
                     failure));
         } catch (RuntimeException e) {
             done(asked, null, e);

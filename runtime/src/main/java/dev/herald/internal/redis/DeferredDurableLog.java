@@ -36,7 +36,9 @@ final class DeferredDurableLog implements DurableLog {
 
     @Override
     public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, DurableLog.Retention retention) {
-        return when("XADD to '" + stream + "'", log -> log.append(stream, payload, headers, retention));
+        RedisTransport transport = connected.get(); // no text and no lambda per append once connected
+        return transport != null ? transport.durable().append(stream, payload, headers, retention)
+                : CompletableFuture.failedFuture(notConnected.apply("XADD to '" + stream + "'"));
     }
 
     @Override

@@ -46,7 +46,8 @@ final class ReaderConnections implements RedisConnectionStateListener, AutoClose
      */
     Reader open(String group, String consumer) {
         RedisStreamReader reader = new RedisStreamReader(group, consumer, () -> connect(consumer), this::retire,
-                StatefulRedisConnection::async, false, settings.commandTimeout(), client.getResources().eventExecutorGroup(),
+                StatefulRedisConnection::async, false, settings.commandTimeout(), client.getResources().timer(),
+                client.getResources().eventExecutorGroup(),
                 readers::remove);
         readers.put(reader, Boolean.TRUE);
         if (closed) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 
 /**
@@ -37,6 +38,10 @@ import java.util.function.BiFunction;
 public final class RedisDurableLog implements DurableLog {
 
     private static final int SCAN_BATCH = 1_000;
+    /** The most appends to one that trims a stream kept by length. */
+    static final int MOST_APPENDS_PER_TRIM = 100;
+    /** An append that leaves its stream as it is. */
+    private static final XAddArgs NO_TRIM = new XAddArgs();
 
     private final RedisClusterAsyncCommands<String, byte[]> commands;
     private final Runnable flush;
@@ -66,33 +71,56 @@ public final class RedisDurableLog implements DurableLog {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The stage is Lettuce's command itself (an append's failure needs no translating): a fire-and-forget
+     * append costs no stage of its own. A retention by age trims on every append; one by length on about one
+     * append in {@link #appendsPerTrim}, chosen at random, since {@code MAXLEN ~} keeps about that many anyway.
+     */
     @Override
     public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, DurableLog.Retention retention) {
         XAddArgs args = retention.maxAge() != null ? trimming(retention, System.currentTimeMillis()) : byLength(retention);
+        RedisFuture<String> added;
         if (headers.isEmpty()) { // the common case: no map per message
-            return sent(commands.xadd(stream, args, StreamReplies.PAYLOAD, payload));
+            added = commands.xadd(stream, args, StreamReplies.PAYLOAD, payload);
+        } else {
+            Map<String, byte[]> fields;
+            try {
+                fields = StreamReplies.fields(payload, headers);
+            } catch (IllegalArgumentException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            added = commands.xadd(stream, args, fields);
         }
-        Map<String, byte[]> fields;
-        try {
-            fields = StreamReplies.fields(payload, headers);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return sent(commands.xadd(stream, args, fields));
+        flush.run();
+        return added;
     }
 
-    /** The arguments of a retention by length, made once per retention (they do not change with time). */
+    /**
+     * @param maxLength a retention's length
+     * @return how many appends there are to one that trims, on average: the length divided by 10,000, between 1
+     *     and {@value #MOST_APPENDS_PER_TRIM}; a stream passes its length by about a ten-thousandth before it is
+     *     trimmed, on top of the hundred or so entries {@code MAXLEN ~} keeps anyway (it drops whole nodes only)
+     */
+    static int appendsPerTrim(long maxLength) {
+        return (int) Math.max(1, Math.min(MOST_APPENDS_PER_TRIM, maxLength / 10_000));
+    }
+
+    /**
+     * The arguments of a retention by length, made once per retention (they do not change with time): with the
+     * trimming on about one append in {@link #appendsPerTrim}, without it on the others.
+     */
     private XAddArgs byLength(DurableLog.Retention retention) {
         LengthArgs last = lengthArgs;
-        if (last != null && last.retention() == retention) {
-            return last.args();
+        if (last == null || last.retention() != retention) {
+            last = new LengthArgs(retention, trimming(retention, 0), appendsPerTrim(retention.maxLength()));
+            lengthArgs = last;
         }
-        XAddArgs args = trimming(retention, 0);
-        lengthArgs = new LengthArgs(retention, args);
-        return args;
+        return last.every() <= 1 || ThreadLocalRandom.current().nextInt(last.every()) == 0 ? last.args() : NO_TRIM;
     }
 
-    private record LengthArgs(DurableLog.Retention retention, XAddArgs args) {
+    private record LengthArgs(DurableLog.Retention retention, XAddArgs args, int every) {
     }
 
     static XAddArgs trimming(DurableLog.Retention retention, long now) {

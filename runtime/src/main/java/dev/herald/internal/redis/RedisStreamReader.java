@@ -15,6 +15,8 @@ import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +25,9 @@ import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -62,7 +63,8 @@ public final class RedisStreamReader implements Reader {
     private final Function<StatefulConnection<String, byte[]>, RedisClusterAsyncCommands<String, byte[]>> commands;
     private final boolean bySlot;
     private final Duration commandTimeout;
-    private final ScheduledExecutorService timer;
+    private final Timer timer;
+    private final Executor expiries;
     private final java.util.function.Consumer<RedisStreamReader> onClose;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -75,14 +77,17 @@ public final class RedisStreamReader implements Reader {
      * @param commands the connection's asynchronous commands
      * @param bySlot whether streams of different slots must be read by separate commands (a cluster)
      * @param commandTimeout how long Redis may take beyond a read's block
-     * @param timer where a read's deadline runs (not an I/O thread)
+     * @param timer where a read's deadline runs (not an I/O thread): Lettuce's wheel timer, whose timeouts are set
+     *     and cancelled without waking a thread (one per read)
+     * @param expiries where a read that got no answer in time is failed and its connection replaced (not the timer's
+     *     thread, which Lettuce's own command timeouts share)
      * @param onClose told once the reader closes
      */
     @SuppressWarnings("unchecked")
     public <C extends StatefulConnection<String, byte[]>> RedisStreamReader(String group, String consumer,
             Supplier<CompletableFuture<C>> connect, java.util.function.Consumer<C> retire,
             Function<C, RedisClusterAsyncCommands<String, byte[]>> commands,
-            boolean bySlot, Duration commandTimeout, ScheduledExecutorService timer,
+            boolean bySlot, Duration commandTimeout, Timer timer, Executor expiries,
             java.util.function.Consumer<RedisStreamReader> onClose) {
         this.group = group;
         this.consumer = consumer;
@@ -93,6 +98,7 @@ public final class RedisStreamReader implements Reader {
         this.bySlot = bySlot;
         this.commandTimeout = commandTimeout;
         this.timer = timer;
+        this.expiries = expiries;
         this.onClose = onClose;
     }
 
@@ -168,21 +174,21 @@ public final class RedisStreamReader implements Reader {
             result.completeExceptionally(closedException());
         }
         Duration deadline = block.plus(commandTimeout);
-        ScheduledFuture<?> timeout;
+        Timeout timeout;
         try {
-            timeout = timer.schedule(() -> {
+            timeout = timer.newTimeout(expired -> expiries.execute(() -> {
                 if (result.completeExceptionally(new RedisCommandTimeoutException(
                         what + " got no answer within " + deadline.toMillis() + " ms"))) {
                     replaceConnection();
                 }
-            }, deadline.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) { // the transport is shutting down
+            }), deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException | IllegalStateException e) { // the transport is shutting down
             result.completeExceptionally(closedException());
             return result;
         }
         result.whenComplete((done, failure) -> {
             inFlight.remove(result);
-            timeout.cancel(false);
+            timeout.cancel();
         });
         connection.whenComplete((open, notOpen) -> {
             if (notOpen != null) {

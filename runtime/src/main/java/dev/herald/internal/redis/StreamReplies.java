@@ -93,9 +93,16 @@ final class StreamReplies {
      * @return the entry, delivered once
      */
     public static Entry firstDelivery(StreamMessage<String, byte[]> message) {
+        Map<String, byte[]> body = message.getBody();
+        if (body.size() == 1) { // the common case, the payload alone: no map of headers per entry
+            byte[] payload = body.get(PAYLOAD);
+            if (payload != null) {
+                return new Entry(message.getStream(), message.getId(), payload, Map.of(), 1);
+            }
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         byte[] payload = null;
-        for (Map.Entry<String, byte[]> field : message.getBody().entrySet()) {
+        for (Map.Entry<String, byte[]> field : body.entrySet()) {
             if (payload == null && PAYLOAD.equals(field.getKey())) {
                 payload = field.getValue();
             } else {

@@ -99,6 +99,50 @@ class RedisDurableLogTest extends DurableLogContract {
     }
 
     @Test
+    void aLongRetentionTrimsOnAboutOneAppendInAHundredAsTheSlowlogShows() {
+        List<String> config = lines(redis.command("CONFIG", "GET", "slowlog-*"));
+        redis.command("CONFIG", "SET", "slowlog-log-slower-than", "0");
+        redis.command("CONFIG", "SET", "slowlog-max-len", "10000");
+        redis.command("SLOWLOG", "RESET");
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                log.append(stream, "x".getBytes(), Map.of(), DurableLog.Retention.maxLength(1_000_000));
+            }
+            append(stream, "last", DurableLog.Retention.maxLength(1_000_000));
+            List<String> logged = lines(redis.command("SLOWLOG", "GET", "10000"));
+            long appends = 0;
+            long trimming = 0;
+            for (int i = 0; i + 1 < logged.size(); i++) {
+                if (logged.get(i).equals("XADD") && logged.get(i + 1).equals(stream)) {
+                    appends++;
+                    if (logged.get(i + 2).equals("MAXLEN")) {
+                        trimming++;
+                        assertEquals(List.of("MAXLEN", "~", "1000000"), logged.subList(i + 2, i + 5));
+                    }
+                }
+            }
+            assertEquals(2_001, appends);
+            // one in 100 on average (20 expected): fewer than 5 or more than 50 has odds below one in 10,000
+            assertTrue(trimming >= 5 && trimming <= 50, trimming + " of " + appends + " appends trimmed");
+        } finally {
+            for (int i = 0; i + 1 < config.size(); i += 2) {
+                redis.command("CONFIG", "SET", config.get(i), config.get(i + 1));
+            }
+        }
+    }
+
+    @Test
+    void aRetentionTrimsOnAboutOneAppendInItsLengthOverTenThousandAtMostAHundred() {
+        assertEquals(1, RedisDurableLog.appendsPerTrim(0));
+        assertEquals(1, RedisDurableLog.appendsPerTrim(10));
+        assertEquals(1, RedisDurableLog.appendsPerTrim(19_999));
+        assertEquals(2, RedisDurableLog.appendsPerTrim(20_000));
+        assertEquals(25, RedisDurableLog.appendsPerTrim(250_000));
+        assertEquals(100, RedisDurableLog.appendsPerTrim(1_000_000));
+        assertEquals(100, RedisDurableLog.appendsPerTrim(Long.MAX_VALUE));
+    }
+
+    @Test
     void ackIsWhatXpendingReports() {
         get(log.createGroup(stream, "g"));
         String first = append("1");

@@ -31,7 +31,8 @@ final class ClusterReaders implements AutoCloseable {
 
     Reader open(String group, String consumer) {
         RedisStreamReader reader = new RedisStreamReader(group, consumer, this::connect, connection -> { },
-                StatefulRedisClusterConnection::async, true, commandTimeout, client.getResources().eventExecutorGroup(),
+                StatefulRedisClusterConnection::async, true, commandTimeout, client.getResources().timer(),
+                client.getResources().eventExecutorGroup(),
                 readers::remove);
         readers.put(reader, Boolean.TRUE);
         if (closed) {
