@@ -7,9 +7,9 @@ import dev.herald.PayloadCodec;
 import dev.herald.RetryPolicy;
 import dev.herald.spi.DurableLog.Entry;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.LockSupport;
@@ -36,8 +36,14 @@ final class EntryHandling<T> {
     private final RetryPolicy retryPolicy;
     private final Acknowledger acks;
     private final Object owner;
-    /** The entries held, by stream and id, with when they came ({@link System#nanoTime()}). */
-    private final Map<Key, Long> held = new ConcurrentHashMap<>();
+    /**
+     * The entries held, by identity, with when they came ({@link System#nanoTime()}): under its own lock, taken once
+     * per batch; no allocation per entry. At most the window's capacity.
+     */
+    private final Map<Entry, Long> held = new IdentityHashMap<>();
+    /** The channel of the last entry's stream, worked out once for a batch of one stream. */
+    private String lastStream;
+    private String lastChannel;
 
     EntryHandling(ConsumerContext ctx, Window window, Executor lane, PayloadCodec<T> codec, DurableSink<T> sink,
             RetryPolicy retryPolicy, Object owner) {
@@ -56,22 +62,28 @@ final class EntryHandling<T> {
         return HANDLING.get() == owner;
     }
 
-    private record Key(String stream, String id) {
-    }
-
-    private static Key key(Entry entry) {
-        return new Key(entry.stream(), entry.id());
-    }
-
-    /** @return whether the consumer holds the entry already */
+    /** @return whether the consumer holds an entry of that stream and id already (read again, or claimed) */
     boolean holds(Entry entry) {
-        return held.containsKey(key(entry));
+        synchronized (held) {
+            for (Entry mine : held.keySet()) {
+                if (mine.id().equals(entry.id()) && mine.stream().equals(entry.stream())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** @return how long the entry held the longest has been held; zero when none is */
     Duration oldestHeld() {
         long now = System.nanoTime();
-        return Duration.ofNanos(held.values().stream().mapToLong(since -> now - since).max().orElse(0));
+        long longest = 0;
+        synchronized (held) {
+            for (Long since : held.values()) {
+                longest = Math.max(longest, now - since);
+            }
+        }
+        return Duration.ofNanos(longest);
     }
 
     /**
@@ -79,9 +91,11 @@ final class EntryHandling<T> {
      * the entries handled are acknowledged together when it is done (or sooner, see {@link Acknowledger}).
      */
     void accept(List<Entry> entries) {
-        long now = System.nanoTime();
-        for (Entry entry : entries) {
-            held.put(key(entry), now);
+        Long now = System.nanoTime(); // boxed once for the batch
+        synchronized (held) {
+            for (Entry entry : entries) {
+                held.put(entry, now);
+            }
         }
         try {
             lane.execute(() -> handle(entries));
@@ -118,7 +132,7 @@ final class EntryHandling<T> {
 
     /** @return whether the entry is to be acknowledged: it was handled or dead-lettered */
     private boolean deliver(Entry entry) {
-        String channel = StreamNames.channel(entry.stream());
+        String channel = channelOf(entry.stream());
         DurableProbe probe = ctx.target().probe();
         if (entry.deliveries() > 1) {
             probe.redelivered();
@@ -199,10 +213,21 @@ final class EntryHandling<T> {
     }
 
     private void forget(List<Entry> entries) {
-        for (Entry entry : entries) {
-            held.remove(key(entry));
+        synchronized (held) {
+            for (Entry entry : entries) {
+                held.remove(entry);
+            }
         }
         window.release(entries.size());
+    }
+
+    /** @return the channel of a stream; on the lane's thread, one at a time */
+    private String channelOf(String stream) {
+        if (stream != lastStream) { // a batch's entries share their stream's string
+            lastChannel = StreamNames.channel(stream);
+            lastStream = stream;
+        }
+        return lastChannel;
     }
 
     /** Waits before a retry; gives up (false) when the consumer closes or the thread is interrupted. */

@@ -53,7 +53,8 @@ public final class PublishFlusher {
      * carries everything written since the last one; a lone command is sent within one thread hop.
      */
     public void flushSoon() {
-        if (flushPending.compareAndSet(false, true)) {
+        // read first: under load a flush is pending, and a read leaves the flag's cache line shared with the flusher
+        if (!flushPending.get() && flushPending.compareAndSet(false, true)) {
             try {
                 flusher.execute(flush);
             } catch (RejectedExecutionException e) {
