@@ -130,4 +130,23 @@ public interface ChannelProbe {
     /** A durable channel's entry delivered again: claimed from another consumer, or re-read after a lost read. */
     default void redelivered() {
     }
+
+    /**
+     * Entries of a durable channel claimed from another consumer of the group (idle longer than the claim idle time).
+     *
+     * @param count how many
+     */
+    default void claimed(int count) {
+    }
+
+    /**
+     * What Redis last reported about a group on one stream of a durable channel, for the channel's gauges.
+     *
+     * @param group the consumer group
+     * @param stream the stream
+     * @param pending entries delivered to the group and not acknowledged ({@code XPENDING}'s count)
+     * @param lag entries not yet delivered to the group, or -1 when the log cannot tell
+     */
+    default void groupState(String group, String stream, long pending, long lag) {
+    }
 }

@@ -70,6 +70,16 @@ final class DurableChannelProbe implements DurableProbe {
     }
 
     @Override
+    public void claimed(int count) {
+        probe.claimed(count);
+    }
+
+    @Override
+    public void groupState(String group, String stream, long pending, long lag) {
+        probe.groupState(group, stream, pending, lag);
+    }
+
+    @Override
     public void retried() {
         probe.retried();
     }

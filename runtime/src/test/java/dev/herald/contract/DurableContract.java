@@ -254,6 +254,53 @@ abstract class DurableContract {
     }
 
     @Test
+    void aGroupsPendingAndLagAreGaugedAsTheLogReportsThemAndClaimsAreCounted() throws Exception {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry hungMeters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry liveMeters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        CountDownLatch stuck = hang();
+        BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();
+        open(builder().consumerGroup("shipping").claimIdle(CLAIM_IDLE).durableReadCount(3).meterRegistry(hungMeters))
+                .channel(PARCELS).subscribe(p -> {
+                    first.add(p);
+                    stuck.await();
+                });
+        TypedChannel<Parcel> publisher = open(builder()).channel(PARCELS);
+        for (int i = 0; i < 5; i++) {
+            done(publisher.sendAsync(Parcel.of(i)));
+        }
+        assertEquals(Parcel.of(0), take(first));
+        // what the hung consumer read and holds (up to the read count, by the half-window rule two or three) is
+        // pending, the rest not delivered yet: once the hung consumer stopped reading, its gauges say what the log says
+        long[] held = new long[1];
+        await().atMost(WAIT).until(() -> {
+            DurableLog.GroupState state = group("parcels", "shipping");
+            held[0] = state.pending();
+            return state.pending() >= 2 && state.pending() + state.lag() == 5
+                    && gauge(hungMeters, "herald.durable.pending") == state.pending()
+                    && gauge(hungMeters, "herald.durable.lag") == state.lag();
+        });
+
+        Set<Parcel> handled = ConcurrentHashMap.newKeySet();
+        open(builder().consumerGroup("shipping").claimIdle(CLAIM_IDLE).meterRegistry(liveMeters)).channel(PARCELS)
+                .subscribe(handled::add);
+        await().atMost(WAIT).until(() -> handled.size() == 5);
+        awaitNothingPending("parcels", "shipping");
+        assertEquals(held[0], liveMeters.get("herald.messages.claimed").tag("channel", "parcels").counter().count(),
+                "the entries the hung consumer held were claimed, and only those");
+        assertEquals(0.0, hungMeters.get("herald.messages.claimed").tag("channel", "parcels").counter().count());
+        await().atMost(WAIT).until(() -> gauge(liveMeters, "herald.durable.pending") == 0
+                && gauge(liveMeters, "herald.durable.lag") == 0);
+    }
+
+    private static double gauge(io.micrometer.core.instrument.MeterRegistry meters, String name) {
+        io.micrometer.core.instrument.Gauge gauge = meters.find(name).tag("channel", "parcels").tag("group", "shipping")
+                .gauge();
+        return gauge == null ? -1 : gauge.value();
+    }
+
+    @Test
     void theEntriesOfAConsumerThatHangsAreClaimedByAnotherAfterClaimIdle() throws Exception {
         CountDownLatch stuck = hang();
         BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();

@@ -91,6 +91,7 @@ final class Claimer {
         window.release(reserved - fresh.size());
         if (!fresh.isEmpty()) {
             LOG.debug("Herald: {}: claimed {} entries of {}", ctx.describe(), fresh.size(), stream);
+            ctx.target().probe().claimed(fresh.size());
             handling.accept(fresh);
         }
     }

@@ -56,6 +56,10 @@ final class DurableConsumer<T> implements Subscription {
             readLoop.claimDue(); // entries left pending under this name before are taken first
             Duration claimPeriod = clamp(ctx.config().claimIdle().dividedBy(2), MAX_CLAIM_PERIOD);
             timers.add(every(claimPeriod, readLoop::claimDue));
+            if (ctx.target().probe().active()) { // the group's gauges: what Redis says, as often as a claim is due
+                reportGroup();
+                timers.add(every(claimPeriod, this::reportGroup));
+            }
             if (discovery != null) {
                 timers.add(every(clamp(ctx.config().discoveryInterval(), ctx.config().discoveryInterval()), discovery::rescan));
             }
@@ -63,6 +67,24 @@ final class DurableConsumer<T> implements Subscription {
                 timers.forEach(timer -> timer.cancel(false));
             }
         });
+    }
+
+    /** Asks the log about the group on each stream, for the channel's pending and lag gauges. */
+    private void reportGroup() {
+        for (String stream : ctx.streams().all()) {
+            try {
+                ctx.then(ctx.log().group(stream, ctx.group()), (state, failure) -> {
+                    if (failure == null) {
+                        ctx.target().probe().groupState(ctx.group(), stream, state.pending(), state.lag());
+                    } else {
+                        LOG.debug("Herald: {}: could not read the group's state on {}: {}", ctx.describe(), stream,
+                                failure.toString());
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.debug("Herald: {}: could not read the group's state on {}: {}", ctx.describe(), stream, e.toString());
+            }
+        }
     }
 
     private static Duration clamp(Duration period, Duration max) {

@@ -67,6 +67,25 @@ public interface DurableProbe {
     default void redelivered() {
     }
 
+    /**
+     * Entries claimed from another consumer of the group.
+     *
+     * @param count how many
+     */
+    default void claimed(int count) {
+    }
+
+    /**
+     * What the log last reported about the group on one stream.
+     *
+     * @param group the group
+     * @param stream the stream
+     * @param pending entries delivered and not acknowledged
+     * @param lag entries not yet delivered to the group, or -1 when the log cannot tell
+     */
+    default void groupState(String group, String stream, long pending, long lag) {
+    }
+
     /** A handler call failed and is tried again. */
     default void retried() {
     }

@@ -14,6 +14,11 @@ final class MeterNames {
     static final String DROPPED = "herald.messages.dropped";
     static final String DEAD_LETTERED = "herald.messages.dead.lettered";
     static final String REDELIVERED = "herald.messages.redelivered";
+    static final String CLAIMED = "herald.messages.claimed";
+    /** Tag of the durable gauges: the consumer group. */
+    static final String GROUP = "group";
+    static final String DURABLE_PENDING = "herald.durable.pending";
+    static final String DURABLE_LAG = "herald.durable.lag";
     static final String HANDLER_DURATION = "herald.handler.duration";
     static final String HANDLER_FAILURES = "herald.handler.failures";
     static final String HANDLER_RETRIES = "herald.handler.retries";

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,9 @@ final class MicrometerChannelProbe implements ChannelProbe {
     private final Counter dropped;
     private final Counter deadLettered;
     private final Counter redelivered;
+    private final Counter claimed;
+    /** By group, then stream: what Redis last reported, pending and lag; the gauges sum over the streams. */
+    private final Map<String, Map<String, long[]>> groups = new ConcurrentHashMap<>();
     private final Timer handlerDuration;
     private final Counter handlerFailures;
     private final Counter retries;
@@ -61,6 +65,8 @@ final class MicrometerChannelProbe implements ChannelProbe {
         this.deadLettered = counter(meters, MeterNames.DEAD_LETTERED, channel, "Messages kept as dead letters");
         this.redelivered = counter(meters, MeterNames.REDELIVERED, channel,
                 "Entries of a durable channel delivered again (claimed, or re-read)");
+        this.claimed = counter(meters, MeterNames.CLAIMED, channel,
+                "Entries of a durable channel claimed from another consumer of the group after the claim idle time");
         this.handlerDuration = Timer.builder(MeterNames.HANDLER_DURATION).tags(channel)
                 .description("Handler calls, each retry included").register(meters);
         this.handlerFailures = counter(meters, MeterNames.HANDLER_FAILURES, channel,
@@ -191,6 +197,40 @@ final class MicrometerChannelProbe implements ChannelProbe {
     @Override
     public void redelivered() {
         redelivered.increment();
+    }
+
+    @Override
+    public void claimed(int count) {
+        claimed.increment(count);
+    }
+
+    @Override
+    public void groupState(String group, String stream, long pending, long lag) {
+        Map<String, long[]> streams = groups.computeIfAbsent(group, this::registerGroupGauges);
+        streams.put(stream, new long[] {pending, lag});
+    }
+
+    /** Registers a group's gauges, summing what was last reported for each of the channel's streams. */
+    private Map<String, long[]> registerGroupGauges(String group) {
+        Map<String, long[]> streams = new ConcurrentHashMap<>();
+        Tags tags = Tags.of(MeterNames.CHANNEL, declared, MeterNames.GROUP, group);
+        owner.gauge(MeterNames.DURABLE_PENDING, tags, "Entries of a durable channel delivered to the group and not yet"
+                + " acknowledged, as Redis last reported (XPENDING), summed over the channel's streams", streams,
+                s -> sum(s, 0));
+        owner.gauge(MeterNames.DURABLE_LAG, tags, "Entries of a durable channel not yet delivered to the group, as Redis"
+                + " last reported (XINFO GROUPS lag), summed over the channel's streams", streams, s -> sum(s, 1));
+        return streams;
+    }
+
+    private static double sum(Map<String, long[]> streams, int which) {
+        long total = 0;
+        for (long[] state : streams.values()) {
+            if (state[which] < 0) {
+                return Double.NaN; // the log cannot tell
+            }
+            total += state[which];
+        }
+        return total;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class MicrometerInstruments implements Instruments {
     private final Counter reconnects;
     private final Counter lateReplies;
     private final List<Meter> gauges = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
     private final AtomicLong lastHandlerFailureLog = new AtomicLong();
 
     private MicrometerInstruments(HeraldSettings settings, String system) {
@@ -105,6 +107,15 @@ public final class MicrometerInstruments implements Instruments {
         gauge(MeterNames.PENDING_REQUESTS, "Requests waiting for their reply", null, figures, f -> f.pendingRequests());
     }
 
+    /** Registers a gauge that is removed when the Herald closes. */
+    <S> void gauge(String name, Tags tags, String description, S state, ToDoubleFunction<S> value) {
+        if (closed) {
+            return; // a durable consumer's last report after the Herald closed
+        }
+        gauges.add(Gauge.builder(name, state, value).tags(tags).description(description).strongReference(true)
+                .register(meters));
+    }
+
     private void gauge(String name, String description, String unit, Figures figures, ToDoubleFunction<Figures> value) {
         gauges.add(Gauge.builder(name, figures, value).description(description).baseUnit(unit).strongReference(true)
                 .register(meters));
@@ -122,6 +133,7 @@ public final class MicrometerInstruments implements Instruments {
 
     @Override
     public void close() {
+        closed = true;
         gauges.forEach(meters::remove);
         gauges.clear();
     }
