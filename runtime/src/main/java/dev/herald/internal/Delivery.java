@@ -127,8 +127,10 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     }
 
     private void schedule() {
+        // read first: under load a drain is under way, and a read leaves the flag's cache line shared with the
+        // drainer instead of taking it over for a CAS per message
         // the pool never throws: a thread it cannot start is reported and the turn stays queued
-        if (draining.compareAndSet(false, true) && !context.pool().schedule(this)) {
+        if (!draining.get() && draining.compareAndSet(false, true) && !context.pool().schedule(this)) {
             draining.set(false); // Herald is closing; what is buffered is counted as unhandled
         }
     }
