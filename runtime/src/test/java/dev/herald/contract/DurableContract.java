@@ -218,6 +218,33 @@ abstract class DurableContract {
         awaitNothingPending("parcels", "shipping");
     }
 
+    /**
+     * An entry another client appended that does not decode (not JSON, or JSON of another shape) goes to the error
+     * handler as a decode error and to the dead letters, without its handler; it is acknowledged, and the entries
+     * after it are handled as usual.
+     */
+    @Test
+    void anEntryThatDoesNotDecodeIsReportedDeadLetteredAcknowledgedAndConsumptionGoesOn() throws Exception {
+        Herald herald = open(builder().consumerGroup("shipping"));
+        List<Parcel> handled = new CopyOnWriteArrayList<>();
+        herald.channel(PARCELS).subscribe(handled::add);
+        done(fixture.log().append(stream("parcels"), "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of(), DurableLog.Retention.unbounded()));
+        done(herald.channel(PARCELS).sendAsync(Parcel.of(8)));
+
+        await().atMost(WAIT).until(() -> handled.size() == 1
+                && done(herald.deadLetters().read("parcels", 10)).size() == 1);
+        assertEquals(List.of(Parcel.of(8)), handled);
+        List<HeraldError> decode = errors.ofKind(HeraldError.Kind.DECODE);
+        assertEquals(1, decode.size(), errors.errors.toString());
+        assertEquals(prefix + "parcels", decode.get(0).channel());
+        assertEquals("not json", new String(decode.get(0).payload(), java.nio.charset.StandardCharsets.UTF_8));
+        DeadLetter letter = done(herald.deadLetters().read("parcels", 10)).get(0);
+        assertEquals(0, letter.attempts(), "the handler was not called");
+        assertTrue(errors.ofKind(HeraldError.Kind.HANDLER).isEmpty());
+        awaitNothingPending("parcels", "shipping");
+    }
+
     /** Durable channels have the meters of pub/sub ones, under the declared name, and count redeliveries. */
     @Test
     void aDurableChannelIsMeteredUnderItsDeclaredName() throws Exception {
@@ -438,6 +465,33 @@ abstract class DurableContract {
         assertEquals(List.of(), new ArrayList<>(europe), "one value's subscription reads its stream only");
         awaitNothingPending("parcels:eu", "shipping");
         awaitNothingPending("parcels:us", "shipping");
+    }
+
+    /**
+     * A template subscription over more streams than its read count has places reads one entry from each of some
+     * streams, taking turns: every stream is read, none starves.
+     */
+    @Test
+    void aTemplateSubscriptionOverMoreStreamsThanItsReadCountReadsThemAllInTurns() throws Exception {
+        TemplateChannel<Parcel> publisher = open(builder()).template(BY_REGION);
+        List<String> regions = List.of("r0", "r1", "r2", "r3", "r4");
+        for (String region : regions) { // the streams exist before the subscription finds them
+            for (int i = 0; i < 4; i++) {
+                done(publisher.sendAsync(Parcel.of(i), region));
+            }
+        }
+        Herald herald = open(builder().consumerGroup("shipping").durableReadCount(2)
+                .durableDiscoveryInterval(Duration.ofMillis(50)));
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        herald.template(BY_REGION).subscribeAll((ChannelValues values, Parcel p) -> received.add(values.string(0) + "/" + p.id()));
+
+        await().atMost(WAIT).until(() -> received.size() == 20);
+        Set<String> expected = new HashSet<>();
+        regions.forEach(region -> IntStream.range(0, 4).forEach(i -> expected.add(region + "/p-" + i)));
+        assertEquals(expected, received);
+        for (String region : regions) {
+            awaitNothingPending("parcels:" + region, "shipping");
+        }
     }
 
     @Test
