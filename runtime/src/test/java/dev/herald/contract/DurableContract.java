@@ -519,8 +519,12 @@ abstract class DurableContract {
         });
         done(herald.channel(PARCELS).sendAsync(Parcel.of(1)));
         assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(prefix + "parcels", subscription.channel());
+        assertTrue(subscription.isActive());
+        assertEquals(1, subscription.buffered(), "the entry being handled is held");
 
         var unsubscribed = subscription.unsubscribe();
+        assertTrue(!subscription.isActive(), "ended at once");
         assertEquals(1, pending("parcels", "shipping"), "still running");
         finish.countDown();
         done(unsubscribed);

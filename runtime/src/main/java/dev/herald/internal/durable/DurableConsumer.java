@@ -28,6 +28,7 @@ final class DurableConsumer<T> implements Subscription {
     private final Window window;
     private final GroupJoiner joiner;
     private final ReadLoop readLoop;
+    private final EntryHandling<T> handling;
     private final StreamDiscovery discovery;
     private final ConsumerExit exit;
     private final Consumer<DurableConsumer<?>> onClosed;
@@ -43,6 +44,7 @@ final class DurableConsumer<T> implements Subscription {
         this.joiner = new GroupJoiner(ctx);
         EntryHandling<T> handling = new EntryHandling<>(ctx, window, ctx.runtime().lanes().apply(ctx.target().name()),
                 codec, sink, retryPolicy, this);
+        this.handling = handling;
         this.readLoop = new ReadLoop(ctx, window, joiner, handling, new Claimer(ctx, window, handling));
         loop[0] = readLoop;
         this.discovery = ctx.target().pattern() != null ? new StreamDiscovery(ctx, joiner, readLoop::poke) : null;
@@ -117,9 +119,10 @@ final class DurableConsumer<T> implements Subscription {
         return 0; // nothing is dropped: what is not acknowledged stays pending
     }
 
+    /** @return the entries read or claimed and not yet acknowledged (not the room a read under way reserved) */
     @Override
     public int buffered() {
-        return window.held();
+        return handling.heldCount();
     }
 
     @Override

@@ -74,6 +74,13 @@ final class EntryHandling<T> {
         }
     }
 
+    /** @return how many entries the consumer holds: read or claimed, and not yet acknowledged */
+    int heldCount() {
+        synchronized (held) {
+            return held.size();
+        }
+    }
+
     /** @return how long the entry held the longest has been held; zero when none is */
     Duration oldestHeld() {
         long now = System.nanoTime();
