@@ -3,7 +3,6 @@ package dev.herald.internal;
 import dev.herald.ChannelTemplate;
 import dev.herald.MessageHandler;
 import dev.herald.PayloadCodec;
-import dev.herald.PublishFailedException;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
@@ -12,9 +11,7 @@ import dev.herald.internal.durable.DurableChannels;
 import dev.herald.internal.durable.DurableProbe;
 import dev.herald.internal.durable.DurableSink;
 import dev.herald.internal.durable.DurableTarget;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
@@ -78,17 +75,8 @@ final class DurableTemplateChannel<T> implements TemplateChannel<T> {
 
     /** Appends to the concrete channel's stream, observed when the template is measured. */
     private CompletionStage<String> append(T message, String concrete, String channel) {
-        Map<String, String> headers = probe.active() ? DurableChannelProbe.headers() : Map.of();
-        Object publishing = probe.publishing(channel, headers);
-        CompletionStage<String> stored;
-        try {
-            stored = durable.appendWith(channel, parts.outbound().encoded(channel, codec, message), headers, concrete,
-                    template.template());
-        } catch (PublishFailedException e) {
-            probe.published(publishing, e);
-            return CompletableFuture.failedFuture(e);
-        }
-        return probe.active() ? stored.whenComplete((id, failure) -> probe.published(publishing, failure)) : stored;
+        DurableChannels.Appender appender = durable.appender(channel, concrete, template.template());
+        return DurableTypedChannel.append(parts, probe, appender, channel, codec, message);
     }
 
     @Override

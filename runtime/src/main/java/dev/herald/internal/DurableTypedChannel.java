@@ -78,11 +78,23 @@ final class DurableTypedChannel<T> implements TypedChannel<T> {
 
     private CompletionStage<String> append(T message) {
         Objects.requireNonNull(message, "message");
+        return append(parts, probe, appender, name, codec, message);
+    }
+
+    /**
+     * Encodes and appends a message to one channel's stream, observed when the probe is active (the trace context
+     * goes into the entry's fields); shared with {@link DurableTemplateChannel}.
+     *
+     * @param channel the concrete channel, prefix included
+     * @return a stage that completes with the entry's id once the log stored it, or fails
+     */
+    static <T> CompletionStage<String> append(ChannelParts parts, DurableProbe probe, DurableChannels.Appender appender,
+            String channel, PayloadCodec<T> codec, T message) {
         Map<String, String> headers = probe.active() ? DurableChannelProbe.headers() : Map.of();
-        Object publishing = probe.publishing(name, headers);
+        Object publishing = probe.publishing(channel, headers);
         CompletionStage<String> stored;
         try {
-            stored = appender.append(parts.outbound().encoded(name, codec, message), headers);
+            stored = appender.append(parts.outbound().encoded(channel, codec, message), headers);
         } catch (PublishFailedException e) {
             probe.published(publishing, e);
             return CompletableFuture.failedFuture(e);

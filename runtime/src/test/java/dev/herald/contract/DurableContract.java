@@ -22,6 +22,9 @@ import dev.herald.SubscriptionOptions;
 import dev.herald.TemplateChannel;
 import dev.herald.TypedChannel;
 import dev.herald.spi.DurableLog;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -127,6 +130,21 @@ abstract class DurableContract {
         CountDownLatch latch = new CountDownLatch(1);
         hung.add(latch);
         return latch;
+    }
+
+    /**
+     * Subscribes a consumer whose handler stops in its first message until the test ends.
+     *
+     * @return the messages its handler got: the first, where it hangs
+     */
+    private BlockingQueue<Parcel> subscribeHung(Herald herald) {
+        CountDownLatch stuck = hang();
+        BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();
+        herald.channel(PARCELS).subscribe(p -> {
+            first.add(p);
+            stuck.await();
+        });
+        return first;
     }
 
     @Test
@@ -248,10 +266,8 @@ abstract class DurableContract {
     /** Durable channels have the meters of pub/sub ones, under the declared name, and count redeliveries. */
     @Test
     void aDurableChannelIsMeteredUnderItsDeclaredName() throws Exception {
-        io.micrometer.core.instrument.simple.SimpleMeterRegistry publisherMeters =
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        io.micrometer.core.instrument.simple.SimpleMeterRegistry consumerMeters =
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        SimpleMeterRegistry publisherMeters = new SimpleMeterRegistry();
+        SimpleMeterRegistry consumerMeters = new SimpleMeterRegistry();
         TypedChannel<Parcel> publisher = open(builder().meterRegistry(publisherMeters)).channel(PARCELS);
         Herald consumer = open(builder().consumerGroup("shipping").meterRegistry(consumerMeters)
                 .retryPolicy(RetryPolicy.exponential(2, Duration.ofMillis(10))));
@@ -282,17 +298,10 @@ abstract class DurableContract {
 
     @Test
     void aGroupsPendingAndLagAreGaugedAsTheLogReportsThemAndClaimsAreCounted() throws Exception {
-        io.micrometer.core.instrument.simple.SimpleMeterRegistry hungMeters =
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        io.micrometer.core.instrument.simple.SimpleMeterRegistry liveMeters =
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        CountDownLatch stuck = hang();
-        BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();
-        open(builder().consumerGroup("shipping").claimIdle(CLAIM_IDLE).durableReadCount(3).meterRegistry(hungMeters))
-                .channel(PARCELS).subscribe(p -> {
-                    first.add(p);
-                    stuck.await();
-                });
+        SimpleMeterRegistry hungMeters = new SimpleMeterRegistry();
+        SimpleMeterRegistry liveMeters = new SimpleMeterRegistry();
+        BlockingQueue<Parcel> first = subscribeHung(open(builder().consumerGroup("shipping").claimIdle(CLAIM_IDLE)
+                .durableReadCount(3).meterRegistry(hungMeters)));
         TypedChannel<Parcel> publisher = open(builder()).channel(PARCELS);
         for (int i = 0; i < 5; i++) {
             done(publisher.sendAsync(Parcel.of(i)));
@@ -321,21 +330,15 @@ abstract class DurableContract {
                 && gauge(liveMeters, "herald.durable.lag") == 0);
     }
 
-    private static double gauge(io.micrometer.core.instrument.MeterRegistry meters, String name) {
-        io.micrometer.core.instrument.Gauge gauge = meters.find(name).tag("channel", "parcels").tag("group", "shipping")
+    private static double gauge(MeterRegistry meters, String name) {
+        Gauge gauge = meters.find(name).tag("channel", "parcels").tag("group", "shipping")
                 .gauge();
         return gauge == null ? -1 : gauge.value();
     }
 
     @Test
     void theEntriesOfAConsumerThatHangsAreClaimedByAnotherAfterClaimIdle() throws Exception {
-        CountDownLatch stuck = hang();
-        BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();
-        Herald crashed = inGroup("shipping");
-        crashed.channel(PARCELS).subscribe(p -> {
-            first.add(p);
-            stuck.await();
-        });
+        BlockingQueue<Parcel> first = subscribeHung(inGroup("shipping"));
         TypedChannel<Parcel> publisher = open(builder()).channel(PARCELS);
         for (int i = 0; i < 5; i++) {
             done(publisher.sendAsync(Parcel.of(i)));
@@ -355,12 +358,7 @@ abstract class DurableContract {
 
     @Test
     void anEntryDeliveredMoreThanMaxDeliveriesIsDeadLetteredWithoutItsHandler() throws Exception {
-        CountDownLatch stuck = hang();
-        BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();
-        inGroup("shipping").channel(PARCELS).subscribe(p -> {
-            first.add(p);
-            stuck.await();
-        });
+        BlockingQueue<Parcel> first = subscribeHung(inGroup("shipping"));
         Herald strict = open(builder().consumerGroup("shipping").claimIdle(CLAIM_IDLE).maxDeliveries(1));
         AtomicInteger calls = new AtomicInteger();
         done(strict.channel(PARCELS).sendAsync(Parcel.of(9)));
@@ -483,7 +481,8 @@ abstract class DurableContract {
         Herald herald = open(builder().consumerGroup("shipping").durableReadCount(2)
                 .durableDiscoveryInterval(Duration.ofMillis(50)));
         Set<String> received = ConcurrentHashMap.newKeySet();
-        herald.template(BY_REGION).subscribeAll((ChannelValues values, Parcel p) -> received.add(values.string(0) + "/" + p.id()));
+        herald.template(BY_REGION).subscribeAll((ChannelValues values, Parcel p) ->
+                received.add(values.string(0) + "/" + p.id()));
 
         await().atMost(WAIT).until(() -> received.size() == 20);
         Set<String> expected = new HashSet<>();
@@ -641,13 +640,8 @@ abstract class DurableContract {
     @Test
     void aBusyConsumerClaimsTheEntriesOfOneThatHangsWithoutWaitingForItsBacklog() throws Exception {
         Duration claimIdle = Duration.ofSeconds(1); // longer than publishing the backlog takes
-        CountDownLatch stuck = hang();
-        BlockingQueue<Parcel> first = new LinkedBlockingQueue<>();
-        open(builder().consumerGroup("shipping").consumerName("hung").claimIdle(claimIdle).durableReadCount(3))
-                .channel(PARCELS).subscribe(p -> {
-                    first.add(p);
-                    stuck.await();
-                });
+        BlockingQueue<Parcel> first = subscribeHung(
+                open(builder().consumerGroup("shipping").consumerName("hung").claimIdle(claimIdle).durableReadCount(3)));
         TypedChannel<Parcel> publisher = open(builder()).channel(PARCELS);
         for (int i = 0; i < 3; i++) {
             done(publisher.sendAsync(Parcel.of(i)));

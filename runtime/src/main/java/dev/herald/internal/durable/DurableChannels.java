@@ -43,21 +43,6 @@ public final class DurableChannels {
     }
 
     /**
-     * Appends a message with further fields (the trace context) to its channel's stream.
-     *
-     * @param fullChannel the concrete channel, prefix included
-     * @param payload the encoded message
-     * @param headers the entry's further fields
-     * @param declared the channel's names as declared, without prefix, that a retention may be set for: the concrete
-     *     name, then its template's
-     * @return a stage that completes with the entry's id once the log stored it
-     */
-    public CompletionStage<String> appendWith(String fullChannel, byte[] payload, Map<String, String> headers,
-            String... declared) {
-        return log.append(StreamNames.of(fullChannel), payload, headers, config.retentionOf(declared));
-    }
-
-    /**
      * What appends to one channel's stream, its stream name and retention worked out once: a channel publishes
      * through it with one stage per message.
      *

@@ -215,10 +215,11 @@ final class MicrometerChannelProbe implements ChannelProbe {
         Map<String, long[]> streams = new ConcurrentHashMap<>();
         Tags tags = Tags.of(MeterNames.CHANNEL, declared, MeterNames.GROUP, group);
         owner.gauge(MeterNames.DURABLE_PENDING, tags, "Entries of a durable channel delivered to the group and not yet"
-                + " acknowledged, as Redis last reported (XPENDING), summed over the channel's streams", streams,
+                + " acknowledged, as Redis last reported (XPENDING), summed over the channel's streams", null, streams,
                 s -> sum(s, 0));
         owner.gauge(MeterNames.DURABLE_LAG, tags, "Entries of a durable channel not yet delivered to the group, as Redis"
-                + " last reported (XINFO GROUPS lag), summed over the channel's streams", streams, s -> sum(s, 1));
+                + " last reported (XINFO GROUPS lag), summed over the channel's streams", null, streams,
+                s -> sum(s, 1));
         return streams;
     }
 

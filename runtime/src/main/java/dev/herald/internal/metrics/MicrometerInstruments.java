@@ -100,25 +100,28 @@ public final class MicrometerInstruments implements Instruments {
 
     @Override
     public void start(Figures figures) {
-        gauge(MeterNames.SUBSCRIPTIONS, "Subscriptions this Herald holds", null, figures, f -> f.subscriptions());
-        gauge(MeterNames.BUFFERED, "Messages waiting in the subscriptions' buffers", null, figures, f -> f.buffered());
-        gauge(MeterNames.LAST_OUTAGE, "How long the last outage of the subscription connection lasted", "seconds",
-                figures, f -> f.lastOutage().toNanos() / 1e9);
-        gauge(MeterNames.PENDING_REQUESTS, "Requests waiting for their reply", null, figures, f -> f.pendingRequests());
+        gauge(MeterNames.SUBSCRIPTIONS, Tags.empty(), "Subscriptions this Herald holds", null, figures,
+                f -> f.subscriptions());
+        gauge(MeterNames.BUFFERED, Tags.empty(), "Messages waiting in the subscriptions' buffers", null, figures,
+                f -> f.buffered());
+        gauge(MeterNames.LAST_OUTAGE, Tags.empty(), "How long the last outage of the subscription connection lasted",
+                "seconds", figures, f -> f.lastOutage().toNanos() / 1e9);
+        gauge(MeterNames.PENDING_REQUESTS, Tags.empty(), "Requests waiting for their reply", null, figures,
+                f -> f.pendingRequests());
     }
 
-    /** Registers a gauge that is removed when the Herald closes. */
-    <S> void gauge(String name, Tags tags, String description, S state, ToDoubleFunction<S> value) {
+    /**
+     * Registers a gauge that is removed when the Herald closes; none once it closed (a durable consumer's last
+     * report can come after).
+     *
+     * @param unit its base unit, or null
+     */
+    <S> void gauge(String name, Tags tags, String description, String unit, S state, ToDoubleFunction<S> value) {
         if (closed) {
-            return; // a durable consumer's last report after the Herald closed
+            return;
         }
-        gauges.add(Gauge.builder(name, state, value).tags(tags).description(description).strongReference(true)
-                .register(meters));
-    }
-
-    private void gauge(String name, String description, String unit, Figures figures, ToDoubleFunction<Figures> value) {
-        gauges.add(Gauge.builder(name, figures, value).description(description).baseUnit(unit).strongReference(true)
-                .register(meters));
+        gauges.add(Gauge.builder(name, state, value).tags(tags).description(description).baseUnit(unit)
+                .strongReference(true).register(meters));
     }
 
     @Override

@@ -29,21 +29,21 @@ final class DeferredDurableLog implements DurableLog {
         this.notConnected = notConnected;
     }
 
-    private <T> CompletionStage<T> when(String what, Function<DurableLog, CompletionStage<T>> command) {
+    /** Runs the command on the connected transport's log; the failure's text is made only when there is none. */
+    private <T> CompletionStage<T> when(Supplier<String> what, Function<DurableLog, CompletionStage<T>> command) {
         RedisTransport transport = connected.get();
-        return transport != null ? command.apply(transport.durable()) : CompletableFuture.failedFuture(notConnected.apply(what));
+        return transport != null ? command.apply(transport.durable())
+                : CompletableFuture.failedFuture(notConnected.apply(what.get()));
     }
 
     @Override
     public CompletionStage<String> append(String stream, byte[] payload, Map<String, String> headers, DurableLog.Retention retention) {
-        RedisTransport transport = connected.get(); // no text and no lambda per append once connected
-        return transport != null ? transport.durable().append(stream, payload, headers, retention)
-                : CompletableFuture.failedFuture(notConnected.apply("XADD to '" + stream + "'"));
+        return when(() -> "XADD to '" + stream + "'", log -> log.append(stream, payload, headers, retention));
     }
 
     @Override
     public CompletionStage<Void> createGroup(String stream, String group) {
-        return when("create group '" + group + "' on '" + stream + "'", log -> log.createGroup(stream, group));
+        return when(() -> "create group '" + group + "' on '" + stream + "'", log -> log.createGroup(stream, group));
     }
 
     @Override
@@ -54,28 +54,29 @@ final class DeferredDurableLog implements DurableLog {
 
     @Override
     public CompletionStage<Long> ack(String stream, String group, List<String> ids) {
-        return when("XACK on '" + stream + "'", log -> log.ack(stream, group, ids));
+        return when(() -> "XACK on '" + stream + "'", log -> log.ack(stream, group, ids));
     }
 
     @Override
     public CompletionStage<Claimed> claim(String stream, String group, String consumer, Duration minIdle, String start,
             int count) {
-        return when("XAUTOCLAIM on '" + stream + "'", log -> log.claim(stream, group, consumer, minIdle, start, count));
+        return when(() -> "XAUTOCLAIM on '" + stream + "'",
+                log -> log.claim(stream, group, consumer, minIdle, start, count));
     }
 
     @Override
     public CompletionStage<List<String>> streams(String glob) {
-        return when("SCAN for streams", log -> log.streams(glob));
+        return when(() -> "SCAN for streams", log -> log.streams(glob));
     }
 
     @Override
     public CompletionStage<GroupState> group(String stream, String group) {
-        return when("read group '" + group + "' on '" + stream + "'", log -> log.group(stream, group));
+        return when(() -> "read group '" + group + "' on '" + stream + "'", log -> log.group(stream, group));
     }
 
     @Override
     public CompletionStage<Long> removeConsumer(String stream, String group, String consumer) {
-        return when("remove consumer '" + consumer + "'", log -> log.removeConsumer(stream, group, consumer));
+        return when(() -> "remove consumer '" + consumer + "'", log -> log.removeConsumer(stream, group, consumer));
     }
 
     /** A reader asked for before the connection: it opens the real one at its first read after it. */
