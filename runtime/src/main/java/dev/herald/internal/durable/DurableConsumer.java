@@ -42,9 +42,8 @@ final class DurableConsumer<T> implements Subscription {
         ReadLoop[] loop = new ReadLoop[1];
         this.window = new Window(ctx.config().readCount(), () -> loop[0].poke());
         this.joiner = new GroupJoiner(ctx);
-        EntryHandling<T> handling = new EntryHandling<>(ctx, window, ctx.runtime().lanes().apply(ctx.target().name()),
+        this.handling = new EntryHandling<>(ctx, window, ctx.runtime().lanes().apply(ctx.target().name()),
                 codec, sink, retryPolicy, this);
-        this.handling = handling;
         this.readLoop = new ReadLoop(ctx, window, joiner, handling, new Claimer(ctx, window, handling));
         loop[0] = readLoop;
         this.discovery = ctx.target().pattern() != null ? new StreamDiscovery(ctx, joiner, readLoop::poke) : null;
