@@ -11,6 +11,11 @@ final class Codecs {
 
     private final CodecFactory factory;
     private final ConcurrentHashMap<Type, PayloadCodec<?>> made = new ConcurrentHashMap<>();
+    /**
+     * Whether the values each codec decodes can be shared by every subscription of a channel: false as soon as a
+     * factory returned one codec for a type whose values cannot.
+     */
+    private final ConcurrentHashMap<PayloadCodec<?>, Boolean> shareable = new ConcurrentHashMap<>();
 
     Codecs(CodecFactory factory) {
         this.factory = factory;
@@ -18,7 +23,19 @@ final class Codecs {
 
     @SuppressWarnings("unchecked") // the map is keyed by the type each codec was made for
     <T> PayloadCodec<T> of(PayloadType<T> type) {
-        return (PayloadCodec<T>) made.computeIfAbsent(type.type(), t -> factory.codec(type));
+        return (PayloadCodec<T>) made.computeIfAbsent(type.type(), t -> {
+            PayloadCodec<T> codec = factory.codec(type);
+            shareable.merge(codec, ImmutablePayloads.shareable(t), Boolean::logicalAnd);
+            return codec;
+        });
+    }
+
+    /**
+     * @return whether what {@code codec} decodes is a record of immutable values, made here: one decoded value can
+     *     then go to every subscription of a channel
+     */
+    boolean sharesDecoded(PayloadCodec<?> codec) {
+        return shareable.getOrDefault(codec, false);
     }
 
     /** The codec of a value's own class, for the untyped {@code publish}. */

@@ -90,7 +90,7 @@ public final class DefaultHerald implements Herald, SubscriptionBatching {
         this.table = new SubscriptionTable(transport, failures.executor());
         this.deadLetters = new DeadLetterKeeper(transport, settings, names::fullPattern);
         DeliveryContext context = new DeliveryContext(handlers, failures, deadLetters, settings.maxPayloadBytes(),
-                settings.commandTimeout(), table, instruments);
+                settings.commandTimeout(), table, instruments, codecs::sharesDecoded);
         this.subscriber = new Subscriber(table, context, transport, settings.subscriptionDefaults());
         this.channelParts = new ChannelParts(names, outbound, subscriber, instruments);
         this.durable = new DurableParts(settings, transport, handlers, failures, deadLetters);

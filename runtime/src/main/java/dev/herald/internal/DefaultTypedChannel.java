@@ -7,7 +7,6 @@ import dev.herald.SubscriptionOptions;
 import dev.herald.TypedChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 
 /** A channel name and a codec bound once; per message only a field read and a call. */
 final class DefaultTypedChannel<T> implements TypedChannel<T> {
@@ -20,7 +19,7 @@ final class DefaultTypedChannel<T> implements TypedChannel<T> {
     /** Measures this channel, under its name as declared. */
     private final ChannelProbe probe;
     /** Made once: a fire-and-forget publish allocates no lambda of its own. */
-    private final BiConsumer<Void, Throwable> reportFailure;
+    private final Outbound.FailureReporter reportFailure;
 
     DefaultTypedChannel(ChannelParts parts, String name, PayloadCodec<T> codec, SubscriptionOptions options) {
         this.parts = parts;

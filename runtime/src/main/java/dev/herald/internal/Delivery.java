@@ -9,6 +9,8 @@ import dev.herald.RetryPolicy;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
 import dev.herald.SubscriptionOverflowException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,6 +45,11 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private static final int BATCH_MESSAGES = 64;
     /** How long a drain runs handlers before it lets waiting subscriptions have the thread. */
     private static final long BATCH_NANOS = 2_000_000L;
+    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
+    /** 16 ints apart, 64 bytes: never on one cache line, nor on one with anything outside the array. */
+    private static final int OFFERED = 16;
+    private static final int TAKEN = 32;
+    private static final int COUNT_SLOTS = 48;
 
     private final DeliveryContext context;
     private final Registry.Key key;
@@ -59,7 +66,19 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private final RetryPolicy retryPolicy;
 
     private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger buffered = new AtomicInteger();
+    /**
+     * How many messages were buffered ({@link #OFFERED}, added to by the threads that offer) and taken off the buffer
+     * ({@link #TAKEN}, written only by the thread that drains), each on a cache line of its own: the two sides never
+     * write the same line per message, and the offering side reads the drainer's count only when the buffer looks
+     * full by its last reading of it ({@link #takenSeen}). Counts wrap; only their differences are used.
+     */
+    private final int[] counts = new int[COUNT_SLOTS];
+    /** The drainer's count as an offering thread last read it: never ahead of it, so it can only make the buffer look fuller. */
+    private int takenSeen;
+    /** Messages taken off the buffer when the subscription ended, never to be handled. */
+    private final AtomicInteger discarded = new AtomicInteger();
+    /** Whether what {@link #codec} decodes can be shared with the other subscriptions of a channel. */
+    private final boolean sharesDecoded;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final OverflowReports overflowReports;
@@ -79,6 +98,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         this.probe = probe;
         this.measured = probe.active();
         this.codec = codec;
+        this.sharesDecoded = context.sharesDecoded().test(codec);
         this.sink = sink;
         this.handler = handler;
         this.capacity = options.bufferCapacity();
@@ -101,6 +121,11 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         enqueue(payload);
     }
 
+    /** Buffers a message of a channel subscription that other subscriptions of the channel have too. */
+    void offer(SharedPayload payload) {
+        enqueue(payload);
+    }
+
     /** Buffers a message of a pattern subscription. */
     void offer(String channel, byte[] payload) {
         enqueue(new Received(channel, payload));
@@ -110,8 +135,9 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         if (!active) {
             return;
         }
-        if (buffered.incrementAndGet() > capacity) {
-            buffered.decrementAndGet();
+        int offered = (int) COUNT.getAndAdd(counts, OFFERED, 1) + 1;
+        if (offered - takenSeen > capacity && offered - (takenSeen = (int) COUNT.getAcquire(counts, TAKEN)) > capacity) {
+            COUNT.getAndAdd(counts, OFFERED, -1);
             if (overflowPolicy == OverflowPolicy.FAIL) {
                 failOnOverflow();
                 return;
@@ -140,9 +166,10 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         try {
             long start = System.nanoTime();
             int handled = 0;
+            int taken = (int) COUNT.get(counts, TAKEN); // only drainers write it, one at a time, each after the last
             Object item;
             while (active && (item = buffer.poll()) != null) {
-                buffered.decrementAndGet();
+                COUNT.setRelease(counts, TAKEN, ++taken);
                 deliver(item);
                 if (++handled >= BATCH_MESSAGES || System.nanoTime() - start >= BATCH_NANOS) {
                     if (active && !buffer.isEmpty()) {
@@ -184,12 +211,18 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private void deliver(Object item) {
         String channel;
         byte[] payload;
-        if (item instanceof Received received) {
+        SharedPayload shared = null;
+        if (item instanceof byte[] bytes) {
+            channel = key.name();
+            payload = bytes;
+        } else if (item instanceof SharedPayload s) {
+            channel = key.name();
+            payload = s.bytes;
+            shared = sharesDecoded ? s : null;
+        } else {
+            Received received = (Received) item;
             channel = received.channel();
             payload = received.payload();
-        } else {
-            channel = key.name();
-            payload = (byte[]) item;
         }
         if (payload.length > context.maxPayloadBytes()) {
             if (measured) {
@@ -199,12 +232,17 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
                     "payload of " + payload.length + " bytes is larger than maxPayloadBytes (" + context.maxPayloadBytes() + "); not parsed")));
             return;
         }
-        T message;
-        try {
-            message = codec.decode(payload);
-        } catch (Exception | StackOverflowError e) {
-            undecodable(channel, payload, e);
-            return;
+        T message = shared != null ? shared.decodedWith(codec) : null;
+        if (message == null) {
+            try {
+                message = codec.decode(payload);
+            } catch (Exception | StackOverflowError e) {
+                undecodable(channel, payload, e);
+                return;
+            }
+            if (shared != null && message != null) {
+                shared.keep(codec, message);
+            }
         }
         if (measured) {
             probe.delivered();
@@ -294,7 +332,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         while (buffer.poll() != null) {
             left++;
         }
-        buffered.addAndGet(-left);
+        discarded.addAndGet(left);
         return left;
     }
 
@@ -314,7 +352,8 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     @Override
     public int buffered() {
-        return buffered.get();
+        int taken = (int) COUNT.getAcquire(counts, TAKEN);
+        return Math.max(0, (int) COUNT.getVolatile(counts, OFFERED) - taken - discarded.get());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.herald.internal;
 
+import dev.herald.PayloadCodec;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /**
  * What a {@link Delivery} needs from the Herald it belongs to, and nothing more: where it runs, where its
@@ -14,9 +16,11 @@ import java.util.concurrent.CompletionStage;
  * @param commandTimeout how long a blocking {@code close()} waits for the UNSUBSCRIBE
  * @param owner the subscription table it is held in
  * @param instruments gives a declared channel its probe, for subscriptions made without one
+ * @param sharesDecoded whether the values a codec decodes can go to every subscription of a channel, one decode a
+ *     message ({@link Codecs#sharesDecoded})
  */
 record DeliveryContext(HandlerPool pool, Failures failures, DeadLetterKeeper deadLetters, int maxPayloadBytes,
-        Duration commandTimeout, Owner owner, Instruments instruments) {
+        Duration commandTimeout, Owner owner, Instruments instruments, Predicate<PayloadCodec<?>> sharesDecoded) {
 
     /** Where a subscription is held, so that it can leave. */
     @FunctionalInterface

@@ -2,6 +2,7 @@ package dev.herald.internal;
 
 import dev.herald.spi.TransportListener;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the transport tells Herald, taken on the transport's thread: each message goes to the buffers of
  * its channel's or pattern's subscriptions (no lock, no decoding here), and connection events go to the
- * {@link ConnectionEvents}.
+ * {@link ConnectionEvents}. A message for several subscriptions of a channel goes to them as one
+ * {@link SharedPayload}, so that it is decoded once when its payload type allows.
  */
 final class Dispatcher implements TransportListener {
 
@@ -53,11 +55,24 @@ final class Dispatcher implements TransportListener {
     @Override
     public void onMessage(String channel, byte[] payload) {
         Registry.Entry entry = table.channel(channel);
-        if (entry != null) {
-            for (Delivery<?> delivery : entry.deliveries) {
-                delivery.offer(payload);
-            }
+        if (entry == null) {
+            return;
         }
+        Iterator<Delivery<?>> deliveries = entry.deliveries.iterator(); // a snapshot
+        if (!deliveries.hasNext()) {
+            return;
+        }
+        Delivery<?> first = deliveries.next();
+        if (!deliveries.hasNext()) {
+            first.offer(payload);
+            return;
+        }
+        // several subscriptions: one of them decodes, the others take its value where the payload type allows
+        SharedPayload shared = new SharedPayload(payload);
+        first.offer(shared);
+        do {
+            deliveries.next().offer(shared);
+        } while (deliveries.hasNext());
     }
 
     @Override

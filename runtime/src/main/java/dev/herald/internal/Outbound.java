@@ -6,6 +6,7 @@ import dev.herald.spi.Transport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The publish path: refuses once Herald is closed, encodes, bounds the payload's size and hands the bytes
@@ -87,9 +88,21 @@ final class Outbound {
      * @param reportFailure made by {@link #failureReporter} for this channel and probe: it counts the outcome too, so
      *     that a measured publish costs no callback of its own unless it is observed
      */
-    <T> void sendReporting(String channel, PayloadCodec<T> codec, T payload, BiConsumer<Void, Throwable> reportFailure,
+    <T> void sendReporting(String channel, PayloadCodec<T> codec, T payload, FailureReporter reportFailure,
             ChannelProbe probe) {
-        Object publishing = probe.active() ? probe.publishing(channel, null, null) : null;
+        if (!probe.active()) {
+            // nothing to count: no stage, no callback per message; the transport tells only a failure
+            byte[] bytes;
+            try {
+                bytes = encode(channel, codec, payload);
+            } catch (PublishFailedException e) {
+                reportFailure.accept(e);
+                return;
+            }
+            transport.sendAndForget(channel, bytes, reportFailure);
+            return;
+        }
+        Object publishing = probe.publishing(channel, null, null);
         if (publishing == null) {
             send(channel, codec, payload, ChannelProbe.NONE).whenComplete(reportFailure);
             return;
@@ -112,15 +125,35 @@ final class Outbound {
      * @param probe the channel's probe: when it is active, the reporter counts every outcome too
      * @return what reports a fire-and-forget publish's failure on one channel; made once where the channel is fixed
      */
-    BiConsumer<Void, Throwable> failureReporter(String channel, ChannelProbe probe) {
-        BiConsumer<Void, Throwable> report = failures.publishFailures(channel);
-        if (!probe.active()) {
-            return report;
+    FailureReporter failureReporter(String channel, ChannelProbe probe) {
+        return new FailureReporter(failures.publishFailures(channel), probe);
+    }
+
+    /**
+     * Reports a fire-and-forget publish's failure to the error handler; when its channel is measured, it counts every
+     * outcome too. A stage's callback, or told a failure alone by {@link Transport#sendAndForget}.
+     */
+    static final class FailureReporter implements BiConsumer<Void, Throwable>, Consumer<Throwable> {
+        private final BiConsumer<Void, Throwable> report;
+        private final ChannelProbe probe;
+
+        FailureReporter(BiConsumer<Void, Throwable> report, ChannelProbe probe) {
+            this.report = report;
+            this.probe = probe;
         }
-        return (sent, failure) -> {
-            probe.published(null, failure == null ? null : Waits.unwrap(failure));
+
+        @Override
+        public void accept(Void sent, Throwable failure) {
+            if (probe.active()) {
+                probe.published(null, failure == null ? null : Waits.unwrap(failure));
+            }
             report.accept(sent, failure);
-        };
+        }
+
+        @Override
+        public void accept(Throwable failure) {
+            accept(null, failure);
+        }
     }
 
     /** Refuses every later publish. */

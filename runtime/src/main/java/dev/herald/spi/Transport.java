@@ -3,6 +3,7 @@ package dev.herald.spi;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Moves bytes between channels: Redis through Lettuce, or in memory. Herald does the typing, the
@@ -52,6 +53,23 @@ public interface Transport extends AutoCloseable {
      */
     default CompletionStage<Void> send(String channel, byte[] payload) {
         return publish(channel, payload).thenApply(receivers -> null);
+    }
+
+    /**
+     * Publishes bytes fire-and-forget: nobody waits for the outcome, and only a failure is told, to
+     * {@code onFailure}, on whichever thread learns of it (which must not block). A transport may make this cheaper
+     * than {@link #send}, which needs a stage per message; the default attaches {@code onFailure} to that stage.
+     *
+     * @param channel the full channel name
+     * @param payload the bytes
+     * @param onFailure told the exception {@link #send}'s stage would fail with, once, if the publish fails
+     */
+    default void sendAndForget(String channel, byte[] payload, Consumer<? super Throwable> onFailure) {
+        send(channel, payload).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                onFailure.accept(failure);
+            }
+        });
     }
 
     /**

@@ -19,7 +19,9 @@ import dev.herald.SubscriptionOptions;
 import dev.herald.SubscriptionOverflowException;
 import dev.herald.TypedChannel;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -352,5 +354,62 @@ interface DeliveryContract extends ContractPart {
         publishForeign(limited, full("edge"), "\"" + "y".repeat(62) + "\"");
         assertEquals("y".repeat(62), take(received));
         assertEquals(List.of(), errors().errors);
+    }
+
+    // ------------------------------------------------------------------ one decode per message
+
+    /** A payload of immutable values only. */
+    record Price(String sku, BigDecimal amount, Instant at) {
+    }
+
+    @Test
+    default void subscriptionsOfAChannelShareOneDecodedRecordOfImmutableValues() throws Exception {
+        Price first = new Price("sku-1", new BigDecimal("9.99"), Instant.parse("2026-12-01T10:00:00Z"));
+        Price second = new Price("sku-2", new BigDecimal("19.99"), Instant.parse("2026-12-01T10:00:01Z"));
+        List<Price> slow = decodedByASecondSubscriptionAfterTheFirst("prices", PayloadType.of(Price.class), first, second,
+                (fast, late) -> org.junit.jupiter.api.Assertions.assertSame(fast, late,
+                        "the value the first subscription decoded"));
+        assertEquals(List.of(first, second), slow);
+    }
+
+    @Test
+    default void eachSubscriptionOfAChannelGetsItsOwnCopyOfAPayloadThatCanChange() throws Exception {
+        // Order holds a List: a handler could change what it was given, so no other subscription may see it
+        List<Order> slow = decodedByASecondSubscriptionAfterTheFirst("orders", PayloadType.of(Order.class),
+                Order.sample(1), Order.sample(2),
+                (fast, late) -> org.junit.jupiter.api.Assertions.assertNotSame(fast, late, "a copy of its own"));
+        assertEquals(List.of(Order.sample(1), Order.sample(2)), slow);
+    }
+
+    /**
+     * Publishes two messages to two subscriptions of one channel, the second held in its first handler call until
+     * the first subscription handled both: the second message is decoded by the first subscription before the
+     * second one takes it.
+     *
+     * @param sameOrNot checks the second message as each subscription received it
+     * @return what the held subscription received
+     */
+    private <T> List<T> decodedByASecondSubscriptionAfterTheFirst(String channel, PayloadType<T> type, T first, T second,
+            java.util.function.BiConsumer<T, T> sameOrNot) throws Exception {
+        TypedChannel<T> typed = herald().channel(channel, type);
+        BlockingQueue<T> fast = new LinkedBlockingQueue<>();
+        BlockingQueue<T> held = new LinkedBlockingQueue<>();
+        CountDownLatch release = new CountDownLatch(1);
+        typed.subscribe(fast::add);
+        typed.subscribe(message -> {
+            release.await();
+            held.add(message);
+        });
+        typed.publish(first);
+        typed.publish(second);
+        assertEquals(first, take(fast));
+        T fastSecond = take(fast);
+        assertEquals(second, fastSecond);
+        release.countDown();
+        T heldFirst = take(held);
+        T heldSecond = take(held);
+        sameOrNot.accept(fastSecond, heldSecond);
+        assertEquals(List.of(), errors().errors);
+        return List.of(heldFirst, heldSecond);
     }
 }

@@ -78,7 +78,12 @@ class RedisPublishOutcomeTest {
         assertTrue(timedOut.getMessage().contains("may have been delivered") && timedOut.getMessage().contains("paused"),
                 timedOut.getMessage());
         assertInstanceOf(io.lettuce.core.RedisCommandTimeoutException.class, timedOut.getCause());
+        publisher.channel("paused", PayloadType.of(String.class)).send("later"); // fire and forget: no stage to fail
+        await().atMost(WAIT).until(() -> !errors.ofKind(HeraldError.Kind.PUBLISH).isEmpty());
+        assertInstanceOf(PublishOutcomeUnknownException.class, errors.ofKind(HeraldError.Kind.PUBLISH).get(0).cause());
         assertEquals("late", received.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "Redis ran it after the pause: delivered");
+        assertEquals("later", received.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(1, errors.ofKind(HeraldError.Kind.PUBLISH).size(), "reported once");
     }
 
     @Test
@@ -116,7 +121,13 @@ class RedisPublishOutcomeTest {
         assertInstanceOf(PublishFailedException.class, refused);
         assertTrue(refused.getMessage().contains("NOPERM") && refused.getMessage().contains("forbidden"),
                 refused.getMessage());
+        herald.channel("forbidden", PayloadType.of(String.class)).send("y"); // fire and forget: the refusal is reported
+        await().atMost(WAIT).until(() -> !errors.ofKind(HeraldError.Kind.PUBLISH).isEmpty());
+        Throwable reported = errors.ofKind(HeraldError.Kind.PUBLISH).get(0).cause();
+        assertInstanceOf(PublishFailedException.class, reported);
+        assertTrue(reported.getMessage().contains("NOPERM"), reported.getMessage());
         assertEquals(0L, herald.publish("allowed:1", "x").toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(1, errors.ofKind(HeraldError.Kind.PUBLISH).size(), "reported once");
     }
 
     @Test

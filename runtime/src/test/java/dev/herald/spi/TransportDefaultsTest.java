@@ -102,6 +102,22 @@ class TransportDefaultsTest {
     }
 
     @Test
+    void sendAndForgetTellsOnlyAFailureOnce() {
+        List<Throwable> told = new CopyOnWriteArrayList<>();
+        transport.sendAndForget("orders", "1".getBytes(UTF_8), told::add);
+        assertEquals(List.of("publish orders 1"), transport.calls);
+        transport.published.complete(1L);
+        assertEquals(List.of(), told, "a success is not told");
+
+        transport.published = new CompletableFuture<>();
+        transport.sendAndForget("orders", "2".getBytes(UTF_8), told::add);
+        PublishFailedException cause = new PublishFailedException("down");
+        transport.published.completeExceptionally(cause);
+        assertEquals(1, told.size());
+        assertSame(cause, told.get(0) instanceof CompletionException c ? c.getCause() : told.get(0));
+    }
+
+    @Test
     void sendFailsAsThePublishDoes() {
         CompletableFuture<Void> sent = transport.send("orders", "1".getBytes(UTF_8)).toCompletableFuture();
         PublishFailedException cause = new PublishFailedException("down");

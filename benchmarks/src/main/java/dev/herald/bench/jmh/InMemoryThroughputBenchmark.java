@@ -2,10 +2,14 @@ package dev.herald.bench.jmh;
 
 import dev.herald.Herald;
 import dev.herald.MessageHandler;
+import dev.herald.PayloadType;
+import dev.herald.TypedChannel;
 import dev.herald.bench.model.OrderCreated;
 import dev.herald.bench.model.OrderEventsPublisher;
 import dev.herald.bench.model.OrderEventsSubscriber;
 import dev.herald.bench.model.Orders;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,9 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code OrderEventsSubscriber}'s subscriptions has received all of them. One operation is one delivered
  * message, so one publisher to eight subscribers counts eight per published message.
  *
- * <p>Messages are still encoded on the publishing thread and decoded on each subscription's handler
- * thread, as Herald does in memory. The batch stays below the default subscription buffer (10,000), so
- * nothing is dropped; a dropped message would make the wait time out and the benchmark fail.
+ * <p>Messages are still encoded on the publishing thread and decoded on a subscription's handler
+ * thread, as Herald does in memory. The order holds a {@code List}, which a handler could change, so each of
+ * eight subscriptions decodes its own copy; {@link #oneToEightImmutable} publishes a record of immutable values
+ * of about the same size (the order's one line inlined), which the subscriptions of a channel share, decoded
+ * once per message. The batch stays below the default subscription buffer (10,000), so nothing is dropped; a
+ * dropped message would make the wait time out and the benchmark fail.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -70,12 +77,93 @@ public class InMemoryThroughputBenchmark {
         fanout.publishBatchAndAwait();
     }
 
+    /**
+     * One publisher, eight subscribers of the same channel, whose payload is a record of immutable values.
+     *
+     * @param fanout the Herald and its subscriptions
+     * @throws InterruptedException when interrupted while waiting
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH * 8)
+    public void oneToEightImmutable(EightSubscribersOfAnImmutablePayload fanout) throws InterruptedException {
+        fanout.publishBatchAndAwait();
+    }
+
+    /**
+     * One publisher, one subscriber, of the record of immutable values: {@link #oneToEightImmutable}'s baseline.
+     *
+     * @param fanout the Herald and its subscriptions
+     * @throws InterruptedException when interrupted while waiting
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void oneToOneImmutable(OneSubscriberOfAnImmutablePayload fanout) throws InterruptedException {
+        fanout.publishBatchAndAwait();
+    }
+
+    /**
+     * An order of one line, every value immutable: what the subscriptions of a channel can share.
+     *
+     * @param orderId the order
+     * @param userId who placed it
+     * @param sku the product
+     * @param quantity how many
+     * @param price the price of one
+     * @param total the order total
+     * @param timestamp when it was placed
+     */
+    public record OrderPlaced(String orderId, String userId, String sku, int quantity, BigDecimal price,
+            BigDecimal total, Instant timestamp) {
+    }
+
+    /** An in-memory Herald with one subscription of {@link OrderPlaced}. */
+    @State(Scope.Benchmark)
+    public static class OneSubscriberOfAnImmutablePayload extends Fanout {
+        /** Creates the state; JMH calls it. */
+        public OneSubscriberOfAnImmutablePayload() {
+            super(1, true);
+        }
+
+        /** Starts Herald and subscribes. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            start();
+        }
+
+        /** Closes Herald. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            stop();
+        }
+    }
+
+    /** An in-memory Herald with eight subscriptions of {@link OrderPlaced} to one channel. */
+    @State(Scope.Benchmark)
+    public static class EightSubscribersOfAnImmutablePayload extends Fanout {
+        /** Creates the state; JMH calls it. */
+        public EightSubscribersOfAnImmutablePayload() {
+            super(8, true);
+        }
+
+        /** Starts Herald and subscribes. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            start();
+        }
+
+        /** Closes Herald. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            stop();
+        }
+    }
+
     /** An in-memory Herald with one subscription. */
     @State(Scope.Benchmark)
     public static class OneSubscriber extends Fanout {
         /** Creates the state; JMH calls it. */
         public OneSubscriber() {
-            super(1);
+            super(1, false);
         }
 
         /** Starts Herald and subscribes. */
@@ -96,7 +184,7 @@ public class InMemoryThroughputBenchmark {
     public static class EightSubscribers extends Fanout {
         /** Creates the state; JMH calls it. */
         public EightSubscribers() {
-            super(8);
+            super(8, false);
         }
 
         /** Starts Herald and subscribes. */
@@ -117,22 +205,37 @@ public class InMemoryThroughputBenchmark {
         private static final long BATCH_TIMEOUT_SECONDS = 10;
 
         private final BatchSink[] sinks;
+        private final boolean immutable;
         private final OrderCreated[] pool = Orders.pool(1024);
+        private final OrderPlaced[] placed = new OrderPlaced[pool.length];
         private Herald herald;
         private OrderEventsPublisher publisher;
+        private TypedChannel<OrderPlaced> placedChannel;
         private long delivered;
 
-        Fanout(int subscribers) {
+        Fanout(int subscribers, boolean immutable) {
             sinks = new BatchSink[subscribers];
+            this.immutable = immutable;
+            for (int i = 0; i < pool.length; i++) {
+                OrderCreated order = pool[i];
+                OrderCreated.Item item = order.items().get(0);
+                placed[i] = new OrderPlaced(order.orderId(), order.userId(), item.sku(), item.quantity(), item.price(),
+                        order.total(), order.timestamp());
+            }
         }
 
         void start() {
             herald = Herald.inMemory();
             publisher = new OrderEventsPublisher(herald);
             OrderEventsSubscriber subscriber = new OrderEventsSubscriber(herald);
+            placedChannel = herald.channel("bench:placed", PayloadType.of(OrderPlaced.class));
             for (int i = 0; i < sinks.length; i++) {
                 sinks[i] = new BatchSink();
-                subscriber.orderCreated(sinks[i]);
+                if (immutable) {
+                    placedChannel.subscribe(sinks[i]);
+                } else {
+                    subscriber.orderCreated(sinks[i]);
+                }
             }
         }
 
@@ -142,8 +245,14 @@ public class InMemoryThroughputBenchmark {
             for (BatchSink sink : sinks) {
                 sink.expect(delivered, done);
             }
-            for (int i = 0; i < BATCH; i++) {
-                publisher.orderCreated(pool[i & (pool.length - 1)]);
+            if (immutable) {
+                for (int i = 0; i < BATCH; i++) {
+                    placedChannel.send(placed[i & (placed.length - 1)]);
+                }
+            } else {
+                for (int i = 0; i < BATCH; i++) {
+                    publisher.orderCreated(pool[i & (pool.length - 1)]);
+                }
             }
             if (!done.await(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("a subscription did not receive the whole batch: messages were dropped");
@@ -161,7 +270,7 @@ public class InMemoryThroughputBenchmark {
      * subscription's handler one message at a time, handing over between its threads with a
      * happens-before edge, so the plain counter is safe.
      */
-    static final class BatchSink implements MessageHandler<OrderCreated> {
+    static final class BatchSink implements MessageHandler<Object> {
         private long received;
         private volatile long target;
         private volatile CountDownLatch done;
@@ -172,7 +281,7 @@ public class InMemoryThroughputBenchmark {
         }
 
         @Override
-        public void onMessage(OrderCreated message) {
+        public void onMessage(Object message) {
             if (++received == target) {
                 done.countDown();
             }

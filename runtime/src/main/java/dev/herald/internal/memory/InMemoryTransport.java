@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The embedded transport: a channel is subscribed or not, and a publish to a subscribed channel is handed
@@ -67,6 +68,15 @@ public final class InMemoryTransport implements Transport {
         }
         deliver(channel, payload);
         return SENT;
+    }
+
+    @Override
+    public void sendAndForget(String channel, byte[] payload, Consumer<? super Throwable> onFailure) {
+        if (closed) {
+            onFailure.accept(new PublishFailedException("in-memory transport is closed: cannot publish to '" + channel + "'"));
+            return;
+        }
+        deliver(channel, payload);
     }
 
     private long deliver(String channel, byte[] payload) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,6 +162,16 @@ public final class BackgroundRedisTransport implements Transport {
         RedisTransport transport = connected;
         return transport != null ? transport.send(channel, payload)
                 : CompletableFuture.failedFuture(notSent(channel));
+    }
+
+    @Override
+    public void sendAndForget(String channel, byte[] payload, Consumer<? super Throwable> onFailure) {
+        RedisTransport transport = connected;
+        if (transport != null) {
+            transport.sendAndForget(channel, payload, onFailure);
+        } else {
+            onFailure.accept(notSent(channel));
+        }
     }
 
     @Override

@@ -38,14 +38,18 @@ final class PublishCommand<T> extends CompletableFuture<T>
     private final String channel;
     private final PendingPublishes pending;
     private final long size;
+    /** Told the failure of a fire-and-forget publish, whose stage nobody holds; null for a stage someone waits on. */
+    private final Consumer<? super Throwable> onFailure;
     private volatile boolean written;
     private volatile int released;
 
-    PublishCommand(Command<String, byte[], T> command, String channel, PendingPublishes pending, long size) {
+    PublishCommand(Command<String, byte[], T> command, String channel, PendingPublishes pending, long size,
+            Consumer<? super Throwable> onFailure) {
         this.command = command;
         this.channel = channel;
         this.pending = pending;
         this.size = size;
+        this.onFailure = onFailure;
     }
 
     private void release() {
@@ -60,7 +64,7 @@ final class PublishCommand<T> extends CompletableFuture<T>
         release();
         CommandOutput<String, byte[], T> output = command.getOutput();
         if (output.hasError()) {
-            super.completeExceptionally(new PublishFailedException("Redis refused " + command.getType() + " to '" + channel + "': "
+            fail(new PublishFailedException("Redis refused " + command.getType() + " to '" + channel + "': "
                     + output.getError(), new RedisCommandExecutionException(output.getError())));
         } else {
             super.complete(output.get());
@@ -76,7 +80,15 @@ final class PublishCommand<T> extends CompletableFuture<T>
     @Override
     public boolean completeExceptionally(Throwable failure) {
         release();
-        return !isDone() && super.completeExceptionally(classify(failure));
+        return !isDone() && fail(classify(failure));
+    }
+
+    private boolean fail(Throwable failure) {
+        boolean failed = super.completeExceptionally(failure);
+        if (failed && onFailure != null) {
+            onFailure.accept(failure);
+        }
+        return failed;
     }
 
     /** Lettuce's cancel, when its connection closes: failed, or unknown when the command was written. */

@@ -10,6 +10,7 @@ import io.lettuce.core.protocol.CommandType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The publish path, of the single-server transport ({@code PUBLISH}) and the cluster's ({@code SPUBLISH}, routed
@@ -46,7 +47,7 @@ public final class PublishDispatcher {
      * @see dev.herald.spi.Transport#publish
      */
     public CompletionStage<Long> publish(String channel, byte[] payload) {
-        return dispatch(channel, payload, new IntegerOutput<>(RedisConnector.CODEC));
+        return dispatch(channel, payload, new IntegerOutput<>(RedisConnector.CODEC), null);
     }
 
     /**
@@ -57,7 +58,20 @@ public final class PublishDispatcher {
      */
     public CompletionStage<Void> send(String channel, byte[] payload) {
         // no receiver count wanted: the command is the stage, with no second one to map it
-        return dispatch(channel, payload, new SendOutput());
+        return dispatch(channel, payload, new SendOutput(), null);
+    }
+
+    /**
+     * Fire and forget: as {@link #send}, with no stage for anyone to wait on: the command itself tells
+     * {@code onFailure} when it fails, and no callback is attached to it per message.
+     *
+     * @param channel the full channel name
+     * @param payload the message
+     * @param onFailure told the failure, once, if it fails
+     * @see dev.herald.spi.Transport#sendAndForget
+     */
+    public void sendAndForget(String channel, byte[] payload, Consumer<? super Throwable> onFailure) {
+        dispatch(channel, payload, new SendOutput(), onFailure);
     }
 
     /**
@@ -65,14 +79,19 @@ public final class PublishDispatcher {
      * gives its room back when it completes; a refusal, a failure before it was written and one after
      * are told apart by its exception type (see {@link PublishCommand}).
      */
-    private <T> CompletionStage<T> dispatch(String channel, byte[] payload, CommandOutput<String, byte[], T> output) {
+    private <T> CompletionStage<T> dispatch(String channel, byte[] payload, CommandOutput<String, byte[], T> output,
+            Consumer<? super Throwable> onFailure) {
         long size = (long) payload.length + channel.length();
         if (!pending.tryAcquire(size)) {
-            return CompletableFuture.failedFuture(new PublishFailedException(type + " to '" + channel + "' was not sent: "
-                    + pending.describeRefusal(size)));
+            PublishFailedException refused = new PublishFailedException(type + " to '" + channel + "' was not sent: "
+                    + pending.describeRefusal(size));
+            if (onFailure != null) {
+                onFailure.accept(refused);
+            }
+            return CompletableFuture.failedFuture(refused);
         }
         PublishCommand<T> command = new PublishCommand<>(new Command<>(type, output,
-                new CommandArgs<>(RedisConnector.CODEC).addKey(channel).addValue(payload)), channel, pending, size);
+                new CommandArgs<>(RedisConnector.CODEC).addKey(channel).addValue(payload)), channel, pending, size, onFailure);
         try {
             connection.dispatch(command);
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +125,11 @@ public final class RedisTransport implements Transport {
     @Override
     public CompletionStage<Void> send(String channel, byte[] payload) {
         return publishes.send(channel, payload);
+    }
+
+    @Override
+    public void sendAndForget(String channel, byte[] payload, Consumer<? super Throwable> onFailure) {
+        publishes.sendAndForget(channel, payload, onFailure);
     }
 
     /**

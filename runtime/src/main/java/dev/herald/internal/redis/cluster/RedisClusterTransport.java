@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -172,6 +173,12 @@ public final class RedisClusterTransport implements Transport {
     @Override
     public CompletionStage<Void> send(String channel, byte[] payload) {
         return publishes.send(channel, payload);
+    }
+
+    /** As {@link #send}, with no stage at all: a failure is told to {@code onFailure}. */
+    @Override
+    public void sendAndForget(String channel, byte[] payload, Consumer<? super Throwable> onFailure) {
+        publishes.sendAndForget(channel, payload, onFailure);
     }
 
     @Override
