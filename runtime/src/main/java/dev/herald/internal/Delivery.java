@@ -9,14 +9,11 @@ import dev.herald.RetryPolicy;
 import dev.herald.Subscription;
 import dev.herald.SubscriptionOptions;
 import dev.herald.SubscriptionOverflowException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,11 +42,6 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private static final int BATCH_MESSAGES = 64;
     /** How long a drain runs handlers before it lets waiting subscriptions have the thread. */
     private static final long BATCH_NANOS = 2_000_000L;
-    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
-    /** 16 ints apart, 64 bytes: never on one cache line, nor on one with anything outside the array. */
-    private static final int OFFERED = 16;
-    private static final int TAKEN = 32;
-    private static final int COUNT_SLOTS = 48;
 
     private final DeliveryContext context;
     private final Registry.Key key;
@@ -66,17 +58,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
     private final RetryPolicy retryPolicy;
 
     private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
-    /**
-     * How many messages were buffered ({@link #OFFERED}, added to by the threads that offer) and taken off the buffer
-     * ({@link #TAKEN}, written only by the thread that drains), each on a cache line of its own: the two sides never
-     * write the same line per message, and the offering side reads the drainer's count only when the buffer looks
-     * full by its last reading of it ({@link #takenSeen}). Counts wrap; only their differences are used.
-     */
-    private final int[] counts = new int[COUNT_SLOTS];
-    /** The drainer's count as an offering thread last read it: never ahead of it, so it can only make the buffer look fuller. */
-    private int takenSeen;
-    /** Messages taken off the buffer when the subscription ended, never to be handled. */
-    private final AtomicInteger discarded = new AtomicInteger();
+    private final BufferCount buffered;
     /** Whether what {@link #codec} decodes can be shared with the other subscriptions of a channel. */
     private final boolean sharesDecoded;
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -102,6 +84,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         this.sink = sink;
         this.handler = handler;
         this.capacity = options.bufferCapacity();
+        this.buffered = new BufferCount(capacity);
         this.overflowPolicy = options.overflowPolicy();
         this.retryPolicy = options.retryPolicy();
         this.overflowReports = new OverflowReports(key.name(), capacity, overflowPolicy, dropped::get,
@@ -135,9 +118,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         if (!active) {
             return;
         }
-        int offered = (int) COUNT.getAndAdd(counts, OFFERED, 1) + 1;
-        if (offered - takenSeen > capacity && offered - (takenSeen = (int) COUNT.getAcquire(counts, TAKEN)) > capacity) {
-            COUNT.getAndAdd(counts, OFFERED, -1);
+        if (!buffered.tryAdd()) {
             if (overflowPolicy == OverflowPolicy.FAIL) {
                 failOnOverflow();
                 return;
@@ -166,10 +147,10 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         try {
             long start = System.nanoTime();
             int handled = 0;
-            int taken = (int) COUNT.get(counts, TAKEN); // only drainers write it, one at a time, each after the last
+            int taken = buffered.taken(); // only drainers write it, one at a time, each after the last
             Object item;
             while (active && (item = buffer.poll()) != null) {
-                COUNT.setRelease(counts, TAKEN, ++taken);
+                buffered.took(++taken);
                 deliver(item);
                 if (++handled >= BATCH_MESSAGES || System.nanoTime() - start >= BATCH_NANOS) {
                     if (active && !buffer.isEmpty()) {
@@ -332,7 +313,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
         while (buffer.poll() != null) {
             left++;
         }
-        discarded.addAndGet(left);
+        buffered.discarded(left);
         return left;
     }
 
@@ -352,8 +333,7 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     @Override
     public int buffered() {
-        int taken = (int) COUNT.getAcquire(counts, TAKEN);
-        return Math.max(0, (int) COUNT.getVolatile(counts, OFFERED) - taken - discarded.get());
+        return buffered.buffered();
     }
 
     @Override
