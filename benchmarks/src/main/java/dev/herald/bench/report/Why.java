@@ -1,95 +1,168 @@
 package dev.herald.bench.report;
 
+import dev.herald.bench.results.Summary;
+import java.util.Locale;
+
 /**
- * The known causes of each kind of miss, printed under the targets a run misses. They come from reading
- * the runtime and the processor, from this harness's diagnostics (the cost-per-message table, the
- * diagnostic contender {@code lettuce-herald-options}, the compile-cost split) and from JFR profiles
- * taken while writing it. They name code, not figures, so they stay true from run to run until that
- * code changes.
+ * What the run's own figures say about each kind of miss, printed under the targets a run misses. Each text
+ * is made from the figures of the run it describes (ranges, the cost table, the JMH and compile-cost
+ * figures) and says only what they show: no cause is named that this run did not measure, so a text cannot
+ * go stale when the code it would name changes.
  */
 final class Why {
 
-    static final String DELIVERED = """
-            **End-to-end delivered throughput.** Herald coalesces writes like hand-batched Lettuce (the \
-            "cmds/read" columns) and every flush runs on the publish connection's own event loop, so a batch's \
-            writes go straight into the pipeline and no second thread is woken per burst. What Herald adds on \
-            top of raw Lettuce is the receiving hand-off, by design: handlers never run on the event loop, so \
-            `Delivery.offer` costs a `ConcurrentLinkedQueue` node, an `AtomicInteger` and a CAS per message, \
-            and whenever the subscription's drainer had let its thread go, a `ThreadPoolExecutor.execute` \
-            that wakes a worker. Raw Lettuce decodes on the event loop and pays none of this. A drainer that \
-            spun a few µs before letting its thread go was tried and dropped: on two cores the spinning took \
-            CPU from the event loop and Redis. Next step, if the ratio slips: a long-lived drainer per busy \
-            subscription that parks instead of returning its thread.
-
-            Not a cause: the per-command timeout (`TimeoutOptions.fixedTimeout` in `RedisTransport.connect`). \
-            The diagnostic contender `lettuce-herald-options` is batched Lettuce with exactly Herald's client \
-            options, and it measures the same as batched Lettuce. Redisson and Spring Data Redis run with \
-            their defaults. Redisson sends one command per read (no pipelining across `publishAsync`), and \
-            Spring's listener container starts a thread per message. Those ratios move with Herald's own \
-            throughput.""";
-
-
-    static final String PUBLISH = """
-            **Publish throughput at the same flushing.** Both coalesce writes. Herald's confirmed publish is \
-            one Lettuce command future per message, as with raw Lettuce (`sendAsync` dispatches a PUBLISH \
-            whose output drops the receiver count, so no second stage maps it to `CompletionStage<Void>`), \
-            plus Herald's encode-and-check (payload size) and one `AtomicBoolean` check per message to \
-            schedule the flush. Hand-written batching flushes on the publishing thread every 1,000 commands; \
-            Herald flushes on the event loop, which can split a burst into more, smaller batches when the \
-            loop is idle. The per-command timeout is not a cause: see the diagnostic contender.""";
-
-
-    static final String LATENCY = """
-            **p99 at the fixed rate.** At 20,000 msg/s every message finds the subscriber idle, so Herald pays \
-            its full receiving hand-off each time: `Delivery.offer`, then `ThreadPoolExecutor.execute`, then \
-            waking a handler thread; on a busy two-core machine that wake-up can wait for a core. Raw Lettuce \
-            decodes on the event loop. The tails of every contender on this machine also carry GC pauses and \
-            scheduling stalls from other processes: the p99 of each contender moves by 2–3× from run to run. \
-            Compare the p50 column, and rerun on a quiet machine before reading much into p99.""";
-
-
-    static final String IN_MEMORY = """
-            **In-memory throughput.** DESIGN.md promises the in-memory Herald the same semantics as Redis, so \
-            it encodes every message on the publishing thread and decodes it on each subscription's handler \
-            thread: a handler gets its own copy, and a payload that would not survive the wire fails in \
-            memory too. The codec rows of the JMH table are therefore a hard ceiling: one decode of this \
-            order takes longer than the 200 ns per message that 5 M msg/s allows (Jackson builds a record and \
-            parses an `Instant` and a `BigDecimal`, allocating about 3 KB), and one → one runs at about the \
-            rate of one decoding thread. What would close the gap, each a change of semantics to decide on, \
-            not a fix: (a) in memory, hand the subscriptions the published object instead of a decoded copy \
-            (shared, so safe only for immutable payloads), encoding once only to check the payload is \
-            encodable, or not at all; (b) decode once per message and codec in `DefaultHerald`'s dispatch, \
-            not once per subscription, which helps one → eight up to eightfold with the same sharing caveat. \
-            Without (a), 5 M msg/s is out of reach with Jackson.""";
-
-    static final String CODEC = """
-            **Codec.** Herald's `JacksonCodecFactory` codec is the pre-bound `ObjectWriter.writeValueAsBytes` \
-            / `ObjectReader.readValue`, plus a `null` check on decode. The configuration is the same, and so \
-            are the bytes and the allocation per operation (`-prof gc`). A ratio above 1.05 here is \
-            measurement noise: compare the min–max ranges in the JMH table, and rerun on a quiet machine. \
-            Nothing in Herald's codec path is left to remove.""";
-
-    static final String COMPILE = """
-            **Compile cost.** The split under the compile-cost table has three parts. Compiling the generated \
-            sources, which javac would pay for hand-written equivalents too. javac's own cost of having any \
-            processor generate sources, measured with a processor that has no logic and only writes the same \
-            files: a second round that enters every compilation unit again, and per-file work in the `Filer` \
-            and the new round (about 0.35 ms a file, measured by adding empty files to that replay). And \
-            Herald's processor itself: loading the jar into a fresh class loader (so its code and the shaded \
-            JavaPoet run cold, as under Maven), the model, the checks and JavaPoet. Only the last part is \
-            Herald's to cut, and removing it entirely would still leave javac far above +20 %.
-            - *The fixture is the worst case for the ratio.* Its hand-written code is nothing but interface \
-            and record declarations, which javac only parses and enters. The generated publisher, subscriber \
-            and binding have method bodies to attribute. In a project whose hand-written code has bodies, the \
-            relative cost is much smaller.
-            - *Already done.* The generated `listen` is plain statements (`made.add(herald.channel(X) \
-            .subscribe(implementation::m))`), not a varargs call of lambdas, which cut the time javac spends \
-            on the generated sources by about a sixth; generated `CompletionStage<Void>` methods call `sendAsync` \
-            without a lambda; the overlap check is no longer quadratic.
-            - *What is left.* Three files per interface: one generated file per interface (the binding nested \
-            in it) would save the per-file work of 400 files, about 0.15 s here. Each channel's line in \
-            `listen`, a method reference passed to `subscribe`, still costs javac about 0.3 ms.""";
-
     private Why() {
+    }
+
+    /**
+     * @param herald Herald's JVM CPU µs per message over the repetitions, or null
+     * @param lettuce batched Lettuce's, or null
+     * @param what "delivered message" or "publish"
+     */
+    static String cpu(Summary herald, Summary lettuce, String what) {
+        return String.format(Locale.ROOT, "**JVM CPU per %s.** Herald's JVM used %s µs of CPU per %s, batched "
+                        + "Lettuce's %s µs (median, min–max over the repetitions), the ranges %s. The figure is the "
+                        + "whole JVM (publisher, client, subscriber, GC, JIT) divided by the messages, both measured "
+                        + "in the same JVM and run, so the difference is what Herald's path costs on top of raw "
+                        + "Lettuce's.",
+                what, range(herald, "%.1f"), what, range(lettuce, "%.1f"), overlap(herald, lettuce));
+    }
+
+    /**
+     * @param herald Herald's rates over the repetitions, or null
+     * @param lettuce batched Lettuce's, or null
+     * @param what "delivered" or "publish"
+     * @param heraldPerRead Herald's commands per socket read in that run (median), or NaN
+     * @param lettucePerRead batched Lettuce's, or NaN
+     */
+    static String throughput(Summary herald, Summary lettuce, String what, double heraldPerRead, double lettucePerRead) {
+        return String.format(Locale.ROOT, "**End-to-end %s throughput.** Herald %s msg/s, batched Lettuce %s msg/s "
+                        + "(median, min–max), the ranges %s. A rate depends on what else the machine was doing (the "
+                        + "load average above): read a throughput miss beside the CPU rows. Commands per socket read (the batch the write coalescing achieved): Herald %s, batched "
+                        + "Lettuce %s.",
+                what, range(herald, "%,.0f"), range(lettuce, "%,.0f"), overlap(herald, lettuce),
+                number(heraldPerRead, "%.0f"),
+                number(lettucePerRead, "%.0f"));
+    }
+
+    /**
+     * @param redisson Redisson's delivered rates, or null
+     * @param spring Spring Data Redis's, or null
+     */
+    static String otherClients(Summary redisson, Summary spring) {
+        return String.format(Locale.ROOT, "**Redisson and Spring Data Redis.** Both run with their defaults; they "
+                        + "delivered %s and %s msg/s (median, min–max), so these ratios move with Herald's delivered "
+                        + "rate as much as with theirs.",
+                range(redisson, "%,.0f"), range(spring, "%,.0f"));
+    }
+
+    /**
+     * @param p50Ratio Herald's median p50 ÷ batched Lettuce's
+     * @param herald Herald's p99 over the repetitions, or null
+     * @param lettuce batched Lettuce's, or null
+     */
+    static String latency(double p50Ratio, Summary herald, Summary lettuce) {
+        return String.format(Locale.ROOT, "**p99 at the fixed rate.** p99 over the repetitions: Herald %s µs, batched "
+                        + "Lettuce %s µs; at p50, Herald ÷ batched Lettuce is %s. On a shared two-core machine the "
+                        + "tail also carries GC pauses and scheduling stalls from other processes, for every "
+                        + "contender alike.",
+                range(herald, "%,.0f"), range(lettuce, "%,.0f"), number(p50Ratio, "%.2f×"));
+    }
+
+    /**
+     * @param nanosPerDelivery in memory, one → one: ns per delivered message
+     * @param decodeNanos {@code CodecBenchmark.heraldDecode}, ns
+     * @param encodeNanos {@code CodecBenchmark.heraldEncode}, ns
+     */
+    static String inMemory(double nanosPerDelivery, double decodeNanos, double encodeNanos) {
+        return String.format(Locale.ROOT, "**In memory, one → one.** A message was delivered every %s ns; one "
+                        + "decode of the payload takes %s ns and one encode %s ns (JMH, this run), so %s ns per "
+                        + "message went to something other than the decode: the encode on the publishing thread, "
+                        + "the hand-off to the subscription's handler thread, the benchmark's wait. This run does "
+                        + "not split it further.",
+                number(nanosPerDelivery, "%,.0f"), number(decodeNanos, "%,.0f"), number(encodeNanos, "%,.0f"),
+                number(nanosPerDelivery - decodeNanos, "%,.0f"));
+    }
+
+    /**
+     * @param oneToEightNanos in memory, one → eight: ns per delivery
+     * @param oneToOneNanos one → one: ns per delivery
+     */
+    static String oneToEight(double oneToEightNanos, double oneToOneNanos) {
+        return String.format(Locale.ROOT, "**In memory, one → eight.** A delivery to one of eight subscriptions cost "
+                        + "%s ns, one to a lone subscription %s ns: what each of the eight subscriptions paid on its "
+                        + "own outweighed what the eight deliveries of a message shared.",
+                number(oneToEightNanos, "%,.0f"), number(oneToOneNanos, "%,.0f"));
+    }
+
+    /**
+     * @param heraldEncode {@code CodecBenchmark.heraldEncode}, or null
+     * @param jacksonEncode {@code CodecBenchmark.jacksonEncode}, or null
+     * @param heraldDecode {@code CodecBenchmark.heraldDecode}, or null
+     * @param jacksonDecode {@code CodecBenchmark.jacksonDecode}, or null
+     */
+    static String codec(Summary heraldEncode, Summary jacksonEncode, Summary heraldDecode, Summary jacksonDecode) {
+        return String.format(Locale.ROOT, "**Codec.** Herald's codec and the pre-bound Jackson reader and writer, "
+                        + "ns/op (median, min–max over the forks): encode %s against %s, the ranges %s; decode %s "
+                        + "against %s, the ranges %s.",
+                range(heraldEncode, "%,.0f"), range(jacksonEncode, "%,.0f"), overlap(heraldEncode, jacksonEncode),
+                range(heraldDecode, "%,.0f"), range(jacksonDecode, "%,.0f"), overlap(heraldDecode, jacksonDecode));
+    }
+
+    /**
+     * @param withoutMillis javac without the processor, median ms
+     * @param withMillis with it
+     * @param generatedMillis without it, its generated sources added (NaN when not measured)
+     * @param replayMillis with a processor that only writes the same sources (NaN when not measured)
+     */
+    static String compile(double withoutMillis, double withMillis, double generatedMillis, double replayMillis) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "**Compile cost.** The processor added %,.0f ms to javac's %,.0f ms (medians).", withMillis - withoutMillis,
+                withoutMillis));
+        if (!Double.isNaN(generatedMillis)) {
+            text.append(String.format(Locale.ROOT, " Compiling its generated sources, which hand-written equivalents "
+                    + "would cost too, accounts for %,.0f ms of it.", generatedMillis - withoutMillis));
+        }
+        if (!Double.isNaN(generatedMillis) && !Double.isNaN(replayMillis)) {
+            text.append(String.format(Locale.ROOT, " A processor with no logic that only writes the same files adds "
+                            + "%,.0f ms more (javac's extra round and `Filer`), which leaves %,.0f ms to Herald's "
+                            + "processor itself; with that part at zero, javac would still take %+.0f%%.",
+                    replayMillis - generatedMillis, withMillis - replayMillis, (replayMillis / withoutMillis - 1) * 100));
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param generatedLines lines the processor generated
+     * @param generatedFiles files it generated
+     * @param interfaces channel interfaces in the fixture
+     * @param channelsPerInterface channels per interface
+     * @param sourceLines hand-written lines
+     */
+    static String lines(long generatedLines, int generatedFiles, int interfaces, int channelsPerInterface, long sourceLines) {
+        return String.format(Locale.ROOT, "**Generated lines per channel.** The processor generated %,d lines in %,d "
+                        + "files for %,d channels (%,d interfaces × %d), against %,d hand-written lines.",
+                generatedLines, generatedFiles, interfaces * channelsPerInterface, interfaces, channelsPerInterface,
+                sourceLines);
+    }
+
+    private static String overlap(Summary a, Summary b) {
+        if (a == null || b == null) {
+            return "not both measured";
+        }
+        return a.min() <= b.max() && b.min() <= a.max() ? "overlap (the run cannot tell the two apart)" : "do not overlap";
+    }
+
+    private static String range(Summary summary, String format) {
+        if (summary == null) {
+            return "n/a";
+        }
+        String median = String.format(Locale.ROOT, format, summary.median());
+        return summary.count() == 1 ? median : median + " (" + String.format(Locale.ROOT, format, summary.min()) + "–"
+                + String.format(Locale.ROOT, format, summary.max()) + ")";
+    }
+
+    private static String number(double value, String format) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
     }
 }

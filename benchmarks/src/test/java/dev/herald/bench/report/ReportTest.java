@@ -1,0 +1,153 @@
+package dev.herald.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.bench.results.CompileResults;
+import dev.herald.bench.results.E2eResults;
+import dev.herald.bench.results.E2eResults.ContenderResult;
+import dev.herald.bench.results.E2eResults.Cost;
+import dev.herald.bench.results.E2eResults.LatencyRun;
+import dev.herald.bench.results.Summary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The issue-18 targets are computed from the right figures, with the right formula and direction. */
+class ReportTest {
+
+    private static final double EPSILON = 1e-9;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void cpuRatiosAreRatiosOfTheMediansOfTheRepetitionsAndCeilings() throws IOException {
+        List<Target> targets = report().targets();
+
+        // delivered: medians 7.0 and 6.0 (the outliers 50 and 100 would sway a mean, not a median)
+        Target delivered = find(targets, "JVM CPU per delivered message, Herald ÷ Lettuce batched");
+        assertEquals(7.0 / 6.0, delivered.measured(), EPSILON);
+        assertEquals("≤ 1.10×", delivered.goalText());
+        assertFalse(delivered.passed());
+
+        // publish: medians 4.2 and 4.1; the NaN of a repetition that could not read /proc is left out
+        Target publish = find(targets, "JVM CPU per publish, Herald ÷ Lettuce batched");
+        assertEquals(4.2 / 4.1, publish.measured(), EPSILON);
+        assertEquals("≤ 1.05×", publish.goalText());
+        assertTrue(publish.passed());
+        assertTrue(publish.score() > 1);
+    }
+
+    @Test
+    void inMemoryOverheadIsTimePerDeliveryOverDecodeMinusOne() throws IOException {
+        List<Target> targets = report().targets();
+
+        // one → one at 200,000 msg/s is 5,000 ns a message; the decode takes 4,000 ns: 25 % beyond it
+        Target overhead = find(targets, "In memory, one → one: time per delivered message beyond one payload decode");
+        assertEquals(25.0, overhead.measured(), EPSILON);
+        assertEquals("≤ +10%", overhead.goalText());
+        assertFalse(overhead.passed());
+        assertEquals(110.0 / 125.0, overhead.score(), EPSILON);
+
+        // one → eight at 250,000 deliveries/s against 200,000
+        Target fanout = find(targets, "In memory, one → eight delivered ÷ one → one delivered (msg/s)");
+        assertEquals(1.25, fanout.measured(), EPSILON);
+        assertTrue(fanout.passed());
+    }
+
+    @Test
+    void overheadFormula() {
+        assertEquals(0.0, Report.overheadBeyondDecodePercent(3_000, 3_000), EPSILON);
+        assertEquals(100.0, Report.overheadBeyondDecodePercent(6_000, 3_000), EPSILON);
+        assertEquals(-50.0, Report.overheadBeyondDecodePercent(1_500, 3_000), EPSILON);
+    }
+
+    @Test
+    void jmhScoresBecomeNanosecondsPerOperation() {
+        assertEquals(5_000.0, Report.nanosPerOperation(score(200_000, "ops/s")), EPSILON);
+        assertEquals(5_000.0, Report.nanosPerOperation(score(200, "ops/ms")), EPSILON);
+        assertEquals(5_000.0, Report.nanosPerOperation(score(5, "us/op")), EPSILON);
+        assertEquals(5_000.0, Report.nanosPerOperation(score(5_000, "ns/op")), EPSILON);
+        assertTrue(Double.isNaN(Report.nanosPerOperation(null)));
+    }
+
+    @Test
+    void generatedLinesPerChannelDividesByEveryChannelOfTheFixture() throws IOException {
+        assertEquals(58.4, Report.generatedLinesPerChannel(compile(58_400)), EPSILON);
+        assertTrue(Double.isNaN(Report.generatedLinesPerChannel(null)));
+
+        Target lines = find(report().targets(), "Generated lines per channel");
+        assertEquals(30.0, lines.measured(), EPSILON);
+        assertEquals("≤ 35.0 lines", lines.goalText());
+        assertTrue(lines.passed());
+    }
+
+    @Test
+    void anOverheadBelowZeroPassesAndScoresAboveOne() {
+        Target target = new Target("overhead", -20, "%", false, 10, "");
+        assertTrue(target.passed());
+        assertEquals(110.0 / 80.0, target.score(), EPSILON);
+        assertEquals("**pass**, 30 points under the ceiling", target.verdict());
+    }
+
+    @Test
+    void theMarkdownShowsTheInputsAndNoNaN() throws IOException {
+        Report report = report();
+        List<Target> targets = report.targets();
+        String md = report.markdown(targets, List.of(), List.of(), List.of(), "results.png");
+        assertTrue(md.contains("one → one delivered a message every 5,000 ns (1 ÷ 200,000 msg/s) and "
+                + "`CodecBenchmark.heraldDecode` takes 4,000 ns"), md);
+        assertTrue(md.contains("30,000 generated lines ÷ 1,000 channels"), md);
+        assertTrue(md.contains("delivered, Herald 7.00 and Lettuce batched 6.00"), md);
+        assertFalse(md.contains("NaN"), md);
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    private Report report() throws IOException {
+        ContenderResult lettuce = contender("Lettuce batched", List.of(4.0, 4.1, 20.0), List.of(5.0, 6.0, 100.0));
+        ContenderResult herald = contender("Herald", List.of(4.4, 4.2, Double.NaN, 4.0), List.of(6.0, 7.0, 50.0));
+        E2eResults e2e = new E2eResults("Redis test", false, 3, 2, 2, 20_000, 5_000, 148, List.of(lettuce, herald), null);
+        Path jmh = dir.resolve("jmh.json");
+        Files.writeString(jmh, "["
+                + jmh("CodecBenchmark.heraldDecode", "ns/op", 4_000)
+                + "," + jmh("CodecBenchmark.heraldEncode", "ns/op", 1_000)
+                + "," + jmh("InMemoryThroughputBenchmark.oneToOne", "ops/s", 200_000)
+                + "," + jmh("InMemoryThroughputBenchmark.oneToEight", "ops/s", 250_000)
+                + "]");
+        return new Report(e2e, null, null, null, JmhResults.read(jmh), null, compile(30_000), new Properties(),
+                new Properties(), new Machine(2, "test CPU", "1 GiB", "17", "0.00"));
+    }
+
+    private static ContenderResult contender(String name, List<Double> publishCpu, List<Double> deliveredCpu) {
+        List<LatencyRun> latency = List.of(new LatencyRun(40_000, 20_000, 100, 1_000, 2_000, 3_000, 0));
+        return new ContenderResult(name, name, List.of(100_000.0), List.of(90_000.0), latency, 0, 0, 0, "",
+                publishCpu.stream().map(cpu -> new Cost(cpu, 1, 0, 90)).toList(),
+                deliveredCpu.stream().map(cpu -> new Cost(cpu, 1, 0, 90)).toList());
+    }
+
+    private static CompileResults compile(long generatedLines) {
+        return new CompileResults(200, 5, 1_200, 600, "processor.jar", List.of(3_000.0), List.of(9_000.0),
+                List.of(5_500.0), List.of(7_000.0), 15_800, generatedLines);
+    }
+
+    private static String jmh(String name, String unit, double score) {
+        return "{\"benchmark\":\"dev.herald.bench.jmh." + name + "\",\"primaryMetric\":{\"score\":" + score
+                + ",\"scoreUnit\":\"" + unit + "\",\"rawData\":[[" + score + "," + score + "]]}}";
+    }
+
+    private static JmhResults.Score score(double median, String unit) {
+        return new JmhResults.Score(new Summary(median, median, median, 1), unit, 1, 1);
+    }
+
+    private static Target find(List<Target> targets, String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no target " + name + " in " + targets));
+    }
+}
