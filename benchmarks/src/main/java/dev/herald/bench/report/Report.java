@@ -44,6 +44,9 @@ public final class Report {
     private static final String SPRING = "Spring Data Redis";
     private static final String ONE_TO_ONE = "InMemoryThroughputBenchmark.oneToOne";
     private static final String ONE_TO_EIGHT = "InMemoryThroughputBenchmark.oneToEight";
+    /** One → eight and its one → one baseline with a payload of immutable values, which eight subscriptions share. */
+    private static final String ONE_TO_EIGHT_SHARED = "InMemoryThroughputBenchmark.oneToEightImmutable";
+    private static final String ONE_TO_ONE_SHARED = "InMemoryThroughputBenchmark.oneToOneImmutable";
 
     private final E2eResults e2e;
     private final ClusterResults clusterResults;
@@ -318,14 +321,15 @@ public final class Report {
                 Why.latency(median(HERALD, Report::p50) / median(LETTUCE_BATCHED, Report::p50),
                         summary(HERALD, Report::p99), summary(LETTUCE_BATCHED, Report::p99))));
         double oneToOneNanos = nanosPerOperation(jmhScore(ONE_TO_ONE));
-        double oneToEightNanos = nanosPerOperation(jmhScore(ONE_TO_EIGHT));
+        double oneToEightNanos = nanosPerOperation(jmhScore(ONE_TO_EIGHT_SHARED));
+        double oneToOneSharedNanos = nanosPerOperation(jmhScore(ONE_TO_ONE_SHARED));
         double decodeNanos = nanosPerOperation(jmhScore("CodecBenchmark.heraldDecode"));
         targets.add(new Target("In memory, one → one: time per delivered message beyond one payload decode",
                 overheadBeyondDecodePercent(oneToOneNanos, decodeNanos), "%", false, 10,
                 Why.inMemory(oneToOneNanos, decodeNanos, nanosPerOperation(jmhScore("CodecBenchmark.heraldEncode")))));
         // this goal is the report's, not the issue's: see the text under the table
-        targets.add(new Target("In memory, one → eight delivered ÷ one → one delivered (msg/s)",
-                oneToOneNanos / oneToEightNanos, "x", true, 1.0, Why.oneToEight(oneToEightNanos, oneToOneNanos)));
+        targets.add(new Target("In memory, a record of immutable values: one → eight delivered ÷ one → one delivered (msg/s)",
+                oneToOneSharedNanos / oneToEightNanos, "x", true, 2.0, Why.oneToEight(oneToEightNanos, oneToOneSharedNanos)));
         targets.add(new Target("Generated lines per channel", generatedLinesPerChannel(compile), "lines", false, 35,
                 compile == null ? "" : Why.lines(compile.generatedLines(), compile.generatedFiles(), compile.interfaces(),
                         compile.channelsPerInterface(), compile.sourceLines())));
@@ -465,17 +469,21 @@ public final class Report {
         }
         if (jmh != null) {
             double oneToOne = nanosPerOperation(jmhScore(ONE_TO_ONE));
-            double oneToEight = nanosPerOperation(jmhScore(ONE_TO_EIGHT));
+            double oneToEight = nanosPerOperation(jmhScore(ONE_TO_EIGHT_SHARED));
+            double oneToOneShared = nanosPerOperation(jmhScore(ONE_TO_ONE_SHARED));
             double decode = nanosPerOperation(jmhScore("CodecBenchmark.heraldDecode"));
             lines.add(String.format(Locale.ROOT, "In memory (JMH, this run): one → one delivered a message every %s ns "
                             + "(1 ÷ %s msg/s) and `CodecBenchmark.heraldDecode` takes %s ns, so the overhead beyond the "
-                            + "decode is %s ÷ %s − 1. One → eight: %s ns per delivery (1 ÷ %s msg/s). The one → eight "
-                            + "goal is this report's, not the issue's: a delivery to one of eight subscriptions should "
-                            + "cost no more than one to a lone subscription, since the eight deliveries of a message can "
-                            + "share its encode and, for immutable record payloads, its decode.",
+                            + "decode is %s ÷ %s − 1. One → eight of a record of immutable values (`oneToEightImmutable`, "
+                            + "decoded once per message and shared by the eight subscriptions): %s ns per delivery "
+                            + "(1 ÷ %s msg/s), against %s ns (1 ÷ %s msg/s) to a lone subscription of it. The goal of "
+                            + "2× is this report's way of showing the one decode: with a decode per subscription, eight "
+                            + "decoding subscriptions on two cores deliver at most twice what one does (`oneToEight`, "
+                            + "whose order holds a `List` and is decoded by each subscription, shows it: %s msg/s).",
                     number(oneToOne, "%,.0f"), number(jmhMedian(ONE_TO_ONE), "%,.0f"), number(decode, "%,.0f"),
                     number(oneToOne, "%,.0f"), number(decode, "%,.0f"), number(oneToEight, "%,.0f"),
-                    number(jmhMedian(ONE_TO_EIGHT), "%,.0f")));
+                    number(jmhMedian(ONE_TO_EIGHT_SHARED), "%,.0f"), number(oneToOneShared, "%,.0f"),
+                    number(jmhMedian(ONE_TO_ONE_SHARED), "%,.0f"), number(jmhMedian(ONE_TO_EIGHT), "%,.0f")));
         }
         if (compile != null) {
             lines.add(String.format(Locale.ROOT, "Generated lines per channel: %,d generated lines ÷ %,d channels "
@@ -572,7 +580,7 @@ public final class Report {
         md.append("| Benchmark | Score | Unit | Forks × iterations |\n|---|---:|---|---|\n");
         for (String name : List.of("CodecBenchmark.heraldEncode", "CodecBenchmark.jacksonEncode",
                 "CodecBenchmark.heraldDecode", "CodecBenchmark.jacksonDecode",
-                "InMemoryThroughputBenchmark.oneToOne", "InMemoryThroughputBenchmark.oneToEight")) {
+                ONE_TO_ONE, ONE_TO_EIGHT, ONE_TO_ONE_SHARED, ONE_TO_EIGHT_SHARED)) {
             JmhResults.Score score = jmh.get(name);
             if (score == null) {
                 continue;
@@ -585,8 +593,10 @@ public final class Report {
         md.append("\nThe Herald codec is the one `herald.channel(OrderEventsBinding.ORDER_CREATED)` binds "
                 + "(`new JacksonCodecFactory(null).codec(...)`); the baseline is an `ObjectWriter`/`ObjectReader` "
                 + "pre-bound to the record on a `JsonMapper` configured the same way. In-memory throughput counts "
-                + "deliveries: one → eight delivers eight per published message. Median and range are over the "
-                + "forks' means.\n\n");
+                + "deliveries: one → eight delivers eight per published message. The `Immutable` pair publishes a "
+                + "record of immutable values of about the order's size, which the subscriptions of a channel share, "
+                + "decoded once per message; the order holds a `List` a handler could change, so each subscription "
+                + "decodes its own. Median and range are over the forks' means.\n\n");
     }
 
     private void compileSection(StringBuilder md) {
