@@ -114,10 +114,12 @@ class RequestReplyGeneratedCodeTest {
         Subscription quotes = subscriber.regionalQuotes("eu", 5, request -> List.of(QUOTE));
         subscriber.regionalQuotesAsync("us", 2, request -> CompletableFuture.completedFuture(List.of()));
 
-        assertEquals(List.of("requests price:quote", "price:quote withOptions " + options,
-                "requestTemplate " + QUOTES, QUOTES + " withOptions " + options,
-                "price:quote respond []", "price:quote respondAsync []",
-                QUOTES + " respond [eu, 5]", QUOTES + " respondAsync [us, 2]"), calls);
+        // each channel is bound, with the subscriber's options, when a responder subscribes to it
+        assertEquals(List.of("requests price:quote", "price:quote withOptions " + options, "price:quote respond []",
+                "requests price:quote", "price:quote withOptions " + options, "price:quote respondAsync []",
+                "requestTemplate " + QUOTES, QUOTES + " withOptions " + options, QUOTES + " respond [eu, 5]",
+                "requestTemplate " + QUOTES, QUOTES + " withOptions " + options, QUOTES + " respondAsync [us, 2]"),
+                calls);
         Responder<QuoteRequest, Quote> responder = channels.get("price:quote").responder(0);
         AsyncResponder<QuoteRequest, Quote> asyncResponder = channels.get("price:quote").responder(1);
         assertEquals(QUOTE, responder.respond(REQUEST));

@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.herald.processor.generate.BindingGenerator;
 import dev.herald.processor.generate.GeneratedNames;
+import dev.herald.processor.generate.GeneratedSources;
 import dev.herald.processor.generate.PublisherGenerator;
 import dev.herald.processor.generate.SubscriberGenerator;
 import dev.herald.processor.model.ChannelInterface;
@@ -190,11 +191,10 @@ public final class HeraldProcessor extends AbstractProcessor {
         try {
             for (TypeSpec type : List.of(BindingGenerator.generate(model), PublisherGenerator.generate(model),
                     SubscriberGenerator.generate(model))) {
-                JavaFile.builder(model.packageName(), type)
+                GeneratedSources.write(JavaFile.builder(model.packageName(), type)
                         .skipJavaLangImports(true)
                         .indent("    ")
-                        .build()
-                        .writeTo(filer);
+                        .build(), filer);
             }
             bindings.add(GeneratedNames.binding(model).reflectionName());
             bindingOrigins.add(model.element());

@@ -251,7 +251,7 @@ final class DeferralTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
-                .contains("implementation.level(message, values.asEnum(0, GeneratedLevel.class))");
+                .contains("listener.level(message, values.asEnum(0, GeneratedLevel.class))");
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
@@ -303,10 +303,8 @@ final class DeferralTest {
         // generated statements may wrap: compare with runs of whitespace as one space, none after '('
         String binding = compilation.generatedSourceFile("test.EventsBinding").orElseThrow().getCharContent(true)
                 .toString().replaceAll("\\s+", " ").replace("( ", "(");
-        assertThat(binding).contains("ChannelDescriptor.of(\"generated:channel\", PayloadType.of(Item.class), "
-                + "Events.class, \"generated\")");
-        assertThat(binding).contains("ChannelDescriptor.of(\"generated:{userId}:events\", PayloadType.of(Item.class), "
-                + "Events.class, \"userEvent\")");
+        assertThat(binding).contains("channel(\"generated:channel\", Item.class, Events.class, \"generated\")");
+        assertThat(binding).contains("channel(\"generated:{userId}:events\", Item.class, Events.class, \"userEvent\")");
         assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
                 .doesNotContain("<error>");
         assertThat(compilation).generatedSourceFile("test.EventsSubscriber").contentsAsUtf8String()

@@ -361,11 +361,11 @@ final class DiagnosticsTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String().contains(
-                "implementation.all(values.string(0), values.asInt(1), values.asLong(2), values.asBoolean(3), "
+                "listener.all(values.string(0), values.asInt(1), values.asLong(2), values.asBoolean(3), "
                         + "values.asChar(4), values.asInt(5), values.asUuid(6), values.asEnum(7, Payloads.Color.class), "
                         + "message)");
         assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String().contains(
-                "implementation.more(message, values.asFloat(0), values.asDouble(1), values.asShort(2), values.asByte(3), "
+                "listener.more(message, values.asFloat(0), values.asDouble(1), values.asShort(2), values.asByte(3), "
                         + "values.asBoolean(4), values.asChar(5), values.asLong(6))");
         assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
                 .contains("this.allChannel.send(item, s, i, l, b, c, boxed, id, color);");
@@ -506,7 +506,7 @@ final class DiagnosticsTest {
         assertThat(compilation).generatedSourceFile("test.PricesSubscriber").contentsAsUtf8String()
                 .contains("public Subscription requestDataAsync(");
         assertThat(compilation).generatedSourceFile("test.PricesBinding").contentsAsUtf8String()
-                .contains("herald.requests(REQUEST_DATA).subscribeResponder(implementation::requestData)");
+                .contains("herald.requests(REQUEST_DATA).subscribeResponder(listener::requestData)");
     }
 
     @Test
@@ -524,11 +524,11 @@ final class DiagnosticsTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.CountsBinding").contentsAsUtf8String()
-                .contains("implementation.count(request, values.asEnum(0, Payloads.Color.class), values.asUuid(1))");
+                .contains("listener.count(request, values.asEnum(0, Payloads.Color.class), values.asUuid(1))");
         assertThat(compilation).generatedSourceFile("test.CountsPublisher").contentsAsUtf8String()
                 .contains("public CompletionStage<Map<String, Item>> many(Item... items)");
         assertThat(compilation).generatedSourceFile("test.CountsSubscriber").contentsAsUtf8String()
-                .contains("this.countChannel.respondAsync(responder, level, id)");
+                .contains("requestTemplate(CountsBinding.COUNT).respondAsync(responder, level, id)");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -1325,7 +1325,7 @@ final class DiagnosticsTest {
         assertThat(compilation).generatedSourceFile("test.EventsPublisher").contentsAsUtf8String()
                 .contains("public CompletionStage<Void> userItems(String userId, Item... items)");
         assertThat(compilation).generatedSourceFile("test.EventsBinding").contentsAsUtf8String()
-                .contains("PayloadType.of(Item[].class)");
+                .contains("Item[].class");
     }
 
     @Test

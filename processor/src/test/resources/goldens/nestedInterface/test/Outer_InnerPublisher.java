@@ -2,31 +2,21 @@ package test;
 
 import dev.herald.Herald;
 import dev.herald.TypedChannel;
-import java.util.Objects;
-import javax.annotation.processing.Generated;
 
-/**
- * Publishes the channels of {@link Outer.Inner} through a {@link Herald}.
- * Thread-safe; publishing never blocks.
- */
-@Generated("dev.herald.processor.HeraldProcessor")
+/** Publishes the channels of {@link Outer.Inner} through a {@link Herald}; thread-safe, never blocks. */
+@javax.annotation.processing.Generated("dev.herald.processor.HeraldProcessor")
 public final class Outer_InnerPublisher implements Outer.Inner {
     private final TypedChannel<Outer.Ping> pingChannel;
 
     /**
      * Creates a publisher; binds each channel's codec once.
-     *
      * @param herald the Herald to publish through
      */
     public Outer_InnerPublisher(Herald herald) {
-        Objects.requireNonNull(herald, "herald");
         this.pingChannel = herald.channel(Outer_InnerBinding.PING);
     }
 
-    /**
-     * Publishes to {@code outer:ping}, fire-and-forget; failures to send go to the error handler.
-     */
-    @Override
+    /** Publishes to {@code outer:ping}, fire-and-forget; failures to send go to the error handler. */
     public void ping(Outer.Ping ping) {
         this.pingChannel.send(ping);
     }

@@ -13,28 +13,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import javax.annotation.processing.Generated;
 
-/**
- * Publishes the channels of {@link Prices} through a {@link Herald}.
- * Thread-safe; publishing never blocks.
- */
-@Generated("dev.herald.processor.HeraldProcessor")
+/** Publishes the channels of {@link Prices} through a {@link Herald}; thread-safe, never blocks. */
+@javax.annotation.processing.Generated("dev.herald.processor.HeraldProcessor")
 public final class PricesPublisher implements Prices {
     private final RequestChannel<QuoteRequest, Quote> quoteChannel;
-
     private final RequestTemplate<QuoteRequest, List<Quote>> regionalQuotesChannel;
-
     private final TypedChannel<Quote> tickChannel;
 
     /**
      * Creates a publisher whose requests wait for their replies as long as the Herald's
      * {@link HeraldBuilder#requestTimeout(Duration) request timeout}; binds each channel's codec once.
-     *
      * @param herald the Herald to publish through
      */
     public PricesPublisher(Herald herald) {
-        Objects.requireNonNull(herald, "herald");
         this.quoteChannel = herald.requests(PricesBinding.QUOTE);
         this.regionalQuotesChannel = herald.requestTemplate(PricesBinding.REGIONAL_QUOTES);
         this.tickChannel = herald.channel(PricesBinding.TICK);
@@ -43,13 +35,11 @@ public final class PricesPublisher implements Prices {
     /**
      * Creates a publisher whose requests wait for their replies as long as {@code requestTimeout};
      * binds each channel's codec once.
-     *
      * @param herald the Herald to publish through
      * @param requestTimeout how long each request waits for its reply, positive; overrides
      *     {@link HeraldBuilder#requestTimeout(Duration)}
      */
     public PricesPublisher(Herald herald, Duration requestTimeout) {
-        Objects.requireNonNull(herald, "herald");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.quoteChannel = herald.requests(PricesBinding.QUOTE).withTimeout(requestTimeout);
         this.regionalQuotesChannel = herald.requestTemplate(PricesBinding.REGIONAL_QUOTES).withTimeout(requestTimeout);
@@ -58,38 +48,26 @@ public final class PricesPublisher implements Prices {
 
     /**
      * Sends a request to {@code price:quote}; the stage completes with the reply.
-     *
-     * @return a stage completed with the first reply; it fails with
-     *     {@link RequestTimeoutException} when no reply came in time,
-     *     {@link NoResponderException} when nobody served the channel,
-     *     {@link RemoteHandlerException} when the responder failed, and
-     *     {@link PublishFailedException} when the request could not be sent
+     * @return a stage completed with the first reply; it fails with {@link RequestTimeoutException} when none came
+     *     in time, {@link NoResponderException} when nobody served the channel, {@link RemoteHandlerException} when the
+     *     responder failed and {@link PublishFailedException} when the request could not be sent
      */
-    @Override
     public CompletionStage<Quote> quote(QuoteRequest request) {
         return this.quoteChannel.request(request);
     }
 
     /**
      * Sends a request to {@code price:{region}:quotes}; the stage completes with the reply.
-     *
-     * @return a stage completed with the first reply; it fails with
-     *     {@link RequestTimeoutException} when no reply came in time,
-     *     {@link NoResponderException} when nobody served the channel,
-     *     {@link RemoteHandlerException} when the responder failed, and
-     *     {@link PublishFailedException} when the request could not be sent
-     * @throws IllegalArgumentException when a value is empty or holds a character that would change
-     *     the channel's meaning; nothing is sent
+     * @return a stage completed with the first reply; it fails with {@link RequestTimeoutException} when none came
+     *     in time, {@link NoResponderException} when nobody served the channel, {@link RemoteHandlerException} when the
+     *     responder failed and {@link PublishFailedException} when the request could not be sent
+     * @throws IllegalArgumentException when a value is empty or would change the channel's meaning; nothing is sent
      */
-    @Override
     public CompletionStage<List<Quote>> regionalQuotes(String region, QuoteRequest request) {
         return this.regionalQuotesChannel.request(request, region);
     }
 
-    /**
-     * Publishes to {@code price:tick}, fire-and-forget; failures to send go to the error handler.
-     */
-    @Override
+    /** Publishes to {@code price:tick}, fire-and-forget; failures to send go to the error handler. */
     public void tick(Quote quote) {
         this.tickChannel.send(quote);
     }

@@ -48,10 +48,11 @@ public final class PublisherGenerator {
         TypeSpec.Builder type = TypeSpec.classBuilder(GeneratedNames.publisher(model))
                 .addOriginatingElement(model.element())
                 .addAnnotation(RuntimeNames.GENERATED)
+                .alwaysQualify(RuntimeNames.GENERATED_SIMPLE_NAME)
                 .addModifiers(Modifier.FINAL)
                 .addSuperinterface(iface)
-                .addJavadoc("Publishes the channels of {@link $T} through a {@link $T}.\n", iface, HERALD)
-                .addJavadoc("Thread-safe; publishing never blocks.\n");
+                .addJavadoc("Publishes the channels of {@link $T} through a {@link $T}; thread-safe, never blocks.\n",
+                        iface, HERALD);
         if (model.isPublic()) {
             type.addModifiers(Modifier.PUBLIC);
         }
@@ -60,22 +61,20 @@ public final class PublisherGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(requestReply
                         ? CodeBlock.of("Creates a publisher whose requests wait for their replies as long as the Herald's\n"
-                                + "{@link $T#requestTimeout($T) request timeout}; binds each channel's codec once.\n\n",
+                                + "{@link $T#requestTimeout($T) request timeout}; binds each channel's codec once.\n",
                                 HERALD_BUILDER, DURATION)
-                        : CodeBlock.of("Creates a publisher; binds each channel's codec once.\n\n"))
+                        : CodeBlock.of("Creates a publisher; binds each channel's codec once.\n"))
                 .addJavadoc("@param herald the Herald to publish through\n")
-                .addParameter(HERALD, "herald")
-                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald");
+                .addParameter(HERALD, "herald");
         MethodSpec.Builder timed = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Creates a publisher whose requests wait for their replies as long as {@code requestTimeout};\n"
-                        + "binds each channel's codec once.\n\n")
+                        + "binds each channel's codec once.\n")
                 .addJavadoc("@param herald the Herald to publish through\n")
                 .addJavadoc("@param requestTimeout how long each request waits for its reply, positive; overrides\n"
                         + "    {@link $T#requestTimeout($T)}\n", HERALD_BUILDER, DURATION)
                 .addParameter(HERALD, "herald")
                 .addParameter(DURATION, "requestTimeout")
-                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
                 .addStatement("$T.requireNonNull(requestTimeout, $S)", OBJECTS, "requestTimeout");
         List<MethodSpec> methods = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
@@ -99,8 +98,8 @@ public final class PublisherGenerator {
                 timed.addStatement("this.$N = $L", field, bound);
             }
 
+            // no @Override: each method implements the interface's, which the compiler checks all the same
             MethodSpec.Builder publish = MethodSpec.methodBuilder(method.name())
-                    .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .varargs(method.varargs())
                     .returns(TypeName.get(method.returnType()));
@@ -111,33 +110,30 @@ public final class PublisherGenerator {
                     template ? TemplateArguments.values(method) : CodeBlock.of(""));
             switch (method.returnKind()) {
                 case VOID -> publish.addJavadoc(method.durable()
-                                ? "Appends to the stream of durable channel {@code $L}, fire-and-forget;\nfailures to "
-                                        + "append go to the error handler.\n"
+                                ? "Appends to the stream of durable {@code $L}, fire-and-forget; failures go to the error "
+                                        + "handler.\n"
                                 : "Publishes to {@code $L}, fire-and-forget; failures to send go to the error handler.\n",
                                 method.channel())
                         .addStatement("this.$N.send($L)", field, arguments);
                 case COMPLETION -> publish.addJavadoc(method.durable()
-                                ? "Appends to the stream of durable channel {@code $L};\nthe stage completes when Redis "
-                                        + "stored the entry (XADD acknowledged).\n"
+                                ? "Appends to the stream of durable {@code $L}; the stage completes when Redis stored "
+                                        + "the entry.\n"
                                 : "Publishes to {@code $L}; the stage completes when Redis accepted the message.\n",
                                 method.channel())
                         .addStatement("return this.$N.sendAsync($L)", field, arguments);
                 case REQUEST_REPLY -> publish.addJavadoc("Sends a request to {@code $L}; the stage completes with the "
-                                + "reply.\n\n", method.channel())
-                        .addJavadoc("@return a stage completed with the first reply; it fails with\n"
-                                + "    {@link $T} when no reply came in time,\n"
-                                + "    {@link $T} when nobody served the channel,\n"
-                                + "    {@link $T} when the responder failed, and\n"
-                                + "    {@link $T} when the request could not be sent\n",
+                                + "reply.\n", method.channel())
+                        .addJavadoc("@return a stage completed with the first reply; it fails with {@link $T} when none "
+                                + "came\n    in time, {@link $T} when nobody served the channel, {@link $T} when the\n"
+                                + "    responder failed and {@link $T} when the request could not be sent\n",
                                 REQUEST_TIMEOUT_EXCEPTION, NO_RESPONDER_EXCEPTION, REMOTE_HANDLER_EXCEPTION,
                                 PUBLISH_FAILED_EXCEPTION)
                         .addStatement("return this.$N.request($L)", field, arguments);
                 case INVALID -> throw new IllegalStateException("generating " + method.name() + " of an invalid model");
             }
             if (template) {
-                publish.addJavadoc(method.isRequestReply() ? "" : "\n")
-                        .addJavadoc("@throws IllegalArgumentException when a value is empty or holds a character that "
-                                + "would change\n    the channel's meaning; nothing is sent\n");
+                publish.addJavadoc("@throws IllegalArgumentException when a value is empty or would change the channel's "
+                        + "meaning; nothing is sent\n");
             }
             methods.add(publish.build());
         }

@@ -9,7 +9,6 @@ final class RuntimeNames {
     static final ClassName HERALD = ClassName.get("dev.herald", "Herald");
     static final ClassName HERALD_EXCEPTION = ClassName.get("dev.herald", "HeraldException");
     static final ClassName SUBSCRIPTION = ClassName.get("dev.herald", "Subscription");
-    static final ClassName SUBSCRIPTION_GROUP = ClassName.get("dev.herald", "SubscriptionGroup");
     static final ClassName SUBSCRIPTION_OPTIONS = ClassName.get("dev.herald", "SubscriptionOptions");
     static final ClassName MESSAGE_HANDLER = ClassName.get("dev.herald", "MessageHandler");
     static final ClassName TYPED_CHANNEL = ClassName.get("dev.herald", "TypedChannel");
@@ -26,13 +25,11 @@ final class RuntimeNames {
     static final ClassName NO_RESPONDER_EXCEPTION = ClassName.get("dev.herald", "NoResponderException");
     static final ClassName REMOTE_HANDLER_EXCEPTION = ClassName.get("dev.herald", "RemoteHandlerException");
     static final ClassName PUBLISH_FAILED_EXCEPTION = ClassName.get("dev.herald", "PublishFailedException");
-    static final ClassName HERALD_BINDING = ClassName.get("dev.herald.binding", "HeraldBinding");
     static final ClassName BINDING_SUPPORT = ClassName.get("dev.herald.binding", "BindingSupport");
     static final ClassName BINDING_SUBSCRIPTIONS = BINDING_SUPPORT.nestedClass("Subscriptions");
-    static final ClassName COMPLETION_STAGE = ClassName.get("java.util.concurrent", "CompletionStage");
+    static final ClassName GENERATED_BINDING = ClassName.get("dev.herald.binding", "GeneratedBinding");
+    static final ClassName GENERATED_SUBSCRIBER = ClassName.get("dev.herald.binding", "GeneratedSubscriber");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-    static final ClassName LIST = ClassName.get("java.util", "List");
-    static final ClassName SERVICE_LOADER = ClassName.get("java.util", "ServiceLoader");
     static final ClassName DURATION = ClassName.get("java.time", "Duration");
 
     static final String PROCESSOR = "dev.herald.processor.HeraldProcessor";
@@ -41,6 +38,12 @@ final class RuntimeNames {
                     ClassName.get("javax.annotation.processing", "Generated"))
             .addMember("value", "$S", PROCESSOR)
             .build();
+
+    /**
+     * Written in full ({@code @javax.annotation.processing.Generated(...)}) rather than imported: used once per
+     * file, its import would be one more line in each.
+     */
+    static final String GENERATED_SIMPLE_NAME = "Generated";
 
     private RuntimeNames() {
     }

@@ -1,23 +1,16 @@
 package dev.herald.processor.generate;
 
 import static dev.herald.processor.generate.RuntimeNames.ASYNC_RESPONDER;
-import static dev.herald.processor.generate.RuntimeNames.COMPLETION_STAGE;
+import static dev.herald.processor.generate.RuntimeNames.GENERATED_SUBSCRIBER;
 import static dev.herald.processor.generate.RuntimeNames.HERALD;
 import static dev.herald.processor.generate.RuntimeNames.HERALD_EXCEPTION;
 import static dev.herald.processor.generate.RuntimeNames.MESSAGE_HANDLER;
-import static dev.herald.processor.generate.RuntimeNames.OBJECTS;
-import static dev.herald.processor.generate.RuntimeNames.REQUEST_CHANNEL;
-import static dev.herald.processor.generate.RuntimeNames.REQUEST_TEMPLATE;
 import static dev.herald.processor.generate.RuntimeNames.RESPONDER;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION;
-import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION_GROUP;
 import static dev.herald.processor.generate.RuntimeNames.SUBSCRIPTION_OPTIONS;
-import static dev.herald.processor.generate.RuntimeNames.TEMPLATE_CHANNEL;
-import static dev.herald.processor.generate.RuntimeNames.TYPED_CHANNEL;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -32,7 +25,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code XSubscriber}: one method per channel taking a typed handler (two per request-reply channel,
- * taking a responder and an asynchronous one), and {@code unsubscribeAll()}.
+ * taking a responder and an asynchronous one), each one statement over its base class {@code GeneratedSubscriber},
+ * which binds the channel, keeps the subscription and has {@code unsubscribeAll()}.
  */
 public final class SubscriberGenerator {
 
@@ -40,11 +34,14 @@ public final class SubscriberGenerator {
     private static final CodeBlock DURABLE_DELIVERY = CodeBlock.of(
             "The subscription joins the consumer group ({@code Herald.builder().consumerGroup(...)}, or the\n"
                     + "{@code consumerGroup} of this subscriber's {@link $T}); each message is delivered at\n"
-                    + "least once, to one consumer of the group, and acknowledged after the handler returned.\n\n",
+                    + "least once, to one consumer of the group, and acknowledged after the handler returned.\n",
             SUBSCRIPTION_OPTIONS);
 
     private static final CodeBlock THROWS = CodeBlock.of(
             "@throws $T when Redis refused the subscription or did not acknowledge it in time\n", HERALD_EXCEPTION);
+
+    private static final String THROWS_ILLEGAL_VALUE =
+            "@throws IllegalArgumentException when a value is empty or would change the channel's meaning\n";
 
     private SubscriberGenerator() {
     }
@@ -99,20 +96,15 @@ public final class SubscriberGenerator {
      * A method that serves a request-reply channel, or for a template one channel of it, with a responder:
      * {@code quote(responder)} or {@code quoteAsync(responder)}.
      */
-    private static MethodSpec responderMethod(ChannelMethod method, String name, ClassName responderType,
-            String respond, TypeName payload, TypeName reply, boolean async) {
+    private static MethodSpec responderMethod(ChannelMethod method, ClassName binding, String name,
+            ClassName responderType, String respond, TypeName payload, TypeName reply, boolean async) {
         String responder = responderName(method);
         MethodSpec.Builder serve = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(SUBSCRIPTION);
-        if (method.isTemplate()) {
-            serve.addJavadoc("Serves the requests of one channel of {@code $L}", method.channel());
-        } else {
-            serve.addJavadoc("Serves the requests of {@code $L}", method.channel());
-        }
-        serve.addJavadoc(async
-                        ? " with a responder\nwhose replies complete later. Returns once Redis acknowledged the SUBSCRIBE.\n\n"
-                        : ":\nthe responder's return value is the reply. Returns once Redis acknowledged the SUBSCRIBE.\n\n");
+        serve.addJavadoc("{@return the subscription of a responder to $L{@code $L}, once Redis acknowledged the "
+                        + "SUBSCRIBE; ending it stops serving}\n", method.isTemplate() ? "one channel of " : "",
+                method.channel());
         for (ChannelMethod.Parameter parameter : method.placeholderParameters()) {
             serve.addParameter(TypeName.get(parameter.type()), parameter.name())
                     .addJavadoc("@param $N the value of {@code {$L}}\n", parameter.name(), parameter.name());
@@ -126,18 +118,16 @@ public final class SubscriberGenerator {
                                 + "\n    to send, and a failure, thrown or in the stage, fails the request\n"
                         : "@param $N answers each " + request + " with the " + answer + " to send;\n    what it "
                                 + "throws fails the request\n",
-                        responder, payload, reply)
-                .addJavadoc("@return the subscription; ending it stops serving\n");
+                        responder, payload, reply);
         if (method.isTemplate()) {
-            serve.addJavadoc("@throws IllegalArgumentException when a value is empty or holds a character that "
-                            + "would change\n    the channel's meaning\n")
+            serve.addJavadoc(THROWS_ILLEGAL_VALUE)
                     .addJavadoc(THROWS)
-                    .addStatement("return this.subscriptions.add(this.$N.$N($N$L))", MemberNames.channelField(method),
+                    .addStatement("return add(requestTemplate($T.$N).$N($N$L))", binding, MemberNames.constant(method),
                             respond, responder, TemplateArguments.values(method));
         } else {
             serve.addJavadoc(THROWS)
-                    .addStatement("return this.subscriptions.add(this.$N.$N($N))", MemberNames.channelField(method),
-                            respond, responder);
+                    .addStatement("return add(requests($T.$N).$N($N))", binding, MemberNames.constant(method), respond,
+                            responder);
         }
         return serve.build();
     }
@@ -154,10 +144,11 @@ public final class SubscriberGenerator {
         TypeSpec.Builder type = TypeSpec.classBuilder(GeneratedNames.subscriber(model))
                 .addOriginatingElement(model.element())
                 .addAnnotation(RuntimeNames.GENERATED)
+                .alwaysQualify(RuntimeNames.GENERATED_SIMPLE_NAME)
                 .addModifiers(Modifier.FINAL)
-                .addJavadoc("Subscribes typed handlers to the channels of {@link $T}.\n", iface)
-                .addJavadoc("Handlers run on Herald's threads, one message at a time per subscription, in publish order.\n")
-                .addJavadoc("Thread-safe.\n");
+                .superclass(GENERATED_SUBSCRIBER)
+                .addJavadoc("Subscribes typed handlers to the channels of {@link $T}. Handlers run on Herald's threads, "
+                        + "one\nmessage at a time per subscription, in publish order. Thread-safe.\n", iface);
         if (model.methods().stream().anyMatch(ChannelMethod::isRequestReply)) {
             type.addJavadoc("Responders serve request-reply channels the same way; what they return is the reply.\n");
         }
@@ -170,14 +161,14 @@ public final class SubscriberGenerator {
         }
         MethodSpec inheriting = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Creates a subscriber with the Herald's buffer, overflow and retry settings.\n\n")
+                .addJavadoc("Creates a subscriber with the Herald's buffer, overflow and retry settings.\n")
                 .addJavadoc("@param herald the Herald to subscribe on\n")
                 .addParameter(HERALD, "herald")
-                .addStatement("this(herald, $T.inherit())", SUBSCRIPTION_OPTIONS)
+                .addStatement("super(herald, $T.inherit())", SUBSCRIPTION_OPTIONS)
                 .build();
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        MethodSpec constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Creates a subscriber whose subscriptions use {@code options}; binds each channel's codec once.\n\n")
+                .addJavadoc("Creates a subscriber whose subscriptions use {@code options}.\n")
                 .addJavadoc("@param herald the Herald to subscribe on\n")
                 .addJavadoc(durable
                         ? "@param options buffer, overflow and retry settings, and the consumer group of durable channels;\n"
@@ -185,68 +176,46 @@ public final class SubscriberGenerator {
                         : "@param options buffer, overflow and retry settings; unset values are the Herald's\n")
                 .addParameter(HERALD, "herald")
                 .addParameter(SUBSCRIPTION_OPTIONS, "options")
-                .addStatement("$T.requireNonNull(herald, $S)", OBJECTS, "herald")
-                .addStatement("$T.requireNonNull(options, $S)", OBJECTS, "options");
-        type.addField(FieldSpec.builder(SUBSCRIPTION_GROUP, "subscriptions", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T()", SUBSCRIPTION_GROUP)
-                .build());
+                .addStatement("super(herald, options)")
+                .build();
         List<MethodSpec> methods = new ArrayList<>();
         for (ChannelMethod method : model.methods()) {
             TypeName payload = GeneratedNames.payload(method);
-            String field = MemberNames.channelField(method);
+            String constant = MemberNames.constant(method);
             boolean template = method.isTemplate();
             if (method.isRequestReply()) {
                 TypeName reply = GeneratedNames.reply(method);
-                type.addField(ParameterizedTypeName.get(template ? REQUEST_TEMPLATE : REQUEST_CHANNEL, payload, reply),
-                        field, Modifier.PRIVATE, Modifier.FINAL);
-                constructor.addStatement("this.$N = herald.$N($T.$N).withOptions(options)", field,
-                        template ? "requestTemplate" : "requests", binding, MemberNames.constant(method));
-                methods.add(responderMethod(method, method.name(), RESPONDER, "respond", payload, reply, false));
-                methods.add(responderMethod(method, MemberNames.asyncMethod(method), ASYNC_RESPONDER, "respondAsync",
-                        payload, reply, true));
+                methods.add(responderMethod(method, binding, method.name(), RESPONDER, "respond", payload, reply, false));
+                methods.add(responderMethod(method, binding, MemberNames.asyncMethod(method), ASYNC_RESPONDER,
+                        "respondAsync", payload, reply, true));
                 continue;
             }
-            type.addField(ParameterizedTypeName.get(template ? TEMPLATE_CHANNEL : TYPED_CHANNEL, payload), field,
-                    Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$N = herald.$N($T.$N).withOptions(options)", field,
-                    template ? "template" : "channel", binding, MemberNames.constant(method));
             String handler = handlerName(method);
             MethodSpec.Builder concrete = MethodSpec.methodBuilder(method.name())
                     .addModifiers(Modifier.PUBLIC)
-                    .returns(SUBSCRIPTION);
+                    .returns(SUBSCRIPTION)
+                    .addJavadoc("{@return the subscription of a handler to $L$L{@code $L}$L}\n",
+                            template ? "one channel of " : "", method.durable() ? "durable " : "", method.channel(),
+                            method.durable() ? "" : ", once Redis acknowledged the SUBSCRIBE");
             if (method.durable()) {
-                concrete.addJavadoc(template
-                        ? "Subscribes a handler to one channel of durable {@code $L}.\n"
-                        : "Subscribes a handler to durable {@code $L}.\n", method.channel())
-                        .addJavadoc(DURABLE_DELIVERY);
+                concrete.addJavadoc(DURABLE_DELIVERY);
             }
-            if (template) {
-                if (!method.durable()) {
-                    concrete.addJavadoc("Subscribes a handler to one channel of {@code $L};\nreturns once Redis "
-                            + "acknowledged the SUBSCRIBE.\n\n", method.channel());
-                }
-                for (ChannelMethod.Parameter parameter : method.placeholderParameters()) {
-                    concrete.addParameter(TypeName.get(parameter.type()), parameter.name())
-                            .addJavadoc("@param $N the value of {@code {$L}}\n", parameter.name(), parameter.name());
-                }
-            } else if (!method.durable()) {
-                concrete.addJavadoc("Subscribes a handler to {@code $L}; returns once Redis acknowledged the SUBSCRIBE.\n\n",
-                        method.channel());
+            for (ChannelMethod.Parameter parameter : method.placeholderParameters()) {
+                concrete.addParameter(TypeName.get(parameter.type()), parameter.name())
+                        .addJavadoc("@param $N the value of {@code {$L}}\n", parameter.name(), parameter.name());
             }
             concrete.addParameter(ParameterizedTypeName.get(MESSAGE_HANDLER, WildcardTypeName.supertypeOf(payload)), handler)
                     .addJavadoc(payload instanceof ClassName
                             ? "@param $N receives each {@link $T} published on the channel\n"
-                            : "@param $N receives each {@code $T} published on the channel\n", handler, payload)
-                    .addJavadoc("@return the subscription\n");
+                            : "@param $N receives each {@code $T} published on the channel\n", handler, payload);
             if (template) {
-                concrete.addJavadoc("@throws IllegalArgumentException when a value is empty or holds a character that "
-                                + "would change\n    the channel's meaning\n")
+                concrete.addJavadoc(THROWS_ILLEGAL_VALUE)
                         .addJavadoc(THROWS)
-                        .addStatement("return this.subscriptions.add(this.$N.subscribe($N$L))", field, handler,
+                        .addStatement("return add(template($T.$N).subscribe($N$L))", binding, constant, handler,
                                 TemplateArguments.values(method));
             } else {
                 concrete.addJavadoc(THROWS)
-                        .addStatement("return this.subscriptions.add(this.$N.subscribe($N))", field, handler);
+                        .addStatement("return add(channel($T.$N).subscribe($N))", binding, constant, handler);
             }
             methods.add(concrete.build());
             if (template) {
@@ -254,41 +223,28 @@ public final class SubscriberGenerator {
                 type.addType(handlerType);
                 ClassName handlerName = GeneratedNames.subscriber(model).nestedClass(handlerType.name());
                 MethodSpec.Builder every = MethodSpec.methodBuilder(MemberNames.patternMethod(method))
-                        .addModifiers(Modifier.PUBLIC);
+                        .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("{@return the subscription of a handler to every channel of $L{@code $L}$L} "
+                                        + "The handler receives the placeholder values of each message's channel, typed; "
+                                        + "a channel whose values do not parse goes to the error handler.\n",
+                                method.durable() ? "durable " : "", method.channel(),
+                                method.durable() ? "" : ", with one PSUBSCRIBE that Redis acknowledged");
                 if (method.durable()) {
-                    every.addJavadoc("Subscribes a handler to every channel of durable {@code $L}.\n"
-                                    + "The handler receives the placeholder values of each message's channel, typed. "
-                                    + "A channel whose\nvalues do not parse goes to the error handler.\n", method.channel())
-                            .addJavadoc(DURABLE_DELIVERY);
-                } else {
-                    every.addJavadoc("Subscribes a handler to every channel of {@code $L} with one PSUBSCRIBE;\n"
-                            + "returns once Redis acknowledged it. The handler receives the placeholder values of\n"
-                            + "each message's channel, typed. A channel whose values do not parse goes to the error\n"
-                            + "handler.\n\n", method.channel());
+                    every.addJavadoc(DURABLE_DELIVERY);
                 }
                 methods.add(every
                         .addJavadoc("@param handler receives each message with its channel's values\n")
-                        .addJavadoc("@return the subscription\n")
                         .addJavadoc(THROWS)
                         .addParameter(handlerName, "handler")
                         .returns(SUBSCRIPTION)
-                        .addStatement("return this.subscriptions.add(this.$N.subscribeAll((values, message) ->$W"
-                                + "handler.onMessage($L)))", field, TemplateArguments.parsed(method, "values", "message"))
+                        .addStatement("return add(template($T.$N).subscribeAll((values, message) ->$W"
+                                + "handler.onMessage($L)))", binding, constant,
+                                TemplateArguments.parsed(method, "values", "message"))
                         .build());
             }
         }
-        methods.add(MethodSpec.methodBuilder(MemberNames.UNSUBSCRIBE_ALL)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Ends every subscription this subscriber made.\n\n")
-                .addJavadoc(durable
-                        ? "@return a stage that completes when Redis acknowledged the resulting UNSUBSCRIBEs and every\n"
-                                + "    durable subscription stopped reading its stream\n"
-                        : "@return a stage that completes when Redis acknowledged the resulting UNSUBSCRIBEs\n")
-                .returns(ParameterizedTypeName.get(COMPLETION_STAGE, ClassName.get(Void.class)))
-                .addStatement("return this.subscriptions.unsubscribeAll()")
-                .build());
         type.addMethod(inheriting);
-        type.addMethod(constructor.build());
+        type.addMethod(constructor);
         type.addMethods(methods);
         return type.build();
     }
