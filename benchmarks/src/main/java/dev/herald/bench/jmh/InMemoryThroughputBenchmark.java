@@ -37,11 +37,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * eight subscriptions decodes its own copy; {@link #oneToEightImmutable} publishes a record of immutable values
  * of about the same size (the order's one line inlined), which the subscriptions of a channel share, decoded
  * once per message. The batch stays below the default subscription buffer (10,000), so nothing is dropped; a
- * dropped message would make the wait time out and the benchmark fail.
+ * dropped message would make the wait time out and the benchmark fail. Eight warm-up seconds: on a two-core VM
+ * the pipeline's rate still climbed through the sixth (Jackson's decode and Herald's drain loop compiled on the
+ * handler thread while the publisher competes for the other core).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(3)
 public class InMemoryThroughputBenchmark {
