@@ -323,13 +323,15 @@ public final class Report {
         double oneToOneNanos = nanosPerOperation(jmhScore(ONE_TO_ONE));
         double oneToEightNanos = nanosPerOperation(jmhScore(ONE_TO_EIGHT_SHARED));
         double oneToOneSharedNanos = nanosPerOperation(jmhScore(ONE_TO_ONE_SHARED));
+        double copiedFanOut = nanosPerOperation(jmhScore(ONE_TO_ONE)) / nanosPerOperation(jmhScore(ONE_TO_EIGHT));
         double decodeNanos = nanosPerOperation(jmhScore("CodecBenchmark.heraldDecode"));
         targets.add(new Target("In memory, one → one: time per delivered message beyond one payload decode",
                 overheadBeyondDecodePercent(oneToOneNanos, decodeNanos), "%", false, 10,
                 Why.inMemory(oneToOneNanos, decodeNanos, nanosPerOperation(jmhScore("CodecBenchmark.heraldEncode")))));
         // this goal is the report's, not the issue's: see the text under the table
-        targets.add(new Target("In memory, a record of immutable values: one → eight delivered ÷ one → one delivered (msg/s)",
-                oneToOneSharedNanos / oneToEightNanos, "x", true, 2.0, Why.oneToEight(oneToEightNanos, oneToOneSharedNanos)));
+        targets.add(new Target("In memory, one → eight decoded once: fan-out of the immutable record ÷ fan-out of the "
+                + "order (fan-out: one → eight ÷ one → one delivered)", oneToOneSharedNanos / oneToEightNanos / copiedFanOut,
+                "x", true, 2.0, Why.oneToEight(oneToEightNanos, oneToOneSharedNanos)));
         targets.add(new Target("Generated lines per channel", generatedLinesPerChannel(compile), "lines", false, 35,
                 compile == null ? "" : Why.lines(compile.generatedLines(), compile.generatedFiles(), compile.interfaces(),
                         compile.channelsPerInterface(), compile.sourceLines())));
@@ -476,10 +478,11 @@ public final class Report {
                             + "(1 ÷ %s msg/s) and `CodecBenchmark.heraldDecode` takes %s ns, so the overhead beyond the "
                             + "decode is %s ÷ %s − 1. One → eight of a record of immutable values (`oneToEightImmutable`, "
                             + "decoded once per message and shared by the eight subscriptions): %s ns per delivery "
-                            + "(1 ÷ %s msg/s), against %s ns (1 ÷ %s msg/s) to a lone subscription of it. The goal of "
-                            + "2× is this report's way of showing the one decode: with a decode per subscription, eight "
-                            + "decoding subscriptions on two cores deliver at most twice what one does (`oneToEight`, "
-                            + "whose order holds a `List` and is decoded by each subscription, shows it: %s msg/s).",
+                            + "(1 ÷ %s msg/s), against %s ns (1 ÷ %s msg/s) to a lone subscription of it. The order holds a "
+                            + "`List`, so each of its eight subscriptions decodes its own copy: `oneToEight` %s msg/s. "
+                            + "The target compares the two fan-outs (one → eight ÷ one → one, each against its own "
+                            + "payload's one → one, so the two payloads' decode costs cancel out): with a decode per "
+                            + "subscription both would be alike, so a ratio of 2× or more shows the one decode.",
                     number(oneToOne, "%,.0f"), number(jmhMedian(ONE_TO_ONE), "%,.0f"), number(decode, "%,.0f"),
                     number(oneToOne, "%,.0f"), number(decode, "%,.0f"), number(oneToEight, "%,.0f"),
                     number(jmhMedian(ONE_TO_EIGHT_SHARED), "%,.0f"), number(oneToOneShared, "%,.0f"),
