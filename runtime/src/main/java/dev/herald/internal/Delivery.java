@@ -59,8 +59,8 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
 
     private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
     private final BufferCount buffered;
-    /** Whether what {@link #codec} decodes can be shared with the other subscriptions of a channel. */
-    private final boolean sharesDecoded;
+    /** Whether what {@link #codec} decodes can be shared with the other subscriptions of a channel; the dispatch reads it. */
+    final boolean sharesDecoded;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final OverflowReports overflowReports;

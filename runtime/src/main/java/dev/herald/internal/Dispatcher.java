@@ -63,11 +63,15 @@ final class Dispatcher implements TransportListener {
             return;
         }
         Delivery<?> first = deliveries.next();
-        if (!deliveries.hasNext()) {
+        if (!first.sharesDecoded || !deliveries.hasNext()) {
+            // one subscription, or a payload type each decodes for itself: the bytes alone, nothing to share
             first.offer(payload);
+            while (deliveries.hasNext()) {
+                deliveries.next().offer(payload);
+            }
             return;
         }
-        // several subscriptions: one of them decodes, the others take its value where the payload type allows
+        // several subscriptions: one of them decodes, the others take its value
         SharedPayload shared = new SharedPayload(payload);
         first.offer(shared);
         do {
