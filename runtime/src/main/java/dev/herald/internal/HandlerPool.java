@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * The threads handlers run on. Subscriptions with messages wait in one {@link ReadyQueue}, in the order they
  * got them; a thread of the {@link HandlerWorkers} takes the first, lets it handle a bounded batch
  * ({@link Drainer#drainBatch}), and puts it back behind the others when it has more, so a busy subscription
- * cannot hold a thread while others wait.
+ * cannot hold a thread while others wait. A thread that runs out of work spins briefly before it parks, and
+ * while it spins a new subscription wakes no other thread (see {@link ReadyQueue}): most messages of a busy
+ * pool then cost no wake-up and no context switch.
  * <p>
  * On platform threads at most {@link Config#maxRunning()} threads run handlers. On virtual threads (Java 21
  * or newer, found at run time: the jars target Java 17) a thread per running handler is cheap, and the

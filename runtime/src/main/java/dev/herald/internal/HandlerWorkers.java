@@ -182,7 +182,7 @@ final class HandlerWorkers {
                             return;
                         }
                         try {
-                            next = ready.poll(keepAliveNanos);
+                            next = ready.poll(keepAliveNanos, HandlerWorkers.this::tryStart);
                         } catch (InterruptedException e) {
                             continue; // closing, or an interrupt a handler left behind
                         }
