@@ -109,7 +109,8 @@ final class HandlerPool {
                 : virtual ? Integer.MAX_VALUE : defaultPlatformThreads();
         String name = "herald-" + instance + "-";
         this.workers = new HandlerWorkers(ready, maxRunning, HeraldThreads.handlerFactory(virtual, config.threadFactory()),
-                name + "handler-", virtual ? VIRTUAL_KEEP_ALIVE_NANOS : PLATFORM_KEEP_ALIVE_NANOS, this::startFailed);
+                name + "handler-", virtual ? VIRTUAL_KEEP_ALIVE_NANOS : PLATFORM_KEEP_ALIVE_NANOS, this::startFailed,
+                this::allBusy);
         this.callbacks = new CallbackThreads(name + "callback-", this::startFailed);
         this.watchdog = new PoolWatchdog(name + "watchdog", ready, workers, callbacks, report);
         watchdog.start();
@@ -125,6 +126,10 @@ final class HandlerPool {
 
     private void startFailed(Throwable failure) {
         watchdog.startFailed(failure);
+    }
+
+    private void allBusy() {
+        watchdog.wake(); // every thread is busy: watch how long the waiting subscriptions wait
     }
 
     /** @return a description for the start line and reports: the threads and the bound */
@@ -147,8 +152,8 @@ final class HandlerPool {
         if (ready.closed()) {
             return false;
         }
-        if (!ready.offer(drainer) && !workers.tryStart()) {
-            watchdog.wake(); // every thread is busy: watch how long this one waits
+        if (!ready.offer(drainer)) {
+            workers.startOrWatch();
         }
         return true;
     }

@@ -32,6 +32,7 @@ final class HandlerWorkers {
     private final String namePrefix;
     private final long keepAliveNanos;
     private final Consumer<Throwable> startFailed;
+    private final Runnable allBusy;
 
     private final AtomicInteger threads = new AtomicInteger();
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
@@ -44,15 +45,17 @@ final class HandlerWorkers {
      * @param namePrefix the threads' names start with it, such as {@code herald-3-handler-}
      * @param keepAliveNanos how long a thread idles before it ends
      * @param startFailed told when a thread could not be started
+     * @param allBusy told when a subscription waits and the bound allows no other thread: the watchdog watches it
      */
     HandlerWorkers(ReadyQueue ready, int maxRunning, ThreadFactory threadFactory, String namePrefix,
-            long keepAliveNanos, Consumer<Throwable> startFailed) {
+            long keepAliveNanos, Consumer<Throwable> startFailed, Runnable allBusy) {
         this.ready = ready;
         this.maxRunning = maxRunning;
         this.threadFactory = threadFactory;
         this.namePrefix = namePrefix;
         this.keepAliveNanos = keepAliveNanos;
         this.startFailed = startFailed;
+        this.allBusy = allBusy;
     }
 
     /**
@@ -83,6 +86,13 @@ final class HandlerWorkers {
             threads.decrementAndGet();
             startFailed.accept(e);
             return false;
+        }
+    }
+
+    /** For a subscription no idle thread will take: starts a thread, or, when none can start, says all are busy. */
+    void startOrWatch() {
+        if (!tryStart()) {
+            allBusy.run();
         }
     }
 
@@ -182,7 +192,7 @@ final class HandlerWorkers {
                             return;
                         }
                         try {
-                            next = ready.poll(keepAliveNanos, HandlerWorkers.this::tryStart);
+                            next = ready.poll(keepAliveNanos, HandlerWorkers.this::startOrWatch);
                         } catch (InterruptedException e) {
                             continue; // closing, or an interrupt a handler left behind
                         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
@@ -41,7 +42,7 @@ final class ReadyQueue {
     };
 
     /** The longest a thread spins before it parks; roughly what a wake-up costs the two threads on a VM. */
-    static final long MAX_SPIN_NANOS = 20_000;
+    private static final long MAX_SPIN_NANOS = 20_000;
     /** The shortest spin, so that a pool whose spins found nothing still notices the load coming back. */
     private static final long MIN_SPIN_NANOS = 1_000;
     /** Spinning on one core only delays the thread that would offer the work. */
@@ -50,8 +51,8 @@ final class ReadyQueue {
     private final ConcurrentLinkedQueue<Drainer> queue = new ConcurrentLinkedQueue<>();
     /** Parked threads, the latest first. */
     private final ConcurrentLinkedDeque<Waiter> parked = new ConcurrentLinkedDeque<>();
-    /** 1 while a thread spins on the queue. */
-    private final AtomicInteger spinning = new AtomicInteger();
+    /** Whether a thread spins on the queue. */
+    private final AtomicBoolean spinning = new AtomicBoolean();
     private final long maxSpinNanos;
     /** How long the next spin may last: doubled when a spin finds work, halved when it does not. */
     private volatile long spinNanos;
@@ -112,7 +113,7 @@ final class ReadyQueue {
     boolean offer(Drainer drainer) {
         drainer.queuedAt = System.nanoTime();
         queue.offer(drainer);
-        return spinning.get() > 0 || wakeOne(Waiter.WOKEN);
+        return spinning.get() || wakeOne(Waiter.WOKEN);
     }
 
     private boolean wakeOne(int why) {
@@ -185,7 +186,7 @@ final class ReadyQueue {
             }
             // woken, but another thread took the subscription first: wait again
         }
-        if (searched && next != null && !queue.isEmpty() && spinning.get() == 0 && !wakeOne(Waiter.SEARCHING)) {
+        if (searched && next != null && !queue.isEmpty() && !spinning.get() && !wakeOne(Waiter.SEARCHING)) {
             noneIdle.run(); // the handler this thread runs now may block: the others must not wait for it
         }
         return next;
@@ -198,7 +199,7 @@ final class ReadyQueue {
     }
 
     private Drainer spin() {
-        if (maxSpinNanos == 0 || spinning.get() != 0 || !spinning.compareAndSet(0, 1)) {
+        if (maxSpinNanos == 0 || spinning.get() || !spinning.compareAndSet(false, true)) {
             return null;
         }
         Drainer next;
@@ -209,7 +210,7 @@ final class ReadyQueue {
                 Thread.onSpinWait();
             }
         } finally {
-            spinning.set(0);
+            spinning.set(false);
         }
         spinNanos = next != null ? Math.min(maxSpinNanos, 2 * budget)
                 : Math.max(Math.min(MIN_SPIN_NANOS, maxSpinNanos), budget / 2);
@@ -218,7 +219,7 @@ final class ReadyQueue {
 
     /** @return whether a thread spins on the queue now */
     boolean spinning() {
-        return spinning.get() > 0;
+        return spinning.get();
     }
 
     /** @return whether a thread that took {@code drainer} must leave rather than run it */

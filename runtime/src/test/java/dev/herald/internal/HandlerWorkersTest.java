@@ -29,7 +29,7 @@ class HandlerWorkersTest {
 
     private HandlerWorkers workers(long keepAliveMillis) {
         return new HandlerWorkers(ready, 2, counting, "workers-test-", TimeUnit.MILLISECONDS.toNanos(keepAliveMillis),
-                startFailures::add);
+                startFailures::add, () -> { });
     }
 
     private static void join(Thread thread) throws InterruptedException {
