@@ -72,6 +72,9 @@ class PendingPublishesTest {
         BlockingQueue<Long> taken = new ArrayBlockingQueue<>(bound + publishers);
         AtomicLong maxSeen = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
+        // publishes accepted and not yet given back, counted after the take and before the give-back so that it never
+        // runs ahead of what PendingPublishes holds (its own count() reads two counters and can catch a thread between)
+        AtomicLong outstanding = new AtomicLong();
         CountDownLatch done = new CountDownLatch(publishers);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < publishers; t++) {
@@ -79,7 +82,7 @@ class PendingPublishesTest {
                 for (int i = 0; i < perPublisher; i++) {
                     if (pending.tryAcquire(3)) {
                         accepted.incrementAndGet();
-                        maxSeen.accumulateAndGet(pending.count(), Math::max);
+                        maxSeen.accumulateAndGet(outstanding.incrementAndGet(), Math::max);
                         try {
                             taken.put(3L);
                         } catch (InterruptedException e) {
@@ -97,6 +100,7 @@ class PendingPublishesTest {
         while (done.getCount() > 0 || !taken.isEmpty()) {
             Long size = taken.poll(10, TimeUnit.MILLISECONDS);
             if (size != null) {
+                outstanding.decrementAndGet();
                 pending.release(size);
                 released++;
             }
