@@ -16,10 +16,12 @@ import dev.herald.PayloadType;
 import dev.herald.Subscription;
 import dev.herald.TypedChannel;
 import dev.herald.testing.CapturedLog;
+import dev.herald.testing.HoldingProxy;
 import dev.herald.testing.RedisServer;
 import dev.herald.testing.RedisServerExtension;
 import dev.herald.testing.RedisServerExtension.Dedicated;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -151,5 +153,29 @@ class RedisBackgroundConnectTest {
             assertEquals(1, warnings.size(), warnings.toString());
             assertFalse(warnings.get(0).contains("wrong-pass"));
         }
+    }
+
+    @Test
+    void closingDuringAnAttemptLetsItEndOpensNothingMoreAndLogsNothing(RedisServer redis) throws Exception {
+        try (HoldingProxy proxy = new HoldingProxy(redis.port()); CapturedLog log = new CapturedLog()) {
+            Herald herald = Herald.builder().redis("redis://127.0.0.1:" + proxy.port()).connectInBackground(true).build();
+            await().atMost(WAIT).until(() -> proxy.accepted() == 1); // the first connection's handshake is held
+            Thread closer = new Thread(herald::close, "closer");
+            closer.start();
+            // shutting Lettuce's threads down under the attempt closes its connection (and, had it been opening
+            // one, makes Netty log errors): close must wait for the attempt instead
+            await().atMost(WAIT).until(() -> proxy.clientClosedWhileHeld() || waitsForTheAttempt(closer));
+            assertFalse(proxy.clientClosedWhileHeld(), "close shut Lettuce down under the attempt");
+
+            proxy.release();
+            closer.join(WAIT.toMillis());
+            assertFalse(closer.isAlive(), "close returned once the attempt ended");
+            assertEquals(1, proxy.accepted(), "once closed, the attempt opened no second connection");
+            assertEquals(List.of(), log.warningsAndTraces());
+        }
+    }
+
+    private static boolean waitsForTheAttempt(Thread closer) {
+        return Arrays.stream(closer.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("awaitEnd"));
     }
 }

@@ -109,7 +109,10 @@ class ReadyQueueTest {
         // no spinner any more, or because the spinner passed it on
         assertSame(first, spinner.get());
         assertSame(second, parked.get());
-        assertEquals(0, startsAsked.get(), "a thread was idle: none asked for");
+        // when the spin ended just before the second offer, both the offer and the spinner see the second queued
+        // and nobody spinning: the offer wakes the parked thread, and the spinner, finding none parked, asks for
+        // one more thread, which idles out. What must never happen is the second left waiting (the line above)
+        assertTrue(startsAsked.get() <= 1, "at most the one thread of that race asked for: " + startsAsked.get());
     }
 
     @Test

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,6 +41,8 @@ public final class BackgroundRedisTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundRedisTransport.class);
     private static final long FIRST_DELAY_MILLIS = 100;
     private static final long MAX_DELAY_MILLIS = 5_000;
+    /** The longest {@link #close()} waits for an attempt under way to end before it shuts Lettuce's threads down. */
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
 
     private final RedisSettings settings;
     private final RedisURI uri;
@@ -55,6 +59,8 @@ public final class BackgroundRedisTransport implements Transport {
     private TransportListener listener;
     private boolean closed; // guarded by lock
     private Future<?> nextAttempt; // guarded by lock
+    /** Completes once the attempt under way, if any, has ended and been handled. */
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null); // guarded by lock
     private long delayMillis = FIRST_DELAY_MILLIS; // guarded by lock
     private int attempts; // guarded by lock
     private String warned; // guarded by lock
@@ -81,25 +87,38 @@ public final class BackgroundRedisTransport implements Transport {
     }
 
     private void attempt() {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
         synchronized (lock) {
             if (closed) {
                 return;
             }
+            inFlight = ended;
         }
         CompletableFuture<RedisTransport> attempt;
         try {
-            attempt = RedisConnector.connectAsync(client, uri, settings);
+            attempt = RedisConnector.connectAsync(client, uri, settings, this::isClosed);
         } catch (RuntimeException e) {
             failed(e);
+            ended.complete(null);
             return;
         }
         attempt.whenComplete((transport, failure) -> {
-            if (failure == null) {
-                connected(transport);
-            } else {
-                failed(failure);
+            try {
+                if (failure == null) {
+                    connected(transport);
+                } else {
+                    failed(failure);
+                }
+            } finally {
+                ended.complete(null);
             }
         });
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
     }
 
     private void failed(Throwable failure) {
@@ -261,11 +280,16 @@ public final class BackgroundRedisTransport implements Transport {
         return Thread.currentThread() instanceof FastThreadLocalThread;
     }
 
-    /** Stops connecting, fails the subscribes still waiting for a connection, and stops every thread. */
+    /**
+     * Stops connecting, fails the subscribes still waiting for a connection, and stops every thread. An attempt
+     * under way is let end first (for up to {@link #CLOSE_WAIT_MILLIS}; it opens nothing new once closed): a
+     * connection that Lettuce starts while its threads shut down makes Netty log errors.
+     */
     @Override
     public void close() {
         RedisTransport transport;
         List<CompletableFuture<Void>> waiting;
+        CompletableFuture<Void> underWay;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -276,13 +300,27 @@ public final class BackgroundRedisTransport implements Transport {
             }
             transport = connected;
             waiting = recorded.clear();
+            underWay = inFlight;
         }
         HeraldException neverConnected = new HeraldException("closed before connecting to Redis at " + description);
         waiting.forEach(subscribe -> subscribe.completeExceptionally(neverConnected));
+        if (transport == null && !isIoThread()) {
+            awaitEnd(underWay);
+        }
         if (transport != null) {
             transport.close();
         } else {
             client.shutdown(0, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitEnd(CompletableFuture<Void> attempt) {
+        try {
+            attempt.get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Herald: the connect attempt to {} had not ended; shutting down under it", description, e);
         }
     }
 

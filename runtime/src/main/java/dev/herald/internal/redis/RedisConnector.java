@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ final class RedisConnector {
     static RedisTransport connect(RedisSettings settings) {
         RedisURI redisUri = settings.redisUri();
         RedisClient client = newClient(settings, redisUri);
-        CompletableFuture<RedisTransport> connected = connectAsync(client, redisUri, settings);
+        CompletableFuture<RedisTransport> connected = connectAsync(client, redisUri, settings, () -> false);
         // Lettuce bounds each step (connect, TLS handshake, HELLO); this only guards against a step it does not
         Duration bound = settings.connectTimeout().plus(settings.commandTimeout()).multipliedBy(2L * HANDSHAKE_ATTEMPTS);
         try {
@@ -88,19 +89,21 @@ final class RedisConnector {
      * @param client the client to connect with
      * @param redisUri where to connect
      * @param settings as for {@link #connectOnce}
+     * @param abandoned as for {@link #connectOnce}; also checked before trying again
      * @return a stage with the transport, or Lettuce's failure of the last attempt
      */
-    static CompletableFuture<RedisTransport> connectAsync(RedisClient client, RedisURI redisUri, RedisSettings settings) {
+    static CompletableFuture<RedisTransport> connectAsync(RedisClient client, RedisURI redisUri, RedisSettings settings,
+            BooleanSupplier abandoned) {
         CompletableFuture<RedisTransport> result = new CompletableFuture<>();
-        connectTrying(client, redisUri, settings, HANDSHAKE_ATTEMPTS, result);
+        connectTrying(client, redisUri, settings, abandoned, HANDSHAKE_ATTEMPTS, result);
         return result;
     }
 
-    private static void connectTrying(RedisClient client, RedisURI redisUri, RedisSettings settings, int attemptsLeft,
-            CompletableFuture<RedisTransport> result) {
+    private static void connectTrying(RedisClient client, RedisURI redisUri, RedisSettings settings,
+            BooleanSupplier abandoned, int attemptsLeft, CompletableFuture<RedisTransport> result) {
         CompletableFuture<RedisTransport> attempt;
         try {
-            attempt = connectOnce(client, redisUri, settings);
+            attempt = connectOnce(client, redisUri, settings, abandoned);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return;
@@ -108,10 +111,10 @@ final class RedisConnector {
         attempt.whenComplete((transport, failure) -> {
             if (failure == null) {
                 result.complete(transport);
-            } else if (attemptsLeft > 1 && ConnectFailures.closedDuringHandshake(failure)) {
+            } else if (attemptsLeft > 1 && ConnectFailures.closedDuringHandshake(failure) && !abandoned.getAsBoolean()) {
                 LOG.debug("Herald: the connection to {} closed during the handshake without a reply; trying again",
                         ConnectFailures.describe(redisUri), failure);
-                connectTrying(client, redisUri, settings, attemptsLeft - 1, result);
+                connectTrying(client, redisUri, settings, abandoned, attemptsLeft - 1, result);
             } else {
                 result.completeExceptionally(failure);
             }
@@ -126,9 +129,12 @@ final class RedisConnector {
      * @param redisUri where to connect
      * @param settings the command timeout (how long finding the publish connection's event loop may take) and
      *     the bounds on pending publishes
+     * @param abandoned whether the caller gave up: checked before the second connection is opened, which is then
+     *     not, so that an attempt its owner closed during ends with the step under way
      * @return a stage with the transport, or Lettuce's failure
      */
-    static CompletableFuture<RedisTransport> connectOnce(RedisClient client, RedisURI redisUri, RedisSettings settings) {
+    static CompletableFuture<RedisTransport> connectOnce(RedisClient client, RedisURI redisUri, RedisSettings settings,
+            BooleanSupplier abandoned) {
         Duration commandTimeout = settings.commandTimeout();
         String description = ConnectFailures.describe(redisUri);
         // a name of its own lets health() find the subscription connection in CLIENT LIST, and Lettuce
@@ -149,6 +155,11 @@ final class RedisConnector {
         client.connectAsync(CODEC, redisUri).whenComplete((publish, publishFailure) -> {
             if (publishFailure != null) {
                 result.completeExceptionally(publishFailure);
+                return;
+            }
+            if (abandoned.getAsBoolean()) {
+                publish.closeAsync();
+                result.completeExceptionally(new HeraldException("connecting to " + description + " was abandoned"));
                 return;
             }
             client.connectPubSubAsync(CODEC, subscriberUri).whenComplete((subscribe, subscribeFailure) -> {
