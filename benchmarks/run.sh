@@ -2,7 +2,7 @@
 # Builds Herald and its benchmarks, runs all of them, and writes benchmarks/RESULTS.md and
 # benchmarks/results.png (raw results and the log in benchmarks/target/results/).
 #
-#   benchmarks/run.sh           the full run: about 10 minutes on 2 cores
+#   benchmarks/run.sh           the full run: about 20 minutes on 2 cores
 #   benchmarks/run.sh --quick   a smoke test of everything: about 5 minutes; writes benchmarks/target/quick/
 #   benchmarks/run.sh --no-build   reuse benchmarks/target/benchmarks.jar and processor/target (either mode)
 #   benchmarks/run.sh --cluster-only   only the Redis Cluster harness and its report (with --quick: a smoke
@@ -60,12 +60,14 @@ if [ "$mode" = quick ]; then
   chart=benchmarks/target/quick/results.png
   jmh_options=(-f 1 -wi 2 -w 1s -i 2 -r 1s)
   quick=(--quick)
+  paired_options=(--repetitions 2)
 else
   results=benchmarks/target/results
   markdown=benchmarks/RESULTS.md
   chart=benchmarks/results.png
   jmh_options=()
   quick=()
+  paired_options=(--repetitions 10 --seconds 5 --latency-seconds 3)
 fi
 if [ "$cluster_only" -eq 1 ]; then
   # never overwrites the full run's RESULTS.md with a report that holds only the cluster
@@ -149,6 +151,12 @@ fi
   # a 1 GB young generation, emptied before each measurement, keeps G1 pauses (10-80 ms on a small VM)
   # out of most 2-second latency runs; allocation still shows in the CPU-per-message figures
   "${java[@]}" -Xms2g -Xmx2g -Xmn1g -jar "$jar" e2e "${quick[@]}" --out "$results/e2e.json"
+
+  echo ">>> end to end, paired: Herald and hand-batched Lettuce alone, alternating, for issue 18's ratios"
+  # ten repetitions of 5-second runs, each ratio taken within a repetition: a shared machine's drift between
+  # two contenders' turns in the main run (six contenders, three 2-second repetitions) moves a ratio 10-25 %
+  "${java[@]}" -Xms2g -Xmx2g -Xmn1g -jar "$jar" e2e "${quick[@]}" "${paired_options[@]}" \
+    --contenders lettuce-batched,herald --no-redis-benchmark --out "$results/e2e-paired.json"
 
   cluster_run
 

@@ -32,7 +32,8 @@ import java.util.function.Function;
  * java -Djava.awt.headless=true -jar benchmarks.jar report [--results DIR] [--markdown FILE] [--chart FILE]
  * </pre>
  * The results directory holds {@code jmh.json}, {@code jmh-metrics.json} ({@code MetricsOverheadBenchmark} with
- * {@code -prof gc}), {@code e2e.json}, {@code cluster.json}, {@code requests.json}, {@code durable.json},
+ * {@code -prof gc}), {@code e2e.json}, {@code e2e-paired.json} (Herald and batched Lettuce alone, see
+ * {@link PairedSection}), {@code cluster.json}, {@code requests.json}, {@code durable.json},
  * {@code compile.json} and {@code run.properties} (written by {@code run.sh}); any of them may be missing.
  */
 public final class Report {
@@ -49,6 +50,7 @@ public final class Report {
     private static final String ONE_TO_ONE_SHARED = "InMemoryThroughputBenchmark.oneToOneImmutable";
 
     private final E2eResults e2e;
+    private final PairedSection paired;
     private final ClusterResults clusterResults;
     private final ClusterSection cluster;
     private final RequestResults requestResults;
@@ -65,7 +67,14 @@ public final class Report {
     Report(E2eResults e2e, ClusterResults clusterResults, RequestResults requestResults,
             DurableResults durableResults, JmhResults jmh,
             JmhResults metricsJmh, CompileResults compile, Properties run, Properties versions, Machine machine) {
+        this(e2e, null, clusterResults, requestResults, durableResults, jmh, metricsJmh, compile, run, versions, machine);
+    }
+
+    Report(E2eResults e2e, E2eResults paired, ClusterResults clusterResults, RequestResults requestResults,
+            DurableResults durableResults, JmhResults jmh,
+            JmhResults metricsJmh, CompileResults compile, Properties run, Properties versions, Machine machine) {
         this.e2e = e2e;
+        this.paired = new PairedSection(paired);
         this.clusterResults = clusterResults;
         this.cluster = new ClusterSection(clusterResults);
         this.requestResults = requestResults;
@@ -111,8 +120,10 @@ public final class Report {
         Path clusterFile = results.resolve("cluster.json");
         Path requestsFile = results.resolve("requests.json");
         Path durableFile = results.resolve("durable.json");
+        Path pairedFile = results.resolve(PairedSection.FILE);
         Report report = new Report(
                 Files.exists(e2eFile) ? mapper.readValue(e2eFile.toFile(), E2eResults.class) : null,
+                Files.exists(pairedFile) ? mapper.readValue(pairedFile.toFile(), E2eResults.class) : null,
                 Files.exists(clusterFile) ? mapper.readValue(clusterFile.toFile(), ClusterResults.class) : null,
                 Files.exists(requestsFile) ? mapper.readValue(requestsFile.toFile(), RequestResults.class) : null,
                 Files.exists(durableFile) ? mapper.readValue(durableFile.toFile(), DurableResults.class) : null,
@@ -292,6 +303,14 @@ public final class Report {
     }
 
     List<Target> targets() {
+        // issue 18's end-to-end rows from the paired run when it ran, else from the main run
+        List<Target> targets = new ArrayList<>(paired.ran() ? paired.targets() : mainRunEndToEndTargets());
+        inMemoryAndOtherTargets(targets);
+        return targets;
+    }
+
+    /** @return issue 18's end-to-end rows (and issue 6's publish row) from the main run: ratios of its medians */
+    List<Target> mainRunEndToEndTargets() {
         List<Target> targets = new ArrayList<>();
         // issue 18: CPU per message first; ratios of the medians of the per-repetition figures
         Summary heraldDeliveredCpu = summary(HERALD, Report::deliveredCpu);
@@ -320,6 +339,10 @@ public final class Report {
                 median(HERALD, Report::p99) / median(LETTUCE_BATCHED, Report::p99), "x", false, 1.2,
                 Why.latency(median(HERALD, Report::p50) / median(LETTUCE_BATCHED, Report::p50),
                         summary(HERALD, Report::p99), summary(LETTUCE_BATCHED, Report::p99))));
+        return targets;
+    }
+
+    private void inMemoryAndOtherTargets(List<Target> targets) {
         double oneToOneNanos = nanosPerOperation(jmhScore(ONE_TO_ONE));
         double oneToEightNanos = nanosPerOperation(jmhScore(ONE_TO_EIGHT_SHARED));
         double oneToOneSharedNanos = nanosPerOperation(jmhScore(ONE_TO_ONE_SHARED));
@@ -356,7 +379,6 @@ public final class Report {
         targets.add(new Target("javac time added by the processor", (with / without - 1) * 100, "%", false, 20,
                 compile == null ? "" : Why.compile(without, with, median(listSummary(compile.generatedSourcesMillis())),
                         median(listSummary(compile.replayMillis())))));
-        return targets;
     }
 
     private static Summary listSummary(List<Double> values) {
@@ -407,7 +429,12 @@ public final class Report {
         md.append('\n');
 
         md.append("## Targets of issues 18, 6 and 15\n\n");
-        md.append("Each ratio compares medians measured in this run; the CPU rows compare the medians of the "
+        md.append(paired.ran()
+                ? "The five end-to-end rows marked \"paired run\" are medians of per-repetition ratios from the run of "
+                        + "Herald and hand-batched Lettuce alone (section \"Herald ÷ hand-batched Lettuce, paired\", "
+                        + "which also gives the main run's ratios); the other ratios compare medians measured in this run. "
+                        + "The first eight "
+                : "Each ratio compares medians measured in this run; the CPU rows compare the medians of the "
                 + "per-repetition JVM CPU per message (the cost table under the end-to-end results). The first eight "
                 + "rows are issue 18's (the publish throughput row is issue 6's, kept; the one → eight goal is this "
                 + "report's, see below), then issue 6's, issue 15's metrics row and issue 6's javac row.\n\n");
@@ -448,6 +475,7 @@ public final class Report {
 
         md.append("![throughput, latency and targets per contender](").append(chartLink).append(")\n\n");
         endToEnd(md);
+        paired.markdown(md, mainRunEndToEndTargets());
         cluster.markdown(md, clusterTargets);
         requests.markdown(md, requestTargets);
         durable.markdown(md, durableTargets);

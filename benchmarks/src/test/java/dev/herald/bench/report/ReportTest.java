@@ -110,9 +110,47 @@ class ReportTest {
         assertFalse(md.contains("NaN"), md);
     }
 
+    @Test
+    void withAPairedRunTheEndToEndTargetsAreMediansOfPerRepetitionRatios() throws IOException {
+        // Lettuce's delivered CPU drifts 4 → 8 over the repetitions, and Herald's with it: each repetition's ratio is
+        // 1.05, while the ratio of the medians of these unaligned lists would be 6.3 / 5.0 = 1.26
+        ContenderResult lettuce = contender("Lettuce batched", List.of(4.0, 4.0, 4.0, 4.0, 4.0),
+                List.of(4.0, 5.0, 6.0, 7.0, 8.0));
+        ContenderResult herald = contender("Herald", List.of(4.4, 4.4, 4.0, 4.4, 4.4),
+                List.of(4.2, 5.25, 6.3, 7.35, 8.4));
+        E2eResults paired = new E2eResults("Redis test", false, 5, 5, 3, 20_000, 5_000, 148, List.of(lettuce, herald),
+                null);
+        Report report = report(paired);
+        List<Target> targets = report.targets();
+
+        Target delivered = find(targets, "JVM CPU per delivered message, Herald ÷ Lettuce batched, paired run");
+        assertEquals(1.05, delivered.measured(), EPSILON);
+        assertTrue(delivered.passed(), "goal ≤ 1.10×");
+        Target publish = find(targets, "JVM CPU per publish, Herald ÷ Lettuce batched, paired run");
+        assertEquals(1.1, publish.measured(), EPSILON); // ratios 1.1, 1.1, 1.0, 1.1, 1.1
+        assertFalse(publish.passed(), "goal ≤ 1.05×");
+        assertTrue(targets.stream().noneMatch(t -> t.name().equals("JVM CPU per delivered message, Herald ÷ Lettuce batched")),
+                "the main run's ratio is not a target as well");
+
+        PairedSection.Ratio ratio = PairedSection.ratio(List.of(1.0, 2.0, 3.0), List.of(1.0, 1.0, 1.0));
+        assertEquals(List.of(1.0, 2.0, 3.0), ratio.each());
+        assertEquals(2.0, ratio.median(), EPSILON);
+        assertTrue(ratio.low() >= 1.0 && ratio.low() <= 2.0 && ratio.high() >= 2.0 && ratio.high() <= 3.0, ratio.toString());
+
+        String md = report.markdown(targets, List.of(), List.of(), List.of(), "results.png");
+        assertTrue(md.contains("## Herald ÷ hand-batched Lettuce, paired"), md);
+        // the main run's ratio of medians beside the paired one: 7.0 / 6.0
+        assertTrue(md.contains("| JVM CPU per delivered message | 1.05× (1.05×–1.05×) | 1.17× | 1.05, 1.05, 1.05, 1.05, 1.05 |"), md);
+        assertFalse(md.contains("NaN"), md);
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     private Report report() throws IOException {
+        return report(null);
+    }
+
+    private Report report(E2eResults paired) throws IOException {
         ContenderResult lettuce = contender("Lettuce batched", List.of(4.0, 4.1, 20.0), List.of(5.0, 6.0, 100.0));
         ContenderResult herald = contender("Herald", List.of(4.4, 4.2, Double.NaN, 4.0), List.of(6.0, 7.0, 50.0));
         E2eResults e2e = new E2eResults("Redis test", false, 3, 2, 2, 20_000, 5_000, 148, List.of(lettuce, herald), null);
@@ -125,7 +163,7 @@ class ReportTest {
                 + "," + jmh("InMemoryThroughputBenchmark.oneToOneImmutable", "ops/s", 300_000)
                 + "," + jmh("InMemoryThroughputBenchmark.oneToEightImmutable", "ops/s", 900_000)
                 + "]");
-        return new Report(e2e, null, null, null, JmhResults.read(jmh), null, compile(30_000), new Properties(),
+        return new Report(e2e, paired, null, null, null, JmhResults.read(jmh), null, compile(30_000), new Properties(),
                 new Properties(), new Machine(2, "test CPU", "1 GiB", "17", "0.00"));
     }
 
