@@ -18,9 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +169,33 @@ class HandlerThreadsTest {
         for (int n = 0; n < floodMessages; n++) {
             assertEquals(n, flooded.get(n));
         }
+    }
+
+    @Test
+    void aSubscriptionWhoseHandlerOutlastsABatchsTimeGivesItsThreadUpAfterEachMessage() {
+        Herald herald = open(Herald.builder().handlerThreads(1).virtualThreads(false));
+        Semaphore proceed = new Semaphore(0);
+        AtomicLong firstStarted = new AtomicLong();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        Subscription slow = herald.subscribe("slow", Integer.class, n -> {
+            firstStarted.compareAndSet(0, System.nanoTime());
+            proceed.acquire();
+            handled.add("slow " + n);
+        });
+        for (int n = 0; n < 3; n++) {
+            herald.publish("slow", n);
+        }
+        await().atMost(WAIT).until(() -> slow.buffered() == 2); // the first holds the one thread
+        Subscription other = herald.subscribe("other", Integer.class, n -> handled.add("other"));
+        herald.publish("other", 0);
+        await().atMost(WAIT).until(() -> other.buffered() == 1);
+        // the first message has taken longer than a drain's time (2 ms): its drain must end after it, though
+        // two more are buffered and a drain handles up to 64
+        await().atMost(WAIT).until(() -> System.nanoTime() - firstStarted.get() > TimeUnit.MILLISECONDS.toNanos(3));
+
+        proceed.release(3);
+        await().atMost(WAIT).until(() -> handled.size() == 4);
+        assertEquals(List.of("slow 0", "other", "slow 1", "slow 2"), handled);
     }
 
     @Test
