@@ -139,6 +139,8 @@ class ReportTest {
 
         String md = report.markdown(targets, List.of(), List.of(), List.of(), "results.png");
         assertTrue(md.contains("## Herald ÷ hand-batched Lettuce, paired"), md);
+        assertTrue(md.contains("the other ratios compare medians measured in this run. The first eight rows are issue "
+                + "18's"), md);
         // the main run's ratio of medians beside the paired one: 7.0 / 6.0
         assertTrue(md.contains("| JVM CPU per delivered message | 1.05× (1.05×–1.05×) | 1.17× | 1.05, 1.05, 1.05, 1.05, 1.05 |"), md);
         assertFalse(md.contains("NaN"), md);
