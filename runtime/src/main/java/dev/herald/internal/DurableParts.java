@@ -40,7 +40,8 @@ final class DurableParts {
                 settings.claimIdle(), settings.durableReadCount(), settings.durableDiscoveryInterval(),
                 block(settings.claimIdle()), DurableConfig.toLog(settings.durableRetention()),
                 retentions(settings.durableRetentions()),
-                settings.subscriptionDefaults().retryPolicy(), settings.commandTimeout(), handlers.threadName("durable"));
+                settings.subscriptionDefaults().retryPolicy(), settings.commandTimeout(), handlers.threadName("durable"),
+                settings.maxPayloadBytes());
         DurableRuntime runtime = new DurableRuntime(channel -> new HandlerLane(handlers, channel), failures.executor(),
                 failures::reportAsync, (declared, subscription, channel, payload, failure, attempts, probe) -> deadLetters.keep(
                         declared, subscription, channel, payload, failure, attempts, DurableChannelProbe.channelProbeOf(probe)),

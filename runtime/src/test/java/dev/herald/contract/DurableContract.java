@@ -375,6 +375,24 @@ abstract class DurableContract {
         assertEquals(0, calls.get(), "the handler is not called");
     }
 
+    @Test
+    void anEntryLargerThanMaxPayloadBytesIsDeadLetteredUnparsedAndTheConsumerGoesOn() throws Exception {
+        BlockingQueue<Parcel> received = new LinkedBlockingQueue<>();
+        Herald limited = open(builder().consumerGroup("shipping").claimIdle(CLAIM_IDLE).maxPayloadBytes(64));
+        limited.channel(PARCELS).subscribe(received::add);
+        TypedChannel<Parcel> publisher = open(builder()).channel(PARCELS); // the default limit: it may publish it
+        done(publisher.sendAsync(new Parcel("x".repeat(100), 1)));
+        done(publisher.sendAsync(Parcel.of(2)));
+
+        assertEquals(Parcel.of(2), take(received), "the larger entry never reaches the handler");
+        await().atMost(WAIT).until(() -> errors.ofKind(HeraldError.Kind.DECODE).size() == 1);
+        String reason = errors.ofKind(HeraldError.Kind.DECODE).get(0).cause().getMessage();
+        assertTrue(reason.contains("larger than maxPayloadBytes (64)"), reason);
+        await().atMost(WAIT).until(() -> done(limited.deadLetters().read("parcels", 10)).size() == 1);
+        awaitNothingPending("parcels", "shipping");
+        assertTrue(received.isEmpty(), "nothing else was handled: " + received);
+    }
+
     /**
      * A consumer holds at most its read count in memory (read, not yet handled); in Redis an entry stays pending until
      * its acknowledgement arrives, and the consumer reads again without waiting for that answer, so the group's

@@ -21,10 +21,11 @@ import java.util.Map;
  * @param retryPolicy the retry policy of subscriptions that set none
  * @param commandTimeout how long a blocking subscribe or close waits
  * @param threadName the name of the timer thread
+ * @param maxPayloadBytes the largest entry payload parsed; a larger one is reported and dead-lettered unparsed
  */
 public record DurableConfig(String defaultGroup, String consumerName, int maxDeliveries, Duration claimIdle, int readCount,
         Duration discoveryInterval, Duration block, DurableLog.Retention retention, Map<String, DurableLog.Retention> retentions,
-        RetryPolicy retryPolicy, Duration commandTimeout, String threadName) {
+        RetryPolicy retryPolicy, Duration commandTimeout, String threadName, int maxPayloadBytes) {
 
     /** Copies the retentions. */
     public DurableConfig {
