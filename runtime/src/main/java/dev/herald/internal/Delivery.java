@@ -211,12 +211,12 @@ final class Delivery<T> extends HandlerPool.Drainer implements Subscription {
             channel = received.channel();
             payload = received.payload();
         }
-        if (payload.length > context.maxPayloadBytes()) {
+        HeraldException tooLarge = context.tooLarge(payload.length);
+        if (tooLarge != null) {
             if (measured) {
                 probe.undecodable();
             }
-            context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, new HeraldException(
-                    "payload of " + payload.length + " bytes is larger than maxPayloadBytes (" + context.maxPayloadBytes() + "); not parsed")));
+            context.failures().report(new HeraldError(HeraldError.Kind.DECODE, channel, payload, tooLarge));
             return;
         }
         T message = shared != null ? shared.decodedWith(codec) : null;

@@ -1,6 +1,8 @@
 package dev.herald.internal;
 
+import dev.herald.HeraldException;
 import dev.herald.PayloadCodec;
+import dev.herald.internal.durable.PayloadLimit;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
@@ -21,6 +23,14 @@ import java.util.function.Predicate;
  */
 record DeliveryContext(HandlerPool pool, Failures failures, DeadLetterKeeper deadLetters, int maxPayloadBytes,
         Duration commandTimeout, Owner owner, Instruments instruments, Predicate<PayloadCodec<?>> sharesDecoded) {
+
+    /**
+     * @param length a received payload's size in bytes
+     * @return why it is not parsed, or null when it is within {@link #maxPayloadBytes}
+     */
+    HeraldException tooLarge(int length) {
+        return PayloadLimit.exceeded(length, maxPayloadBytes);
+    }
 
     /** Where a subscription is held, so that it can leave. */
     @FunctionalInterface

@@ -214,7 +214,7 @@ public final class Report {
         return c.deliveredRates();
     }
 
-    private static List<Double> p99(ContenderResult c) {
+    static List<Double> p99(ContenderResult c) {
         return c.latency().stream().map(LatencyRun::p99Micros).toList();
     }
 

@@ -153,10 +153,8 @@ final class EntryHandling<T> {
             deadLetter(channel, entry, tooOften, 0);
             return true;
         }
-        int maxPayloadBytes = ctx.config().maxPayloadBytes();
-        if (entry.payload().length > maxPayloadBytes) {
-            HeraldException tooLarge = new HeraldException("payload of " + entry.payload().length
-                    + " bytes is larger than maxPayloadBytes (" + maxPayloadBytes + "); not parsed");
+        HeraldException tooLarge = PayloadLimit.exceeded(entry.payload().length, ctx.config().maxPayloadBytes());
+        if (tooLarge != null) {
             probe.undecodable();
             report(HeraldError.Kind.DECODE, channel, entry, tooLarge, 0);
             deadLetter(channel, entry, tooLarge, 0);
