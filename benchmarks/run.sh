@@ -142,7 +142,7 @@ fi
 
 {
   echo ">>> JMH: codec and in-memory transport"
-  "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -rf json -rff "$results/jmh.json" 'dev\.herald\.bench\.jmh\.(Codec|InMemoryThroughput)Benchmark\..*'
+  "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -rf json -rff "$results/jmh.json" 'dev\.herald\.bench\.jmh\.(Codec|InMemoryThroughput|HandOffBaseline)Benchmark\..*'
 
   echo ">>> JMH: metrics and observations on and off, with -prof gc (bytes allocated per message)"
   "${java[@]}" -jar "$jar" jmh "${jmh_options[@]}" -prof gc -rf json -rff "$results/jmh-metrics.json" 'dev\.herald\.bench\.jmh\.MetricsOverheadBenchmark\..*'

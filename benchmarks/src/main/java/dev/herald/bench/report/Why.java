@@ -73,15 +73,35 @@ final class Why {
      * @param nanosPerDelivery in memory, one → one: ns per delivered message
      * @param decodeNanos {@code CodecBenchmark.heraldDecode}, ns
      * @param encodeNanos {@code CodecBenchmark.heraldEncode}, ns
+     * @param spinningNanos {@code HandOffBaselineBenchmark.spinningThread}, ns per message, or NaN when it did not run
+     * @param executorNanos {@code HandOffBaselineBenchmark.singleThreadExecutor}, ns per message, or NaN
      */
-    static String inMemory(double nanosPerDelivery, double decodeNanos, double encodeNanos) {
-        return String.format(Locale.ROOT, "**In memory, one → one.** A message was delivered every %s ns; one "
+    static String inMemory(double nanosPerDelivery, double decodeNanos, double encodeNanos, double spinningNanos,
+            double executorNanos) {
+        String text = String.format(Locale.ROOT, "**In memory, one → one.** A message was delivered every %s ns; one "
                         + "decode of the payload takes %s ns and one encode %s ns (JMH, this run), so %s ns per "
                         + "message went to something other than the decode: the encode on the publishing thread, "
-                        + "the hand-off to the subscription's handler thread, the benchmark's wait. This run does "
-                        + "not split it further.",
+                        + "the hand-off to the subscription's handler thread, the benchmark's wait.",
                 number(nanosPerDelivery, "%,.0f"), number(decodeNanos, "%,.0f"), number(encodeNanos, "%,.0f"),
                 number(nanosPerDelivery - decodeNanos, "%,.0f"));
+        if (Double.isNaN(spinningNanos) || Double.isNaN(executorNanos)) {
+            return text + " This run does not split it further.";
+        }
+        return text + String.format(Locale.ROOT, " The same pipeline written by hand without Herald "
+                        + "(`HandOffBaselineBenchmark`: encode on the benchmark thread, decode on a second one) takes "
+                        + "%s ns per message (%s beyond the decode) with a consumer thread that spins while idle, the "
+                        + "least a hand-off between two threads costs, and %s ns (%s) with a task per message on a "
+                        + "single-thread executor; Herald's one → one is %s the spinning thread's time and %s the "
+                        + "executor's. What the spinning pipeline adds to the decode is the cost of moving each "
+                        + "payload to another core, which the decode benchmark (one payload, hot in one core's "
+                        + "cache) does not pay.",
+                number(spinningNanos, "%,.0f"), signedPercent(spinningNanos / decodeNanos - 1),
+                number(executorNanos, "%,.0f"), signedPercent(executorNanos / decodeNanos - 1),
+                number(nanosPerDelivery / spinningNanos, "%.2f×"), number(nanosPerDelivery / executorNanos, "%.2f×"));
+    }
+
+    private static String signedPercent(double fraction) {
+        return String.format(Locale.ROOT, "%+.0f %%", fraction * 100);
     }
 
     /**

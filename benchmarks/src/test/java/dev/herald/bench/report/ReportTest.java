@@ -105,9 +105,21 @@ class ReportTest {
         assertTrue(md.contains("one → one delivered a message every 5,000 ns (1 ÷ 200,000 msg/s) and "
                 + "`CodecBenchmark.heraldDecode` takes 4,000 ns"), md);
         assertTrue(md.contains("30,000 generated lines ÷ 1,000 channels"), md);
+        // 1e9 / 225,000 = 4,444 ns, +11 % beyond the 4,000 ns decode; 1e9 / 180,000 = 5,556 ns, +39 %
+        assertTrue(md.contains("takes 4,444 ns per message (+11 % beyond the decode) with a consumer thread that spins"),
+                md);
+        assertTrue(md.contains("and 5,556 ns (+39 %) with a task per message on a single-thread executor; Herald's one → "
+                + "one is 1.13× the spinning thread's time and 0.90× the executor's."), md);
+        assertTrue(md.contains("| HandOffBaselineBenchmark.spinningThread | 225,000"), md);
         assertTrue(md.contains("1,111 ns per delivery (1 ÷ 900,000 msg/s), against 3,333 ns (1 ÷ 300,000 msg/s)"), md);
         assertTrue(md.contains("delivered, Herald 7.00 and Lettuce batched 6.00"), md);
         assertFalse(md.contains("NaN"), md);
+    }
+
+    @Test
+    void withoutTheHandWrittenPipelinesTheInMemoryExplanationSaysItDoesNotSplitTheOverhead() {
+        String text = Why.inMemory(5_000, 4_000, 1_000, Double.NaN, Double.NaN);
+        assertTrue(text.endsWith("the benchmark's wait. This run does not split it further."), text);
     }
 
     @Test
@@ -162,6 +174,8 @@ class ReportTest {
                 + "," + jmh("CodecBenchmark.heraldEncode", "ns/op", 1_000)
                 + "," + jmh("InMemoryThroughputBenchmark.oneToOne", "ops/s", 200_000)
                 + "," + jmh("InMemoryThroughputBenchmark.oneToEight", "ops/s", 250_000)
+                + "," + jmh("HandOffBaselineBenchmark.spinningThread", "ops/s", 225_000)
+                + "," + jmh("HandOffBaselineBenchmark.singleThreadExecutor", "ops/s", 180_000)
                 + "," + jmh("InMemoryThroughputBenchmark.oneToOneImmutable", "ops/s", 300_000)
                 + "," + jmh("InMemoryThroughputBenchmark.oneToEightImmutable", "ops/s", 900_000)
                 + "]");
