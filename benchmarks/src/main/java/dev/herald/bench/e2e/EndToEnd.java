@@ -185,8 +185,9 @@ public final class EndToEnd {
             LatencyRun lat = measurements.latency(contender, sink, options.rate(), options.nanos(options.latencySeconds()));
             latency.add(lat);
             System.out.printf(Locale.ROOT, "%s latency   p50 %,.0f µs  p99 %,.0f µs  p99.9 %,.0f µs  max %,.0f µs "
-                            + "at %,.0f msg/s (lost %d)%n",
-                    run, lat.p50Micros(), lat.p99Micros(), lat.p999Micros(), lat.maxMicros(), lat.achievedRate(), lat.lost());
+                            + "at %,.0f msg/s (lost %d); a sleeping probe thread woke up to %,.0f µs late%n",
+                    run, lat.p50Micros(), lat.p99Micros(), lat.p999Micros(), lat.maxMicros(), lat.achievedRate(), lat.lost(),
+                    lat.stallMicros());
         }
 
         ContenderResult result() {

@@ -130,6 +130,7 @@ final class Measurements {
      * The publisher parks until each message's scheduled time, flushing a batching contender first, and
      * sends at once what it is late for. A publisher that cannot keep the rate (one that waits for each
      * reply) stops after twice the planned time, having sent fewer messages; the achieved rate says so.
+     * A {@link StallProbe} runs beside it and says how long a thread with work could wait for a core meanwhile.
      *
      * @param contender the contender
      * @param sink where its subscriber hands decoded orders
@@ -148,6 +149,7 @@ final class Measurements {
         long giveUp = start + 2 * nanos;
         long lastSend = start;
         int sent = 0;
+        StallProbe probe = StallProbe.start();
         try {
             for (int i = 0; i < messages && lastSend < giveUp; i++) {
                 long due = start + (long) (i * interval);
@@ -167,6 +169,7 @@ final class Measurements {
             contender.flush();
             delivered.awaitAtLeast(base + sent, STALL_NANOS);
         } finally {
+            probe.close();
             sink.recordLatency(null);
         }
         long received = delivered.get() - base;
@@ -177,7 +180,8 @@ final class Measurements {
                 histogram.getValueAtPercentile(99) / 1e3,
                 histogram.getValueAtPercentile(99.9) / 1e3,
                 histogram.getMaxValue() / 1e3,
-                Math.max(0, sent - received));
+                Math.max(0, sent - received),
+                probe.maxLateMicros());
     }
 
     /**

@@ -587,12 +587,15 @@ public final class Report {
                     .append(" |\n");
         }
         md.append('\n');
-        md.append("Fixed-rate runs: the rate the paced publisher achieved, median (min–max):\n\n");
+        md.append("Fixed-rate runs: the rate the paced publisher achieved, median (min–max), the largest latency, and how "
+                + "late a thread of the benchmark's JVM that only sleeps 1 ms at a time woke up during the runs (the "
+                + "longest a thread with work waited for a core):\n\n");
         for (ContenderResult c : e2e.contenders()) {
             md.append("- ").append(c.name()).append(": ")
                     .append(figure(c.latency().stream().map(LatencyRun::achievedRate).toList(), "%,.0f"))
                     .append(" msg/s, max latency ")
                     .append(figure(c.latency().stream().map(LatencyRun::maxMicros).toList(), "%,.0f")).append(" µs")
+                    .append(stallText(c))
                     .append(c.errors() == null || c.errors().isEmpty() ? "" : "; errors reported: " + c.errors())
                     .append('\n');
         }
@@ -726,6 +729,13 @@ public final class Report {
 
     private static void row(StringBuilder md, String name, String value) {
         md.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+
+    /** @return how late the stall probe woke up during a contender's latency runs, or "" without a probe */
+    private static String stallText(ContenderResult c) {
+        List<Double> stalls = c.latency().stream().map(LatencyRun::stallMicros).filter(v -> v > 0).toList();
+        return stalls.size() < c.latency().size() || stalls.isEmpty() ? ""
+                : ", a thread that only sleeps 1 ms at a time woke up " + figure(stalls, "%,.0f") + " µs late";
     }
 
     private static String figure(List<Double> values, String format) {

@@ -63,9 +63,17 @@ public record E2eResults(String redisVersion, boolean quick, int repetitions, do
      * @param p999Micros 99.9th percentile, microseconds
      * @param maxMicros the largest latency, microseconds
      * @param lost messages never decoded
+     * @param stallMicros the most a thread of the benchmark's JVM that only sleeps 1 ms at a time woke up late
+     *     during the run, microseconds: how long a thread with work could wait for a core; 0 or NaN when not measured
      */
     public record LatencyRun(int messages, double achievedRate, double p50Micros, double p99Micros,
-            double p999Micros, double maxMicros, long lost) {
+            double p999Micros, double maxMicros, long lost, double stallMicros) {
+
+        /** A run measured without a stall probe. */
+        public LatencyRun(int messages, double achievedRate, double p50Micros, double p99Micros, double p999Micros,
+                double maxMicros, long lost) {
+            this(messages, achievedRate, p50Micros, p99Micros, p999Micros, maxMicros, lost, Double.NaN);
+        }
     }
 
     /**

@@ -158,7 +158,41 @@ class ReportTest {
         assertFalse(md.contains("NaN"), md);
     }
 
+    @Test
+    void theP99TargetShowsEachRunsP99BesideHowLateTheStallProbeWokeUp() throws IOException {
+        List<LatencyRun> lettuceRuns = List.of(new LatencyRun(60_000, 20_000, 90, 10_700, 20_000, 23_000, 0, 12_000),
+                new LatencyRun(60_000, 20_000, 95, 17_800, 27_000, 28_000, 0, 21_500));
+        List<LatencyRun> heraldRuns = List.of(new LatencyRun(60_000, 20_000, 180, 19_200, 28_000, 28_500, 0, 24_000),
+                new LatencyRun(60_000, 20_000, 170, 36_200, 53_000, 53_500, 0, 40_000));
+        ContenderResult lettuce = withLatency(contender("Lettuce batched", List.of(4.0, 4.0), List.of(5.0, 5.0)),
+                lettuceRuns);
+        ContenderResult herald = withLatency(contender("Herald", List.of(4.0, 4.0), List.of(5.0, 5.0)), heraldRuns);
+        E2eResults paired = new E2eResults("Redis test", false, 2, 5, 3, 20_000, 5_000, 148, List.of(lettuce, herald),
+                null);
+        Report report = report(paired);
+        List<Target> targets = report.targets();
+
+        Target p99 = find(targets, "Herald p99 ÷ Lettuce batched p99 at the fixed rate, paired run");
+        assertTrue(p99.why().contains("Each repetition's p99 and that lateness, ms: Lettuce batched 10.7/12.0, "
+                + "17.8/21.5; Herald 19.2/24.0, 36.2/40.0."), p99.why());
+
+        E2eResults main = new E2eResults("Redis test", false, 2, 5, 3, 20_000, 5_000, 148, List.of(lettuce, herald),
+                null);
+        String md = new Report(main, null, null, null, null, null, null, null, new Properties(), new Properties(),
+                new Machine(2, "test CPU", "1 GiB", "17", "0.00")).markdown(List.of(), List.of(), List.of(), List.of(),
+                "results.png");
+        assertTrue(md.contains("- Herald: 20,000 (20,000–20,000) msg/s, max latency 41,000 (28,500–53,500) µs, a thread that only "
+                + "sleeps 1 ms at a time woke up 32,000 (24,000–40,000) µs late"), md);
+        assertFalse(report().markdown(report().targets(), List.of(), List.of(), List.of(), "results.png")
+                .contains("µs late"), "no probe, no lateness");
+    }
+
     // ------------------------------------------------------------------ fixtures
+
+    private static ContenderResult withLatency(ContenderResult c, List<LatencyRun> latency) {
+        return new ContenderResult(c.name(), c.description(), c.publishRates(), c.deliveredRates(), latency,
+                c.publishLost(), c.publishFailed(), c.deliveredLost(), c.errors(), c.publishCost(), c.deliveredCost());
+    }
 
     private Report report() throws IOException {
         return report(null);
