@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the one → one pipeline of {@link InMemoryThroughputBenchmark#oneToOne} costs when written by hand, without
  * Herald: the benchmark thread encodes each order with Herald's codec (as the generated publisher does) and hands
  * the bytes to a second thread, which decodes them with the same codec and counts them. Same batch, same orders,
- * same wait for the batch's last message. It shows what moving a payload from one core to another costs by
+ * same pipelined wait (an invocation waits for the batch before its own). It shows what moving a payload from one core to another costs by
  * itself, which {@code CodecBenchmark.heraldDecode} (one hot payload decoded again and again on one core) does
  * not include:
  *
@@ -161,11 +162,13 @@ public class HandOffBaselineBenchmark {
         private final OrderCreated[] pool = Orders.pool(1024);
         /** Written only by the consuming thread; read by nobody else. */
         private long received;
-        private volatile long target;
-        private volatile CountDownLatch done;
+        private long next = InMemoryThroughputBenchmark.BATCH;
+        /** The latches of the two batches that can be in flight, batch n's at n mod 2. */
+        private final AtomicReferenceArray<CountDownLatch> latches = new AtomicReferenceArray<>(2);
         /** Keeps the decoded orders observable so the decode is not optimized away. */
         volatile OrderCreated last;
         private long delivered;
+        private CountDownLatch previous;
 
         abstract void handOff(byte[] payload);
 
@@ -179,16 +182,16 @@ public class HandOffBaselineBenchmark {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            if (++received == target) {
-                done.countDown();
+            if (++received == next) {
+                latches.get(InMemoryThroughputBenchmark.BatchSink.slot(next, InMemoryThroughputBenchmark.BATCH)).countDown();
+                next += InMemoryThroughputBenchmark.BATCH;
             }
         }
 
         void publishBatchAndAwait() throws InterruptedException {
-            CountDownLatch latch = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
             delivered += InMemoryThroughputBenchmark.BATCH;
-            done = latch;
-            target = delivered;
+            latches.set(InMemoryThroughputBenchmark.BatchSink.slot(delivered, InMemoryThroughputBenchmark.BATCH), done);
             for (int i = 0; i < InMemoryThroughputBenchmark.BATCH; i++) {
                 try {
                     handOff(codec.encode(pool[i & (pool.length - 1)]));
@@ -196,7 +199,9 @@ public class HandOffBaselineBenchmark {
                     throw new IllegalStateException(e);
                 }
             }
-            if (!latch.await(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            CountDownLatch before = previous;
+            previous = done;
+            if (before != null && !before.await(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the consuming thread did not receive the whole batch");
             }
         }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,12 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * thread, as Herald does in memory. The order holds a {@code List}, which a handler could change, so each of
  * eight subscriptions decodes its own copy; {@link #oneToEightImmutable} publishes a record of immutable values
  * of about the same size (the order's one line inlined), which the subscriptions of a channel share, decoded
- * once per message. The batch stays below the default subscription buffer (10,000), so nothing is dropped; a
- * dropped message would make the wait time out and the benchmark fail. It is 5,000 rather than 1,000 because
- * every batch ends in a stop-and-wait that a stream does not have: the benchmark thread waits for the last
- * delivery, the handler thread goes idle, and the next batch starts with two thread wake-ups (tens of µs each on a
- * VM). At 1,000 that wait was about a tenth of a batch's time (one → one 550,000 against 615,000–633,000 msg/s at
- * 5,000, same machine and jar otherwise). Eight warm-up seconds: on a two-core VM
+ * once per message.
+ *
+ * <p>The batches are pipelined: an invocation publishes its batch and then waits for the batch before it, not for its
+ * own, so the subscriptions always have the next batch buffered and never go idle between batches, as in a stream.
+ * Waiting for its own batch (before 2026-12-01) ended every batch in a stop-and-wait: the handler thread ran dry,
+ * parked, and the next batch began by waking it, which on a VM can take hundreds of µs. At most two batches are
+ * buffered, {@value #BATCH} messages each, below the default subscription buffer (10,000), so nothing is dropped; a
+ * dropped message would make the wait time out and the benchmark fail. Eight warm-up seconds: on a two-core VM
  * the pipeline's rate still climbed through the sixth (Jackson's decode and Herald's drain loop compiled on the
  * handler thread while the publisher competes for the other core).
  */
@@ -53,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class InMemoryThroughputBenchmark {
 
     /** Messages published per benchmark invocation. */
-    public static final int BATCH = 5_000;
+    public static final int BATCH = 4_000;
 
     /** Creates the benchmark; JMH calls it. */
     public InMemoryThroughputBenchmark() {
@@ -218,6 +221,8 @@ public class InMemoryThroughputBenchmark {
         private OrderEventsPublisher publisher;
         private TypedChannel<OrderPlaced> placedChannel;
         private long delivered;
+        /** The batch published by the invocation before, which this one waits for. */
+        private CountDownLatch previous;
 
         Fanout(int subscribers, boolean immutable) {
             sinks = new BatchSink[subscribers];
@@ -236,7 +241,7 @@ public class InMemoryThroughputBenchmark {
             OrderEventsSubscriber subscriber = new OrderEventsSubscriber(herald);
             placedChannel = herald.channel("bench:placed", PayloadType.of(OrderPlaced.class));
             for (int i = 0; i < sinks.length; i++) {
-                sinks[i] = new BatchSink();
+                sinks[i] = new BatchSink(BATCH);
                 if (immutable) {
                     placedChannel.subscribe(sinks[i]);
                 } else {
@@ -260,37 +265,67 @@ public class InMemoryThroughputBenchmark {
                     publisher.orderCreated(pool[i & (pool.length - 1)]);
                 }
             }
-            if (!done.await(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            CountDownLatch before = previous;
+            previous = done;
+            if (before != null) {
+                await(before);
+            }
+        }
+
+        private static void await(CountDownLatch batch) throws InterruptedException {
+            if (!batch.await(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("a subscription did not receive the whole batch: messages were dropped");
             }
         }
 
         void stop() {
-            herald.close();
+            try {
+                if (previous != null) {
+                    await(previous);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                herald.close();
+            }
         }
     }
 
     /**
-     * Counts one subscription's messages and opens the batch's latch once when the count reaches the
-     * batch's end: no spinning, and per message only an increment and a compare. Herald runs a
-     * subscription's handler one message at a time, handing over between its threads with a
-     * happens-before edge, so the plain counter is safe.
+     * Counts one subscription's messages and opens a batch's latch when the count reaches the batch's end: no
+     * spinning, and per message only an increment and a compare. Two batches can be in flight, so it keeps the
+     * latches of two, batch n's at n mod 2; the publisher sets a batch's latch before it publishes the batch, and
+     * Herald's hand-off of each message to the handler thread makes it visible there. Herald runs a subscription's
+     * handler one message at a time, handing over between its threads with a happens-before edge, so the plain
+     * counters are safe.
      */
     static final class BatchSink implements MessageHandler<Object> {
+        private final AtomicReferenceArray<CountDownLatch> latches = new AtomicReferenceArray<>(2);
+        private final int batch;
         private long received;
-        private volatile long target;
-        private volatile CountDownLatch done;
+        private long next;
+
+        /** @param batch the messages of a batch */
+        BatchSink(int batch) {
+            this.batch = batch;
+            this.next = batch;
+        }
 
         void expect(long target, CountDownLatch done) {
-            this.done = done;
-            this.target = target;
+            latches.set(slot(target, batch), done);
         }
 
         @Override
         public void onMessage(Object message) {
-            if (++received == target) {
-                done.countDown();
+            if (++received == next) {
+                latches.get(slot(next, batch)).countDown();
+                next += batch;
             }
+        }
+
+        /** @return where the latch of the batch that ends at {@code target} is kept */
+        static int slot(long target, int batch) {
+            return (int) ((target / batch) & 1);
         }
     }
 }

@@ -83,7 +83,7 @@ public class MetricsOverheadBenchmark {
         public String measure;
 
         private final OrderCreated[] pool = Orders.pool(1024);
-        private final BatchSink sink = new BatchSink();
+        private final BatchSink sink = new BatchSink(BATCH);
         private Herald herald;
         private OrderEventsPublisher publisher;
         private long delivered;
