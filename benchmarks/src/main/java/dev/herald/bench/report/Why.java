@@ -100,6 +100,32 @@ final class Why {
                 number(nanosPerDelivery / spinningNanos, "%.2f×"), number(nanosPerDelivery / executorNanos, "%.2f×"));
     }
 
+    /**
+     * @param oneToOne {@code InMemoryThroughputBenchmark.oneToOne} over its forks, msg/s, or null
+     * @param spinning {@code HandOffBaselineBenchmark.spinningThread} over its forks, msg/s, or null
+     * @param decodeNanos {@code CodecBenchmark.heraldDecode}, ns
+     * @return how far apart the two pipelines' forks were, and the fastest forks against each other; "" when either
+     *     ran in one fork or their forks agree within a fifth
+     */
+    static String inMemoryForks(Summary oneToOne, Summary spinning, double decodeNanos) {
+        if (oneToOne == null || spinning == null || oneToOne.count() < 2 || spinning.count() < 2
+                || oneToOne.max() < 1.2 * oneToOne.min() && spinning.max() < 1.2 * spinning.min()) {
+            return "";
+        }
+        double herald = 1e9 / oneToOne.max();
+        double hand = 1e9 / spinning.max();
+        return String.format(Locale.ROOT, " The forks of these two-thread pipelines disagree: one fork's mean to the "
+                        + "next, Herald's one → one ran at %s–%s msg/s and the spinning pipeline at %s–%s, while the "
+                        + "one-thread decode benchmark's forks agree. Within a fork a rate holds, so this is where the "
+                        + "machine put the two threads for the fork's life (on the VMs of 2026-12, whose kernel packs "
+                        + "threads onto fewer vCPUs, most likely on one core or on two). The fastest forks, most "
+                        + "likely on two cores: Herald %s ns per message, %s beyond the decode, against the spinning "
+                        + "pipeline's %s ns (%s); Herald ÷ spinning %s.",
+                number(oneToOne.min(), "%,.0f"), number(oneToOne.max(), "%,.0f"), number(spinning.min(), "%,.0f"),
+                number(spinning.max(), "%,.0f"), number(herald, "%,.0f"), signedPercent(herald / decodeNanos - 1),
+                number(hand, "%,.0f"), signedPercent(hand / decodeNanos - 1), number(herald / hand, "%.2f×"));
+    }
+
     private static String signedPercent(double fraction) {
         return String.format(Locale.ROOT, "%+.0f %%", fraction * 100);
     }

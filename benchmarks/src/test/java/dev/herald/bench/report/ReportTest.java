@@ -123,6 +123,20 @@ class ReportTest {
     }
 
     @Test
+    void whenThePipelinesForksDisagreeTheInMemoryExplanationComparesTheFastestForks() {
+        String text = Why.inMemoryForks(new Summary(400_000, 300_000, 600_000, 3), new Summary(440_000, 430_000, 640_000, 3),
+                1_400);
+        assertTrue(text.contains("Herald's one → one ran at 300,000–600,000 msg/s and the spinning pipeline at "
+                + "430,000–640,000"), text);
+        // 1e9 / 600,000 = 1,667 ns, 19 % over 1,400; 1e9 / 640,000 = 1,563 ns, 12 %; 1,667 / 1,563 = 1.07
+        assertTrue(text.contains("Herald 1,667 ns per message, +19 % beyond the decode, against the spinning pipeline's "
+                + "1,563 ns (+12 %); Herald ÷ spinning 1.07×."), text);
+        assertEquals("", Why.inMemoryForks(new Summary(600_000, 590_000, 610_000, 3),
+                new Summary(640_000, 630_000, 650_000, 3), 1_400), "forks that agree need no comparison");
+        assertEquals("", Why.inMemoryForks(new Summary(400_000, 300_000, 600_000, 3), null, 1_400));
+    }
+
+    @Test
     void withAPairedRunTheEndToEndTargetsAreMediansOfPerRepetitionRatios() throws IOException {
         // Lettuce's delivered CPU drifts 4 → 8 over the repetitions, and Herald's with it: each repetition's ratio is
         // 1.05, while the ratio of the medians of these unaligned lists would be 6.3 / 5.0 = 1.26
