@@ -104,10 +104,11 @@ final class Why {
      * @param oneToOne {@code InMemoryThroughputBenchmark.oneToOne} over its forks, msg/s, or null
      * @param spinning {@code HandOffBaselineBenchmark.spinningThread} over its forks, msg/s, or null
      * @param decodeNanos {@code CodecBenchmark.heraldDecode}, ns
+     * @param encodeNanos {@code CodecBenchmark.heraldEncode}, ns
      * @return how far apart the two pipelines' forks were, and the fastest forks against each other; "" when either
      *     ran in one fork or their forks agree within a fifth
      */
-    static String inMemoryForks(Summary oneToOne, Summary spinning, double decodeNanos) {
+    static String inMemoryForks(Summary oneToOne, Summary spinning, double decodeNanos, double encodeNanos) {
         if (oneToOne == null || spinning == null || oneToOne.count() < 2 || spinning.count() < 2
                 || oneToOne.max() < 1.2 * oneToOne.min() && spinning.max() < 1.2 * spinning.min()) {
             return "";
@@ -115,14 +116,17 @@ final class Why {
         double herald = 1e9 / oneToOne.max();
         double hand = 1e9 / spinning.max();
         return String.format(Locale.ROOT, " The forks of these two-thread pipelines disagree: one fork's mean to the "
-                        + "next, Herald's one → one ran at %s–%s msg/s and the spinning pipeline at %s–%s, while the "
-                        + "one-thread decode benchmark's forks agree. Within a fork a rate holds, so this is where the "
-                        + "machine put the two threads for the fork's life (on the VMs of 2026-12, whose kernel packs "
-                        + "threads onto fewer vCPUs, most likely on one core or on two). The fastest forks, most "
-                        + "likely on two cores: Herald %s ns per message, %s beyond the decode, against the spinning "
-                        + "pipeline's %s ns (%s); Herald ÷ spinning %s.",
+                        + "next, Herald's one → one ran at %s–%s msg/s and the spinning pipeline at %s–%s. Their slowest "
+                        + "forks took %s and %s ns per message, more than an encode and a decode one after the other "
+                        + "(%s ns), as if the two threads took turns on one core, which is most likely where the "
+                        + "machine put them (the kernel of the VMs of 2026-12 packs threads onto fewer vCPUs). The "
+                        + "fastest forks, most likely on two cores: Herald %s ns "
+                        + "per message, %s beyond the decode, against the spinning pipeline's %s ns (%s); Herald ÷ "
+                        + "spinning %s.",
                 number(oneToOne.min(), "%,.0f"), number(oneToOne.max(), "%,.0f"), number(spinning.min(), "%,.0f"),
-                number(spinning.max(), "%,.0f"), number(herald, "%,.0f"), signedPercent(herald / decodeNanos - 1),
+                number(spinning.max(), "%,.0f"), number(1e9 / oneToOne.min(), "%,.0f"),
+                number(1e9 / spinning.min(), "%,.0f"), number(decodeNanos + encodeNanos, "%,.0f"),
+                number(herald, "%,.0f"), signedPercent(herald / decodeNanos - 1),
                 number(hand, "%,.0f"), signedPercent(hand / decodeNanos - 1), number(herald / hand, "%.2f×"));
     }
 
