@@ -117,10 +117,10 @@ final class Why {
         double hand = 1e9 / spinning.max();
         return String.format(Locale.ROOT, " The forks of these two-thread pipelines disagree: one fork's mean to the "
                         + "next, Herald's one → one ran at %s–%s msg/s and the spinning pipeline at %s–%s. Their slowest "
-                        + "forks took %s and %s ns per message, more than an encode and a decode one after the other "
-                        + "(%s ns), as if the two threads took turns on one core, which is most likely where the "
-                        + "machine put them (the kernel of the VMs of 2026-12 packs threads onto fewer vCPUs). The "
-                        + "fastest forks, most likely on two cores: Herald %s ns "
+                        + "forks took %s and %s ns per message, and an encode and a decode one after the other take %s "
+                        + "ns: a fork slower than that ran as if the two threads took turns on one core, which is most "
+                        + "likely where the machine put them (the kernel of the VMs of 2026-12 packs threads onto fewer "
+                        + "vCPUs). The fastest forks, most likely on two cores: Herald %s ns "
                         + "per message, %s beyond the decode, against the spinning pipeline's %s ns (%s); Herald ÷ "
                         + "spinning %s.",
                 number(oneToOne.min(), "%,.0f"), number(oneToOne.max(), "%,.0f"), number(spinning.min(), "%,.0f"),
