@@ -123,6 +123,14 @@ class ReportTest {
     }
 
     @Test
+    void aDecodeSlowerThanTheSpinningPipelineIsSaidToBeNoFloor() {
+        String text = Why.inMemory(2_600, 2_000, 700, 1_900, 2_050);
+        assertTrue(text.contains("(-5 % beyond the decode)"), text);
+        assertTrue(text.endsWith("so it is no floor here: see the range of its forks in the JMH table."), text);
+        assertFalse(text.contains("moving each payload"), text);
+    }
+
+    @Test
     void whenThePipelinesForksDisagreeTheInMemoryExplanationComparesTheFastestForks() {
         String text = Why.inMemoryForks(new Summary(400_000, 300_000, 600_000, 3), new Summary(440_000, 430_000, 640_000, 3),
                 1_400, 400);
