@@ -7,7 +7,8 @@ import java.util.concurrent.locks.LockSupport;
  * A thread of the benchmark's JVM that does nothing but sleep a millisecond at a time and note how late it
  * wakes, as jHiccup does: while it runs beside a fixed-rate run, its lateness is how long a thread that had
  * work could wait for a core, whatever the contender. A message in flight at such a moment waits as long, so
- * a p99 near the probe's largest lateness is the machine's, not the client's.
+ * a p99 near the probe's largest lateness is the machine's, not the client's. A pause of the whole JVM (a GC
+ * pause, a safepoint) shows in it too. Its own cost, a thousand wake-ups a second, is the same for every contender.
  */
 final class StallProbe implements AutoCloseable {
 
