@@ -1,6 +1,7 @@
 package dev.herald.bench.jmh;
 
 import dev.herald.PayloadCodec;
+import dev.herald.bench.jmh.InMemoryThroughputBenchmark.BatchSink;
 import dev.herald.bench.model.OrderCreated;
 import dev.herald.bench.model.OrderEventsBinding;
 import dev.herald.bench.model.Orders;
@@ -10,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -160,11 +160,8 @@ public class HandOffBaselineBenchmark {
         private final PayloadCodec<OrderCreated> codec =
                 new JacksonCodecFactory(null).codec(OrderEventsBinding.ORDER_CREATED.payloadType());
         private final OrderCreated[] pool = Orders.pool(1024);
-        /** Written only by the consuming thread; read by nobody else. */
-        private long received;
-        private long next = InMemoryThroughputBenchmark.BATCH;
-        /** The latches of the two batches that can be in flight, batch n's at n mod 2. */
-        private final AtomicReferenceArray<CountDownLatch> latches = new AtomicReferenceArray<>(2);
+        /** Counts on the consuming thread and opens each batch's latch, as a subscription's handler does there. */
+        private final BatchSink sink = new BatchSink(InMemoryThroughputBenchmark.BATCH);
         /** Keeps the decoded orders observable so the decode is not optimized away. */
         volatile OrderCreated last;
         private long delivered;
@@ -174,24 +171,22 @@ public class HandOffBaselineBenchmark {
 
         /** On the consuming thread: decodes and counts one message. */
         final void received(byte[] payload) {
+            OrderCreated order;
             try {
-                OrderCreated order = codec.decode(payload);
-                if (order.items().isEmpty()) {
-                    last = order;
-                }
+                order = codec.decode(payload);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            if (++received == next) {
-                latches.get(InMemoryThroughputBenchmark.BatchSink.slot(next, InMemoryThroughputBenchmark.BATCH)).countDown();
-                next += InMemoryThroughputBenchmark.BATCH;
+            if (order.items().isEmpty()) {
+                last = order;
             }
+            sink.onMessage(order);
         }
 
         void publishBatchAndAwait() throws InterruptedException {
             CountDownLatch done = new CountDownLatch(1);
             delivered += InMemoryThroughputBenchmark.BATCH;
-            latches.set(InMemoryThroughputBenchmark.BatchSink.slot(delivered, InMemoryThroughputBenchmark.BATCH), done);
+            sink.expect(delivered, done);
             for (int i = 0; i < InMemoryThroughputBenchmark.BATCH; i++) {
                 try {
                     handOff(codec.encode(pool[i & (pool.length - 1)]));

@@ -324,7 +324,7 @@ public class InMemoryThroughputBenchmark {
         }
 
         /** @return where the latch of the batch that ends at {@code target} is kept */
-        static int slot(long target, int batch) {
+        private static int slot(long target, int batch) {
             return (int) ((target / batch) & 1);
         }
     }

@@ -129,16 +129,21 @@ final class PairedSection {
                 ratio(ContenderResult::deliveredRates), true, 0.9));
         targets.add(target("Herald publish ÷ Lettuce batched publish (both coalesce writes)",
                 ratio(ContenderResult::publishRates), true, 0.95));
-        Target p99 = target("Herald p99 ÷ Lettuce batched p99 at the fixed rate", ratio(Report::p99), false, 1.2);
-        targets.add(new Target(p99.name(), p99.measured(), p99.unit(), false, 1.2, p99.why() + stalls()));
+        targets.add(target("Herald p99 ÷ Lettuce batched p99 at the fixed rate", ratio(Report::p99), false, 1.2,
+                stalls()));
         return targets;
     }
 
     private Target target(String name, Ratio ratio, boolean higherIsBetter, double goal) {
+        return target(name, ratio, higherIsBetter, goal, "");
+    }
+
+    /** @param more what the explanation says after the ratios, or "" */
+    private Target target(String name, Ratio ratio, boolean higherIsBetter, double goal, String more) {
         return new Target(name + ", paired run", ratio.median(), "x", higherIsBetter, goal, String.format(Locale.ROOT,
                 "**%s, paired run.** Median of %d per-repetition ratios %s (90 %% interval of the median in "
                         + "brackets); each repetition: %s.", name, ratio.each().size(), ratio.text("%.2f×"),
-                each(ratio)));
+                each(ratio)) + more);
     }
 
     /**
@@ -158,12 +163,11 @@ final class PairedSection {
     }
 
     private static String stalls(ContenderResult c) {
+        List<Double> stalls = Report.stalls(c);
+        List<Double> p99 = Report.p99(c);
         List<String> runs = new ArrayList<>();
-        for (E2eResults.LatencyRun run : c.latency()) {
-            if (!(run.stallMicros() > 0)) {
-                return "";
-            }
-            runs.add(String.format(Locale.ROOT, "%.1f/%.1f", run.p99Micros() / 1e3, run.stallMicros() / 1e3));
+        for (int i = 0; i < stalls.size(); i++) {
+            runs.add(String.format(Locale.ROOT, "%.1f/%.1f", p99.get(i) / 1e3, stalls.get(i) / 1e3));
         }
         return String.join(", ", runs);
     }
